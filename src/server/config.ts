@@ -1,0 +1,118 @@
+import path from 'node:path';
+
+/** Everything Siaga reads from the environment, parsed once. The only reader of process.env. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** `postgres://…` selects PostgreSQL; absent means SQLite in the data dir. */
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  publicUrl: string;
+  /** Secret for signing and hashing; generated and kept in the data dir when absent. */
+  secret: string | undefined;
+  smtpUrl: string | undefined;
+  smsGatewayUrl: string | undefined;
+  adminPassword: string | undefined;
+  logLevel: string;
+  /** development: local outbox readable over HTTP, non-Secure cookies on http. */
+  environment: 'production' | 'development' | 'test';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const read = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === '' ? undefined : value;
+  };
+
+  const portText = read('SIAGA_PORT') ?? '8080';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    problems.push(`SIAGA_PORT must be a whole number from 0 to 65535, got "${portText}"`);
+  }
+
+  const databaseUrl = read('SIAGA_DATABASE_URL');
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push(
+      'SIAGA_DATABASE_URL must be a postgres:// URL (leave it unset for SQLite in the data dir)',
+    );
+  }
+
+  const redisUrl = read('SIAGA_REDIS_URL');
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
+    problems.push('SIAGA_REDIS_URL must be a redis:// or rediss:// URL');
+  }
+
+  const host = read('SIAGA_HOST') ?? '0.0.0.0';
+  const publicUrl = read('SIAGA_PUBLIC_URL') ?? `http://localhost:${portText}`;
+  if (!isHttpUrl(publicUrl)) {
+    problems.push(`SIAGA_PUBLIC_URL must be an http(s) URL, got "${publicUrl}"`);
+  }
+
+  const smtpUrl = read('SIAGA_SMTP_URL');
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) {
+    problems.push('SIAGA_SMTP_URL must be an smtp:// or smtps:// URL');
+  }
+  const smsGatewayUrl = read('SIAGA_SMS_GATEWAY_URL');
+  if (smsGatewayUrl && !isHttpUrl(smsGatewayUrl)) {
+    problems.push('SIAGA_SMS_GATEWAY_URL must be an http(s) URL');
+  }
+
+  const secret = read('SIAGA_SECRET');
+  if (secret !== undefined && secret.length < 32) {
+    problems.push('SIAGA_SECRET must be at least 32 characters');
+  }
+
+  const environmentText =
+    read('SIAGA_ENV') ?? (read('NODE_ENV') === 'test' ? 'test' : 'production');
+  if (!['production', 'development', 'test'].includes(environmentText)) {
+    problems.push('SIAGA_ENV must be production, development or test');
+  }
+
+  const logLevel = read('SIAGA_LOG_LEVEL') ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel)) {
+    problems.push(`SIAGA_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  }
+
+  const adminPassword = read('SIAGA_ADMIN_PASSWORD');
+  if (adminPassword !== undefined && adminPassword.length < 10) {
+    problems.push('SIAGA_ADMIN_PASSWORD must be at least 10 characters');
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    port,
+    host,
+    dataDir: path.resolve(read('SIAGA_DATA_DIR') ?? './data'),
+    databaseUrl,
+    redisUrl,
+    publicUrl: publicUrl.replace(/\/+$/, ''),
+    secret,
+    smtpUrl,
+    smsGatewayUrl,
+    adminPassword,
+    logLevel,
+    environment: environmentText as Config['environment'],
+  };
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { DatabaseSchema } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** A database handle or an open transaction: repositories accept either. */
+export type Db = Kysely<DatabaseSchema>;
+
+export interface Database {
+  db: Db;
+  dialect: Dialect;
+  close(): Promise<void>;
+  /** SQLite only: the file path, for online backups. */
+  sqliteFile?: string;
+}
+
+export interface DatabaseOptions {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** PostgreSQL schema to use (tests use one per file). */
+  pgSchema?: string;
+  /** SQLite file name inside dataDir. */
+  sqliteFileName?: string;
+}
+
+export function createDatabase(options: DatabaseOptions): Database {
+  if (options.databaseUrl) return createPostgres(options.databaseUrl, options.pgSchema);
+  return createSqlite(path.join(options.dataDir, options.sqliteFileName ?? 'siaga.db'));
+}
+
+function createSqlite(file: string): Database {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SqliteDatabase(file);
+  sqlite.pragma('journal_mode = WAL');
+  // NORMAL is durable across application crashes in WAL mode and ~60x faster on writes.
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', sqliteFile: file, close: () => db.destroy() };
+}
+
+function createPostgres(url: string, schema: string | undefined): Database {
+  // Timestamps are ISO text columns, so no type parsers are needed; COUNT(*) is int8 → parse.
+  pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+type CommitHook = () => void;
+
+/** An open transaction plus hooks that run only once it has committed. */
+export interface Tx {
+  db: Transaction<DatabaseSchema>;
+  onCommit(hook: CommitHook): void;
+}
+
+/**
+ * Runs `work` in one transaction. Side effects registered with `tx.onCommit` (bus events,
+ * SSE) run after the commit, so nobody ever sees data that was rolled back.
+ */
+export async function transaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const hooks: CommitHook[] = [];
+  const result = await db
+    .transaction()
+    .execute((trx) => work({ db: trx, onCommit: (hook) => hooks.push(hook) }));
+  for (const hook of hooks) hook();
+  return result;
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as createCore from './20261125T2200-create-core.js';
+
+/** Every migration, in order. Names are `YYYYMMDDTHHMM-verb-noun`. */
+export const migrations: Record<string, Migration> = {
+  '20261125T2200-create-core': createCore,
+};

@@ -1,0 +1,16 @@
+import type { AccountsTables } from '../features/accounts/accounts.table.js';
+import type { AreasTables } from '../features/areas/areas.table.js';
+import type { AuditTables } from '../features/audit/audit.table.js';
+import type { StationsTables } from '../features/stations/stations.table.js';
+import type { JobsTables } from '../jobs/jobs.table.js';
+import type { MessagingTables } from '../messaging/messaging.table.js';
+import type { SettingTables } from './setting.table.js';
+
+/** The whole database: the intersection of every feature's tables. */
+export type DatabaseSchema = AccountsTables &
+  AreasTables &
+  AuditTables &
+  StationsTables &
+  JobsTables &
+  MessagingTables &
+  SettingTables;

@@ -1,0 +1,102 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { isMessageKey, type MessageParams } from '../common/i18n/index.js';
+
+/**
+ * The one error type. `code` is stable (`feature.reason`) and names the catalog entry
+ * `error.<code>` that gives the message in the caller's language.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly statusCode: number,
+    readonly params?: MessageParams,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(code);
+    this.name = 'AppError';
+  }
+}
+
+export const badRequest = (code: string, params?: MessageParams) => new AppError(code, 400, params);
+export const unauthorized = (code = 'auth.required') => new AppError(code, 401);
+export const forbidden = (code = 'auth.forbidden') => new AppError(code, 403);
+export const notFound = (code = 'not_found') => new AppError(code, 404);
+export const conflict = (code: string, params?: MessageParams) => new AppError(code, 409, params);
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: Record<string, unknown> };
+}
+
+function messageFor(request: FastifyRequest, code: string, params?: MessageParams): string {
+  const key = `error.${code}`;
+  return isMessageKey(key) ? request.t(key, params) : code;
+}
+
+/** Maps AppError, schema errors and anything unknown to `{ error: { code, message } }`. */
+export function handleError(
+  error: FastifyError | AppError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  if (error instanceof AppError) {
+    const body: ErrorBody = {
+      error: { code: error.code, message: messageFor(request, error.code, error.params) },
+    };
+    if (error.details) body.error.details = error.details;
+    return reply.status(error.statusCode).send(body);
+  }
+  if (error.validation) {
+    const fields = error.validation.map((issue) => {
+      const missing = (issue.params as { missingProperty?: string }).missingProperty;
+      const extra = (issue.params as { additionalProperty?: string }).additionalProperty;
+      const base = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
+      const field = [
+        error.validationContext === 'body' ? '' : error.validationContext,
+        base,
+        missing ?? extra,
+      ]
+        .filter(Boolean)
+        .join('.');
+      return {
+        field: field || String(error.validationContext ?? 'body'),
+        problem: issue.message ?? 'invalid',
+      };
+    });
+    const body: ErrorBody = {
+      error: {
+        code: 'validation.failed',
+        message: messageFor(request, 'validation.failed', {
+          fields: fields.map((f) => f.field).join(', '),
+        }),
+        details: { fields },
+      },
+    };
+    return reply.status(400).send(body);
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 500) {
+    request.log.error({ err: error }, 'unhandled error');
+    return reply
+      .status(500)
+      .send({ error: { code: 'internal', message: messageFor(request, 'internal') } });
+  }
+  // Fastify's own 4xx (bad JSON, wrong content type, body too large, rate limits).
+  const code = fastifyErrorCode(error, status);
+  return reply.status(status).send({ error: { code, message: messageFor(request, code) } });
+}
+
+function fastifyErrorCode(error: FastifyError, status: number): string {
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'request.unsupported_media_type';
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'request.body_too_large';
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return 'validation.invalid_json';
+    default:
+      if (status === 429) return 'rate_limited';
+      if (status === 404) return 'not_found';
+      return 'validation.invalid_json';
+  }
+}

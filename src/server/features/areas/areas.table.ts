@@ -1,0 +1,28 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { AreaLevel } from '../../../common/domain/areas.js';
+
+export interface AreaTable {
+  /** Official dotted code: 31, 31.74, 31.74.07, 31.74.07.1001 */
+  code: string;
+  name: string;
+  level: AreaLevel;
+  parentCode: string | null;
+  searchName: string;
+}
+export type AreaRow = Selectable<AreaTable>;
+export type NewAreaRow = Insertable<AreaTable>;
+
+export interface AreaBoundaryTable {
+  code: string;
+  /** GeoJSON Polygon or MultiPolygon geometry */
+  geometry: string;
+  minLat: number;
+  minLng: number;
+  maxLat: number;
+  maxLng: number;
+}
+
+export interface AreasTables {
+  area: AreaTable;
+  area_boundary: AreaBoundaryTable;
+}

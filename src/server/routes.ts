@@ -1,0 +1,5 @@
+import type { AppContext } from './context.js';
+import type { App } from './http.js';
+
+/** Every feature's route registration, in one list. */
+export const featureRoutes: Array<(app: App, ctx: AppContext) => void> = [];
