@@ -1,19 +1,23 @@
-import en from './en.json' with { type: 'json' };
-import id from './id.json' with { type: 'json' };
+import enCore from './en/core.json' with { type: 'json' };
+import idCore from './id/core.json' with { type: 'json' };
+
+// One catalog file per namespace and language, so features add strings without touching
+// each other's files. Bahasa Indonesia is the source: every key must exist there.
+const id = { ...idCore };
+const en: Partial<Record<keyof typeof id, string>> = { ...enCore };
 
 export const LOCALES = ['id', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'id';
 
-/** Bahasa Indonesia is the source catalog: every key must exist there. */
 export type MessageKey = keyof typeof id;
 export type MessageParams = Record<string, string | number>;
 
-const catalogs: Record<Locale, Partial<Record<MessageKey, string>>> = { id, en };
+export const catalogs = { id, en } satisfies Record<Locale, Partial<Record<MessageKey, string>>>;
 
 /** Looks a key up in the locale's catalog, falling back to Indonesian, then to the key. */
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const template = catalogs[locale][key] ?? catalogs.id[key] ?? key;
+  const template = (locale === 'en' ? catalogs.en[key] : undefined) ?? catalogs.id[key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,

@@ -53,17 +53,9 @@ export interface LoginThrottleTable {
   updatedAt: string;
 }
 
-export interface AccountAreaTable {
-  accountId: string;
-  areaCode: string;
-  kind: 'home' | 'interest';
-}
-export type AccountAreaRow = Selectable<AccountAreaTable>;
-
 export interface AccountsTables {
   account: AccountTable;
   session: SessionTable;
   verification_code: VerificationCodeTable;
   login_throttle: LoginThrottleTable;
-  account_area: AccountAreaTable;
 }

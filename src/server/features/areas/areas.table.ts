@@ -22,7 +22,16 @@ export interface AreaBoundaryTable {
   maxLng: number;
 }
 
+/** A citizen's home and other areas of interest. */
+export interface AccountAreaTable {
+  accountId: string;
+  areaCode: string;
+  kind: 'home' | 'interest';
+}
+export type AccountAreaRow = Selectable<AccountAreaTable>;
+
 export interface AreasTables {
+  account_area: AccountAreaTable;
   area: AreaTable;
   area_boundary: AreaBoundaryTable;
 }
