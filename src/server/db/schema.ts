@@ -4,6 +4,7 @@ import type { AuditTables } from '../features/audit/audit.table.js';
 import type { StationsTables } from '../features/stations/stations.table.js';
 import type { JobsTables } from '../jobs/jobs.table.js';
 import type { MessagingTables } from '../messaging/messaging.table.js';
+import type { StreamTables } from '../realtime/stream.table.js';
 import type { SettingTables } from './setting.table.js';
 
 /** The whole database: the intersection of every feature's tables. */
@@ -13,4 +14,5 @@ export type DatabaseSchema = AccountsTables &
   StationsTables &
   JobsTables &
   MessagingTables &
+  StreamTables &
   SettingTables;

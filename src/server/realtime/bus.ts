@@ -1,11 +1,13 @@
 import { EventEmitter } from 'node:events';
 import { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
+import type { StreamEvent } from './stream-events.js';
 
 /** Every cross-node event and its payload. Names are `noun.verb-past`. */
 // Features add their events here; the payload is the same view that goes over HTTP.
 export interface BusEvents {
-  'system.ping': { nodeId: string; at: string };
+  /** A live event for SSE clients whose keys intersect `keys` (all clients when empty). */
+  'stream.published': StreamEvent;
 }
 export type BusTopic = keyof BusEvents;
 type Handler<K extends BusTopic> = (payload: BusEvents[K]) => void;

@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as createCore from './20261125T2200-create-core.js';
+import * as createStreamEvent from './20261125T2300-create-stream-event.js';
 
 /** Every migration, in order. Names are `YYYYMMDDTHHMM-verb-noun`. */
 export const migrations: Record<string, Migration> = {
   '20261125T2200-create-core': createCore,
+  '20261125T2300-create-stream-event': createStreamEvent,
 };
