@@ -55,7 +55,8 @@ export function loadConfig(env: Env = process.env): Config {
   }
 
   const host = read('SIAGA_HOST') ?? '0.0.0.0';
-  const publicUrl = read('SIAGA_PUBLIC_URL') ?? `http://localhost:${portText}`;
+  const publicUrl =
+    read('SIAGA_PUBLIC_URL') ?? `http://localhost:${Number.isInteger(port) ? port : 8080}`;
   if (!isHttpUrl(publicUrl)) {
     problems.push(`SIAGA_PUBLIC_URL must be an http(s) URL, got "${publicUrl}"`);
   }

@@ -76,3 +76,17 @@ export async function transaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Prom
   for (const hook of hooks) hook();
   return result;
 }
+
+/**
+ * Copies a live SQLite database to `destination` with SQLite's online backup (consistent while
+ * the server keeps writing). PostgreSQL deployments use pg_dump instead.
+ */
+export async function backupSqlite(sqliteFile: string, destination: string): Promise<void> {
+  const source = new SqliteDatabase(sqliteFile, { readonly: true, fileMustExist: true });
+  try {
+    fs.mkdirSync(path.dirname(path.resolve(destination)), { recursive: true });
+    await source.backup(destination);
+  } finally {
+    source.close();
+  }
+}

@@ -1,0 +1,47 @@
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { createContext, type AppContext } from './context.js';
+import type { App } from './http.js';
+
+export interface RunningServer {
+  ctx: AppContext;
+  app: App;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** loadConfig → createContext → buildApp → listen, with graceful shutdown on SIGTERM/SIGINT. */
+export async function startServer(
+  options: { onReady?: (ctx: AppContext) => Promise<void> } = {},
+): Promise<RunningServer> {
+  const started = performance.now();
+  const config = loadConfig();
+  const ctx = await createContext(config);
+  await options.onReady?.(ctx);
+  const app = await buildApp(ctx);
+  await app.listen({ port: config.port, host: config.host });
+  const url = config.publicUrl;
+  ctx.log.info({ url, ms: Math.round(performance.now() - started) }, 'Siaga is listening');
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      ctx.log.info('shutting down');
+      await app.close();
+      await ctx.close();
+    })();
+    return stopping;
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      stop().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          ctx.log.error({ err }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    });
+  }
+  return { ctx, app, url, stop };
+}
