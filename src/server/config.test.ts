@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('has working defaults: SQLite under ./data on port 8080', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(8080);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.dataDir.endsWith('/data')).toBe(true);
+    expect(config.publicUrl).toBe('http://localhost:8080');
+    expect(config.environment).toBe('production');
+  });
+
+  it('reports every problem at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        SIAGA_PORT: '99999',
+        SIAGA_DATABASE_URL: 'mysql://x',
+        SIAGA_REDIS_URL: 'http://redis',
+        SIAGA_SECRET: 'short',
+      });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toContain('SIAGA_PORT');
+    expect(problems).toContain('SIAGA_DATABASE_URL');
+    expect(problems).toContain('SIAGA_REDIS_URL');
+    expect(problems).toContain('SIAGA_SECRET');
+  });
+
+  it('selects PostgreSQL with a postgres:// URL and trims a trailing slash off the public URL', () => {
+    const config = loadConfig({
+      SIAGA_DATABASE_URL: 'postgres://u@db/siaga',
+      SIAGA_PUBLIC_URL: 'https://siaga.polri.example/',
+    });
+    expect(config.databaseUrl).toBe('postgres://u@db/siaga');
+    expect(config.publicUrl).toBe('https://siaga.polri.example');
+  });
+});
