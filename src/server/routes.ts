@@ -1,5 +1,12 @@
 import type { AppContext } from './context.js';
+import { registerAreaRoutes } from './features/areas/areas.routes.js';
+import { registerAuditRoutes } from './features/audit/audit.routes.js';
+import { registerStationRoutes } from './features/stations/stations.routes.js';
 import type { App } from './http.js';
 
 /** Every feature's route registration, in one list. */
-export const featureRoutes: Array<(app: App, ctx: AppContext) => void> = [];
+export const featureRoutes: Array<(app: App, ctx: AppContext) => void> = [
+  registerAreaRoutes,
+  registerStationRoutes,
+  registerAuditRoutes,
+];
