@@ -1,10 +1,12 @@
+import enAlerts from './en/alerts.json' with { type: 'json' };
 import enCore from './en/core.json' with { type: 'json' };
+import idAlerts from './id/alerts.json' with { type: 'json' };
 import idCore from './id/core.json' with { type: 'json' };
 
 // One catalog file per namespace and language, so features add strings without touching
 // each other's files. Bahasa Indonesia is the source: every key must exist there.
-const id = { ...idCore };
-const en: Partial<Record<keyof typeof id, string>> = { ...enCore };
+const id = { ...idCore, ...idAlerts };
+const en: Partial<Record<keyof typeof id, string>> = { ...enCore, ...enAlerts };
 
 export const LOCALES = ['id', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];

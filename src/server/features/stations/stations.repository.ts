@@ -15,3 +15,7 @@ export async function listJurisdictionAreaCodes(db: Db, stationPath: string): Pr
     .execute();
   return [...new Set(rows.map((r) => r.areaCode))];
 }
+
+export async function findStationBySlug(db: Db, slug: string): Promise<StationRow | undefined> {
+  return db.selectFrom('station').selectAll().where('slug', '=', slug).executeTakeFirst();
+}

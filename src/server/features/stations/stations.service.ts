@@ -1,6 +1,10 @@
 import type { AppContext } from '../../context.js';
 import { notFound } from '../../errors.js';
-import { findStationById, listJurisdictionAreaCodes } from './stations.repository.js';
+import {
+  findStationById,
+  findStationBySlug,
+  listJurisdictionAreaCodes,
+} from './stations.repository.js';
 import type { StationRow } from './stations.table.js';
 
 export async function getStationOrThrow(ctx: AppContext, stationId: string): Promise<StationRow> {
@@ -23,4 +27,18 @@ export async function stationCoversAreas(
     const parts = code.split('.');
     return parts.some((_, i) => jurisdiction.has(parts.slice(0, i + 1).join('.')));
   });
+}
+
+export async function getStationBySlugOrThrow(ctx: AppContext, slug: string): Promise<StationRow> {
+  const station = await findStationBySlug(ctx.db, slug);
+  if (!station) throw notFound('station.not_found');
+  return station;
+}
+
+/** The area codes of the station's jurisdiction and of every station below it. */
+export async function listStationJurisdiction(
+  ctx: AppContext,
+  station: StationRow,
+): Promise<string[]> {
+  return listJurisdictionAreaCodes(ctx.db, station.path);
 }
