@@ -169,6 +169,11 @@ export type AlertList = Static<typeof AlertList>;
 export const AlertListQuery = Type.Object(
   {
     active: Type.Optional(Type.Enum(['0', '1'])),
+    pending: Type.Optional(
+      Type.Enum(['0', '1'], {
+        description: "1: the station's alerts awaiting approval (its officers only; needs station)",
+      }),
+    ),
     area: Type.Optional(Type.String({ pattern: AREA_CODE_PATTERN })),
     station: Type.Optional(Type.String({ minLength: 1 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),

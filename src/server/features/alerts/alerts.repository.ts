@@ -88,3 +88,20 @@ export async function listPublicAlerts(db: Db, filter: AlertListFilter): Promise
   if (filter.stationId !== undefined) query = query.where('stationId', '=', filter.stationId);
   return query.execute();
 }
+
+/** A station's messages awaiting a second officer, oldest first (first come, first reviewed). */
+export async function listPendingAlerts(
+  db: Db,
+  stationId: string,
+  limit: number,
+): Promise<AlertRow[]> {
+  return db
+    .selectFrom('alert')
+    .selectAll()
+    .where('stationId', '=', stationId)
+    .where('state', '=', 'pending_approval')
+    .orderBy('createdAt', 'asc')
+    .orderBy('id', 'asc')
+    .limit(limit)
+    .execute();
+}

@@ -129,6 +129,11 @@ export function registerAlertRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/alerts/:id/cancel',
     {
+      // Everything in a Cancel is optional, so a request without any body is fine too.
+      preValidation: (request, _reply, done) => {
+        request.body ??= {};
+        done();
+      },
       schema: {
         ...change('Issue a CAP Cancel to the same recipients', 201),
         body: CancelAlertBody,

@@ -44,6 +44,7 @@ import {
   cancelThread,
   findAlertById,
   insertAlert,
+  listPendingAlerts,
   listPublicAlerts,
   listThreadAlerts,
   supersedeThread,
@@ -586,12 +587,29 @@ async function areaMatcher(ctx: AppContext, code: string) {
 /** Without an area filter a page is a page; with one, more rows are read and filtered here. */
 const AREA_SCAN_LIMIT = 1000;
 
+async function presentAll(ctx: AppContext, actor: Actor, rows: AlertRow[]): Promise<AlertList> {
+  const stations = new Map<string, StationRow>();
+  const alerts: AlertView[] = [];
+  for (const row of rows) {
+    const station = stations.get(row.stationId) ?? (await getStationOrThrow(ctx, row.stationId));
+    stations.set(station.id, station);
+    alerts.push(present(ctx, row, station, isOfficerOf(actor, station)));
+  }
+  return { alerts };
+}
+
 export async function listAlerts(
   ctx: AppContext,
   actor: Actor,
   query: AlertListQuery,
 ): Promise<AlertList> {
   const limit = query.limit ?? 50;
+  if (query.pending === '1') {
+    if (!query.station) throw invalidInput('alert.station_required', 'station');
+    const station = await getStationOrThrow(ctx, query.station);
+    assertCan(actor, 'alert.approve', station);
+    return presentAll(ctx, actor, await listPendingAlerts(ctx.db, station.id, limit));
+  }
   const rows = await listPublicAlerts(ctx.db, {
     ...(query.active === '1' ? { activeAt: ctx.clock.now().toISOString() } : {}),
     ...(query.station ? { stationId: query.station } : {}),
@@ -599,14 +617,7 @@ export async function listAlerts(
   });
   const area = query.area ? await areaMatcher(ctx, query.area) : undefined;
   const matching = (area ? rows.filter((row) => reachesArea(row, area)) : rows).slice(0, limit);
-  const stations = new Map<string, StationRow>();
-  const alerts: AlertView[] = [];
-  for (const row of matching) {
-    const station = stations.get(row.stationId) ?? (await getStationOrThrow(ctx, row.stationId));
-    stations.set(station.id, station);
-    alerts.push(present(ctx, row, station, isOfficerOf(actor, station)));
-  }
-  return { alerts };
+  return presentAll(ctx, actor, matching);
 }
 
 export async function previewAlertTarget(

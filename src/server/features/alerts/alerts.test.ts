@@ -29,7 +29,8 @@ if (!canValidateCap) {
 
 /** Runs xmllint; returns its complaints (empty when the document is fine). */
 function xmllint(xml: string, schema?: string): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'siaga-xml-')), 'doc.xml');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'siaga-xml-'));
+  const file = path.join(dir, 'doc.xml');
   fs.writeFileSync(file, xml);
   try {
     execFileSync('xmllint', ['--noout', ...(schema ? ['--schema', schema] : []), file], {
@@ -38,6 +39,8 @@ function xmllint(xml: string, schema?: string): string {
     return '';
   } catch (err) {
     return String((err as { stderr?: Buffer }).stderr ?? err);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -307,8 +310,22 @@ describe('alerts', () => {
       );
       expect(await streamEventsOf(alert.id)).toEqual([]);
 
+      const queue = (who: string) =>
+        t.app.inject({
+          url: `/api/alerts?pending=1&station=${polsek.id}`,
+          headers: { cookie: cookies[who] ?? '' },
+        });
+      expect((await queue('second')).json().alerts.map((a: { id: string }) => a.id)).toContain(
+        alert.id,
+      );
+      expect((await queue('citizen')).statusCode).toBe(403);
+      expect((await queue('siblingOfficer')).statusCode).toBe(403);
+
       const approved = await post(`/api/alerts/${alert.id}/approve`, {}, 'second');
       expect(approved.statusCode).toBe(200);
+      expect((await queue('second')).json().alerts.map((a: { id: string }) => a.id)).not.toContain(
+        alert.id,
+      );
       expect(approved.json()).toMatchObject({
         state: 'published',
         approvals: [{ decision: 'approved', by: { name: 'Uji second' } }],
@@ -400,6 +417,33 @@ describe('alerts', () => {
       expect(again.json().error.code).toBe('alert.cancelled');
       expect((await auditOf(update.json().id)).map((a) => a.action)).toEqual(['alert.updated']);
       expect((await auditOf(cancel.json().id)).map((a) => a.action)).toEqual(['alert.cancelled']);
+    });
+
+    it('sends an Update that moves the target to old and new recipients', async () => {
+      const alert = (await issue()).json();
+      const update = await post(`/api/alerts/${alert.id}/update`, {
+        target: { areas: ['31.74.07.1002'] },
+      });
+      expect(update.statusCode).toBe(201);
+      const [event] = await streamEventsOf(update.json().id);
+      expect(event!.keys.sort()).toEqual(['a:31.74.07.1001', 'a:31.74.07.1002']);
+      expect(await listIds('active=1&area=31.74.07.1002')).toContain(update.json().id);
+      expect(await listIds('active=1&area=31.74.07.1001')).not.toContain(update.json().id);
+      const outside = await post(`/api/alerts/${alert.id}/update`, {
+        target: { areas: ['31.74.08.1001'] },
+      });
+      expect(outside.statusCode).toBe(403);
+    });
+
+    it('accepts a cancel without a body', async () => {
+      const alert = (await issue()).json();
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/alerts/${alert.id}/cancel`,
+        headers: { cookie: cookies.author! },
+      });
+      expect(res.statusCode).toBe(201);
+      expect(res.json().note).toBeNull();
     });
 
     it('lets only the station update or cancel', async () => {
