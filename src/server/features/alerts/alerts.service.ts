@@ -17,6 +17,7 @@ import type { AccountActor, Actor } from '../../auth/actor.js';
 import { assertCan, can } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
 import { transaction, type Tx } from '../../db/database.js';
+import { lockForUpdate } from '../../db/locking.js';
 import { AppError, conflict, forbidden, notFound } from '../../errors.js';
 import { geometryContains, geometryPolygons, cellKeysOverlap } from '../../geo/shapes.js';
 import {
@@ -253,6 +254,23 @@ const needsApproval = (fields: { describesSuspect: number; hasPersonPhoto: numbe
 const flag = (value: boolean | undefined, fallback = 0) =>
   value === undefined ? fallback : value ? 1 : 0;
 
+/** The fields of a new message (Alert, Update or Cancel), written by `account` now. */
+function newMessageFields(account: AccountActor, now: Date) {
+  const nowIso = now.toISOString();
+  return {
+    id: newId(now.getTime()),
+    isSuperseded: 0,
+    authorId: account.accountId,
+    authorName: account.name,
+    reviewerId: null,
+    reviewerName: null,
+    reviewedAt: null,
+    note: null,
+    createdAt: nowIso,
+    updatedAt: nowIso,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Issue
 
@@ -266,21 +284,19 @@ export async function issueAlert(
   const target = await resolveTarget(ctx, input.target);
   await assertWithinJurisdiction(ctx, station, target.stored);
   const now = ctx.clock.now();
-  const nowIso = now.toISOString();
-  const id = newId(now.getTime());
+  const message = newMessageFields(account, now);
   const flags = {
     describesSuspect: flag(input.describesSuspect),
     hasPersonPhoto: flag(input.hasPersonPhoto),
   };
   const pending = needsApproval(flags);
   const row: NewAlertRow = {
-    id,
-    threadId: id,
+    ...message,
+    threadId: message.id,
     stationId: station.id,
     msgType: 'Alert',
     status: input.status ?? 'Actual',
     state: pending ? 'pending_approval' : 'published',
-    isSuperseded: 0,
     category: input.category,
     severity: input.severity,
     urgency: input.urgency,
@@ -296,19 +312,11 @@ export async function issueAlert(
     areaCodes: JSON.stringify(target.areaCodes),
     keys: JSON.stringify(target.keys),
     ...resolveTiming(now, input.effectiveAt, input.expiresAt),
-    sentAt: pending ? null : nowIso,
-    authorId: account.accountId,
-    authorName: account.name,
-    reviewerId: null,
-    reviewerName: null,
-    reviewedAt: null,
-    note: null,
-    createdAt: nowIso,
-    updatedAt: nowIso,
+    sentAt: pending ? null : message.createdAt,
   };
   return transaction(ctx.db, async (tx) => {
     await insertAlert(tx.db, row);
-    const stored = await findAlertOrThrow(tx, id);
+    const stored = await findAlertOrThrow(tx, message.id);
     if (!pending) await publishAlert(ctx, tx, stored, station, target.keys);
     await audit(ctx, tx, account, 'alert.issued', stored, { state: stored.state });
     return present(ctx, stored, station, true);
@@ -324,33 +332,34 @@ async function findAlertOrThrow(tx: Tx, id: string): Promise<AlertRow> {
 // ---------------------------------------------------------------------------------------------
 // Update and cancel: new messages in the thread, to the same keys
 
-interface LiveThread {
-  station: StationRow;
-  account: AccountActor;
-  /** The message residents currently see: published and not superseded. */
-  head: AlertRow;
-  original: AlertRow;
-}
-
-async function loadLiveThread(
-  ctx: AppContext,
-  actor: Actor,
-  id: string,
-  options: { allowPendingUpdate: boolean },
-): Promise<LiveThread> {
+/** The alert's station and the officer changing it; any message of the thread names it. */
+async function authoriseThreadChange(ctx: AppContext, actor: Actor, id: string) {
   const row = await findAlertById(ctx.db, id);
   if (!row) throw notFound('alert.not_found');
   const station = await getStationOrThrow(ctx, row.stationId);
   const account = assertCan(actor, 'alert.issue', station);
-  const thread = await listThreadAlerts(ctx.db, row.threadId);
+  return { threadId: row.threadId, station, account };
+}
+
+/**
+ * Takes the thread's lock, so concurrent updates, cancels and approvals of one alert take
+ * turns, and returns the message residents currently see: published and not superseded.
+ */
+async function lockLiveHead(
+  ctx: AppContext,
+  tx: Tx,
+  threadId: string,
+  options: { allowPendingUpdate: boolean },
+): Promise<AlertRow> {
+  await lockForUpdate(tx, ctx.database.dialect, `alert:${threadId}`);
+  const thread = await listThreadAlerts(tx.db, threadId);
   if (thread.some((r) => r.state === 'cancelled')) throw conflict('alert.cancelled');
   const head = thread.find((r) => r.state === 'published' && r.isSuperseded === 0);
   const hasPending = thread.some((r) => r.state === 'pending_approval');
   if (!head) throw conflict(hasPending ? 'alert.awaiting_approval' : 'alert.not_active');
   if (hasPending && !options.allowPendingUpdate) throw conflict('alert.awaiting_approval');
   if (Date.parse(head.expiresAt) <= ctx.clock.now().getTime()) throw conflict('alert.expired');
-  const original = thread.find((r) => r.id === row.threadId) ?? head;
-  return { station, account, head, original };
+  return head;
 }
 
 const unionKeys = (...rows: AlertRow[]) => [...new Set(rows.flatMap(parseKeys))];
@@ -361,70 +370,59 @@ export async function updateAlert(
   id: string,
   input: UpdateAlertBody,
 ): Promise<AlertView> {
-  const { station, account, head } = await loadLiveThread(ctx, actor, id, {
-    allowPendingUpdate: false,
-  });
+  const { threadId, station, account } = await authoriseThreadChange(ctx, actor, id);
   if (Object.keys(input).length === 0) throw invalidInput('alert.update_empty', 'body');
   const target = input.target ? await resolveTarget(ctx, input.target) : undefined;
   if (target) await assertWithinJurisdiction(ctx, station, target.stored);
-  const now = ctx.clock.now();
-  const nowIso = now.toISOString();
-  const flags = {
-    describesSuspect: flag(input.describesSuspect, head.describesSuspect),
-    hasPersonPhoto: flag(input.hasPersonPhoto, head.hasPersonPhoto),
-  };
-  const pending = needsApproval(flags);
-  const newRowId = newId(now.getTime());
-  const row: NewAlertRow = {
-    ...head,
-    id: newRowId,
-    msgType: 'Update',
-    status: input.status ?? head.status,
-    state: pending ? 'pending_approval' : 'published',
-    isSuperseded: 0,
-    category: input.category ?? head.category,
-    severity: input.severity ?? head.severity,
-    urgency: input.urgency ?? head.urgency,
-    certainty: input.certainty ?? head.certainty,
-    title: input.title ?? head.title,
-    body: input.body ?? head.body,
-    instruction: input.instruction ?? head.instruction,
-    titleEn: input.titleEn ?? head.titleEn,
-    bodyEn: input.bodyEn ?? head.bodyEn,
-    instructionEn: input.instructionEn ?? head.instructionEn,
-    ...flags,
-    ...(target
-      ? {
-          target: JSON.stringify(target.stored),
-          areaCodes: JSON.stringify(target.areaCodes),
-          keys: JSON.stringify(target.keys),
-        }
-      : {}),
-    ...resolveTiming(
-      now,
-      input.effectiveAt ?? head.effectiveAt,
-      input.expiresAt ?? (input.effectiveAt ? undefined : head.expiresAt),
-    ),
-    sentAt: pending ? null : nowIso,
-    authorId: account.accountId,
-    authorName: account.name,
-    reviewerId: null,
-    reviewerName: null,
-    reviewedAt: null,
-    note: null,
-    createdAt: nowIso,
-    updatedAt: nowIso,
-  };
   return transaction(ctx.db, async (tx) => {
+    const head = await lockLiveHead(ctx, tx, threadId, { allowPendingUpdate: false });
+    const now = ctx.clock.now();
+    const flags = {
+      describesSuspect: flag(input.describesSuspect, head.describesSuspect),
+      hasPersonPhoto: flag(input.hasPersonPhoto, head.hasPersonPhoto),
+    };
+    const pending = needsApproval(flags);
+    const row: NewAlertRow = {
+      ...head,
+      ...newMessageFields(account, now),
+      msgType: 'Update',
+      status: input.status ?? head.status,
+      state: pending ? 'pending_approval' : 'published',
+      category: input.category ?? head.category,
+      severity: input.severity ?? head.severity,
+      urgency: input.urgency ?? head.urgency,
+      certainty: input.certainty ?? head.certainty,
+      title: input.title ?? head.title,
+      body: input.body ?? head.body,
+      instruction: input.instruction ?? head.instruction,
+      titleEn: input.titleEn ?? head.titleEn,
+      bodyEn: input.bodyEn ?? head.bodyEn,
+      instructionEn: input.instructionEn ?? head.instructionEn,
+      ...flags,
+      ...(target
+        ? {
+            target: JSON.stringify(target.stored),
+            areaCodes: JSON.stringify(target.areaCodes),
+            keys: JSON.stringify(target.keys),
+          }
+        : {}),
+      // A new effectiveAt without an expiresAt gets the default lifetime from it.
+      ...resolveTiming(
+        now,
+        input.effectiveAt ?? head.effectiveAt,
+        input.expiresAt ?? (input.effectiveAt ? undefined : head.expiresAt),
+      ),
+      sentAt: pending ? null : now.toISOString(),
+    };
     await insertAlert(tx.db, row);
-    const stored = await findAlertOrThrow(tx, newRowId);
+    const stored = await findAlertOrThrow(tx, row.id);
     if (!pending) {
-      await supersedeThread(tx.db, stored.threadId, stored.id, nowIso);
+      await supersedeThread(tx.db, threadId, stored.id, now.toISOString());
       // Whoever got the previous version hears of the change, even when the target moved.
       await publishAlert(ctx, tx, stored, station, unionKeys(head, stored));
     }
     await audit(ctx, tx, account, 'alert.updated', stored, {
-      references: stored.threadId,
+      references: threadId,
       state: stored.state,
       changed: Object.keys(input),
     });
@@ -438,35 +436,25 @@ export async function cancelAlert(
   id: string,
   input: CancelAlertBody,
 ): Promise<AlertView> {
-  const { station, account, head } = await loadLiveThread(ctx, actor, id, {
-    allowPendingUpdate: true,
-  });
-  const now = ctx.clock.now();
-  const nowIso = now.toISOString();
-  const newRowId = newId(now.getTime());
-  const row: NewAlertRow = {
-    ...head,
-    id: newRowId,
-    msgType: 'Cancel',
-    state: 'cancelled',
-    isSuperseded: 0,
-    sentAt: nowIso,
-    authorId: account.accountId,
-    authorName: account.name,
-    reviewerId: null,
-    reviewerName: null,
-    reviewedAt: null,
-    note: input.reason ?? null,
-    createdAt: nowIso,
-    updatedAt: nowIso,
-  };
+  const { threadId, station, account } = await authoriseThreadChange(ctx, actor, id);
   return transaction(ctx.db, async (tx) => {
-    await cancelThread(tx.db, head.threadId, nowIso);
+    // A pending Update dies with the thread; it need not be reviewed first.
+    const head = await lockLiveHead(ctx, tx, threadId, { allowPendingUpdate: true });
+    const now = ctx.clock.now();
+    const row: NewAlertRow = {
+      ...head,
+      ...newMessageFields(account, now),
+      msgType: 'Cancel',
+      state: 'cancelled',
+      sentAt: now.toISOString(),
+      note: input.reason ?? null,
+    };
+    await cancelThread(tx.db, threadId, now.toISOString());
     await insertAlert(tx.db, row);
-    const stored = await findAlertOrThrow(tx, newRowId);
+    const stored = await findAlertOrThrow(tx, row.id);
     await publishAlert(ctx, tx, stored, station, parseKeys(head));
     await audit(ctx, tx, account, 'alert.cancelled', stored, {
-      references: stored.threadId,
+      references: threadId,
       reason: stored.note,
     });
     return present(ctx, stored, station, true);
@@ -492,9 +480,10 @@ export async function approveAlert(ctx: AppContext, actor: Actor, id: string): P
   const now = ctx.clock.now();
   if (Date.parse(row.expiresAt) <= now.getTime()) throw conflict('alert.expired');
   const nowIso = now.toISOString();
-  const thread = await listThreadAlerts(ctx.db, row.threadId);
-  const previousHead = thread.find((r) => r.state === 'published' && r.isSuperseded === 0);
   return transaction(ctx.db, async (tx) => {
+    await lockForUpdate(tx, ctx.database.dialect, `alert:${row.threadId}`);
+    const thread = await listThreadAlerts(tx.db, row.threadId);
+    const previousHead = thread.find((r) => r.state === 'published' && r.isSuperseded === 0);
     const approved = await updateAlertInState(tx.db, row.id, 'pending_approval', {
       state: 'published',
       sentAt: nowIso,
@@ -505,8 +494,10 @@ export async function approveAlert(ctx: AppContext, actor: Actor, id: string): P
     });
     if (!approved) throw conflict('alert.not_pending');
     const stored = await findAlertOrThrow(tx, row.id);
-    if (stored.msgType === 'Update')
+    if (stored.msgType === 'Update') {
       await supersedeThread(tx.db, stored.threadId, stored.id, nowIso);
+    }
+    // An approved Update also reaches whoever got the version it replaces.
     const keys = previousHead ? unionKeys(previousHead, stored) : parseKeys(stored);
     await publishAlert(ctx, tx, stored, station, keys);
     await audit(ctx, tx, account, 'alert.approved', stored);

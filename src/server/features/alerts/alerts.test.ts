@@ -435,6 +435,24 @@ describe('alerts', () => {
       expect(outside.statusCode).toBe(403);
     });
 
+    it('keeps exactly one current message when updates race', async () => {
+      const alert = (await issue({ target: { areas: ['31.74.07.1002'] } })).json();
+      const results = await Promise.all(
+        ['Satu', 'Dua', 'Tiga'].map((title) =>
+          post(`/api/alerts/${alert.id}/update`, { title: `Pembaruan ${title}` }),
+        ),
+      );
+      expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201]);
+      const current = await t.ctx.db
+        .selectFrom('alert')
+        .select('id')
+        .where('threadId', '=', alert.id)
+        .where('state', '=', 'published')
+        .where('isSuperseded', '=', 0)
+        .execute();
+      expect(current).toHaveLength(1);
+    });
+
     it('accepts a cancel without a body', async () => {
       const alert = (await issue()).json();
       const res = await t.app.inject({
