@@ -578,15 +578,23 @@ async function areaMatcher(ctx: AppContext, code: string) {
 /** Without an area filter a page is a page; with one, more rows are read and filtered here. */
 const AREA_SCAN_LIMIT = 1000;
 
-async function presentAll(ctx: AppContext, actor: Actor, rows: AlertRow[]): Promise<AlertList> {
+/** The stations of the rows, each read once. */
+async function stationsOf(ctx: AppContext, rows: AlertRow[]): Promise<Map<string, StationRow>> {
   const stations = new Map<string, StationRow>();
-  const alerts: AlertView[] = [];
-  for (const row of rows) {
-    const station = stations.get(row.stationId) ?? (await getStationOrThrow(ctx, row.stationId));
-    stations.set(station.id, station);
-    alerts.push(present(ctx, row, station, isOfficerOf(actor, station)));
+  for (const id of new Set(rows.map((row) => row.stationId))) {
+    stations.set(id, await getStationOrThrow(ctx, id));
   }
-  return { alerts };
+  return stations;
+}
+
+async function presentAll(ctx: AppContext, actor: Actor, rows: AlertRow[]): Promise<AlertList> {
+  const stations = await stationsOf(ctx, rows);
+  return {
+    alerts: rows.flatMap((row) => {
+      const station = stations.get(row.stationId);
+      return station ? [present(ctx, row, station, isOfficerOf(actor, station))] : [];
+    }),
+  };
 }
 
 export async function listAlerts(
@@ -638,13 +646,11 @@ export async function renderAlertsFeed(
     ...(station ? { stationId: station.id } : {}),
     limit: 500,
   });
-  const stations = new Map<string, StationRow>(station ? [[station.id, station]] : []);
-  const entries = [];
-  for (const row of rows) {
-    const rowStation = stations.get(row.stationId) ?? (await getStationOrThrow(ctx, row.stationId));
-    stations.set(rowStation.id, rowStation);
-    entries.push(toAtomEntry(row, rowStation, ctx.config.publicUrl));
-  }
+  const stations = await stationsOf(ctx, rows);
+  const entries = rows.flatMap((row) => {
+    const rowStation = stations.get(row.stationId);
+    return rowStation ? [toAtomEntry(row, rowStation, ctx.config.publicUrl)] : [];
+  });
   const base = ctx.config.publicUrl;
   const selfUrl = station
     ? `${base}/feeds/stations/${station.slug}/alerts.atom`

@@ -664,6 +664,24 @@ describe('alerts', () => {
       },
     );
 
+    it('documents every alert route in the OpenAPI document', async () => {
+      const paths = Object.keys((await t.app.inject('/openapi.json')).json().paths);
+      for (const route of [
+        '/api/alerts',
+        '/api/alerts/preview',
+        '/api/alerts/{id}',
+        '/api/alerts/{id}/cap.xml',
+        '/api/alerts/{id}/update',
+        '/api/alerts/{id}/cancel',
+        '/api/alerts/{id}/approve',
+        '/api/alerts/{id}/reject',
+        '/feeds/alerts.atom',
+        '/feeds/stations/{slug}/alerts.atom',
+      ]) {
+        expect(paths).toContain(route);
+      }
+    });
+
     it('hides the CAP document of a pending alert from the public', async () => {
       const alert = (await issue({ describesSuspect: true })).json();
       expect((await t.app.inject(`/api/alerts/${alert.id}/cap.xml`)).statusCode).toBe(404);
