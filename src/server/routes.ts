@@ -1,3 +1,4 @@
+import { registerAlertRoutes } from './features/alerts/alerts.routes.js';
 import type { AppContext } from './context.js';
 import { registerAreaRoutes } from './features/areas/areas.routes.js';
 import { registerAuditRoutes } from './features/audit/audit.routes.js';
@@ -11,4 +12,5 @@ export const featureRoutes: Array<(app: App, ctx: AppContext) => void> = [
   registerAreaRoutes,
   registerStationRoutes,
   registerAuditRoutes,
+  registerAlertRoutes,
 ];

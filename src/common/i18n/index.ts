@@ -1,7 +1,9 @@
-import enAccounts from './en/accounts.json' with { type: 'json' };
 import enCore from './en/core.json' with { type: 'json' };
-import idAccounts from './id/accounts.json' with { type: 'json' };
 import idCore from './id/core.json' with { type: 'json' };
+import enAccounts from './en/accounts.json' with { type: 'json' };
+import idAccounts from './id/accounts.json' with { type: 'json' };
+import enAlerts from './en/alerts.json' with { type: 'json' };
+import idAlerts from './id/alerts.json' with { type: 'json' };
 import enAreas from './en/areas.json' with { type: 'json' };
 import idAreas from './id/areas.json' with { type: 'json' };
 import enStations from './en/stations.json' with { type: 'json' };
@@ -9,10 +11,17 @@ import idStations from './id/stations.json' with { type: 'json' };
 
 // One catalog file per namespace and language, so features add strings without touching
 // each other's files. Bahasa Indonesia is the source: every key must exist there.
-const id = { ...idCore, ...idAccounts, ...idAreas, ...idStations };
+const id = {
+  ...idCore,
+  ...idAccounts,
+  ...idAlerts,
+  ...idAreas,
+  ...idStations,
+};
 const en: Partial<Record<keyof typeof id, string>> = {
   ...enCore,
   ...enAccounts,
+  ...enAlerts,
   ...enAreas,
   ...enStations,
 };

@@ -10,6 +10,8 @@ export const ACTION_ROLES = {
   'station.assign_liaison': ['station_admin'],
   'audit.read': ['station_admin'],
   'console.open': ['officer', 'editor', 'station_admin'],
+  'alert.issue': ['officer', 'editor', 'station_admin'],
+  'alert.approve': ['officer', 'editor', 'station_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type StationAction = keyof typeof ACTION_ROLES;

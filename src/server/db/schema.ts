@@ -1,4 +1,5 @@
 import type { AccountsTables } from '../features/accounts/accounts.table.js';
+import type { AlertsTables } from '../features/alerts/alerts.table.js';
 import type { AreasTables } from '../features/areas/areas.table.js';
 import type { AuditTables } from '../features/audit/audit.table.js';
 import type { StationsTables } from '../features/stations/stations.table.js';
@@ -15,4 +16,5 @@ export type DatabaseSchema = AccountsTables &
   JobsTables &
   MessagingTables &
   StreamTables &
-  SettingTables;
+  SettingTables &
+  AlertsTables;

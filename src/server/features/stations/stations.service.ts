@@ -370,3 +370,17 @@ export async function findVillageLiaisons(
   const rows = await listLiaisonsOfVillages(ctx.db, villageCodes);
   return new Map(rows.map((row) => [row.villageCode, toLiaison(row)]));
 }
+
+export async function getStationBySlugOrThrow(ctx: AppContext, slug: string): Promise<StationRow> {
+  const station = await findStationBySlug(ctx.db, slug);
+  if (!station) throw notFound('station.not_found');
+  return station;
+}
+
+/** The area codes of the station's jurisdiction and of every station below it. */
+export async function listStationJurisdiction(
+  ctx: AppContext,
+  station: StationRow,
+): Promise<string[]> {
+  return listJurisdictionAreaCodes(ctx.db, station.path);
+}
