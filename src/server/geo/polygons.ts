@@ -1,3 +1,5 @@
+import type { LatLng } from './targeting.js';
+
 /** GeoJSON polygons as [lng, lat] rings: the outer ring first, holes after it. */
 export type PolygonRings = number[][][];
 
@@ -33,6 +35,12 @@ export function parseAreaGeometry(value: unknown): AreaGeometry | undefined {
 const polygonsOf = (geometry: AreaGeometry): PolygonRings[] =>
   geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
 
+/** The polygons of a stored GeoJSON Polygon or MultiPolygon; none for anything else. */
+export function geometryPolygons(value: unknown): PolygonRings[] {
+  const geometry = parseAreaGeometry(value);
+  return geometry ? polygonsOf(geometry) : [];
+}
+
 export function boundingBox(geometry: AreaGeometry): BoundingBox {
   const box = { minLat: Infinity, minLng: Infinity, maxLat: -Infinity, maxLng: -Infinity };
   for (const polygon of polygonsOf(geometry)) {
@@ -59,8 +67,8 @@ function ringContains(ring: number[][], lat: number, lng: number): boolean {
 }
 
 /** Inside an outer ring and outside all its holes, for any of the polygons. */
-export function geometryContains(geometry: AreaGeometry, lat: number, lng: number): boolean {
-  return polygonsOf(geometry).some(
+export function geometryContains(geometry: unknown, { lat, lng }: LatLng): boolean {
+  return geometryPolygons(geometry).some(
     ([outer, ...holes]) =>
       outer !== undefined &&
       ringContains(outer, lat, lng) &&

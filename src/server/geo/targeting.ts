@@ -98,3 +98,30 @@ export function circleRing(center: LatLng, radiusM: number, segments: number): n
   ring.push(ring[0]!);
   return ring;
 }
+
+const cellOf = (key: string) => (key.startsWith('c:') ? key.slice(2) : undefined);
+
+/** The cell and its parents down to the coarsest targeting resolution. */
+function selfAndParents(cell: string): string[] {
+  const chain = [cell];
+  for (let res = getResolution(cell) - 1; res >= COARSE_RESOLUTION; res -= 1) {
+    chain.push(cellToParent(cell, res));
+  }
+  return chain;
+}
+
+/**
+ * Whether two sets of compacted cell keys cover a common place: some cell of one equals, or
+ * contains, some cell of the other.
+ */
+export function cellKeysOverlap(a: readonly string[], b: readonly string[]): boolean {
+  const aCells = a.map(cellOf).filter((cell): cell is string => cell !== undefined);
+  const aWithParents = new Set(aCells.flatMap(selfAndParents));
+  const aExact = new Set(aCells);
+  return b.some((key) => {
+    const cell = cellOf(key);
+    if (cell === undefined) return false;
+    // b's cell contains (or is) one of a's cells, or one of b's ancestors is one of a's cells.
+    return aWithParents.has(cell) || selfAndParents(cell).some((c) => aExact.has(c));
+  });
+}

@@ -19,8 +19,9 @@ import type { AppContext } from '../../context.js';
 import { transaction, type Tx } from '../../db/database.js';
 import { lockForUpdate } from '../../db/locking.js';
 import { AppError, conflict, forbidden, notFound } from '../../errors.js';
-import { geometryContains, geometryPolygons, cellKeysOverlap } from '../../geo/shapes.js';
+import { geometryContains, geometryPolygons } from '../../geo/polygons.js';
 import {
+  cellKeysOverlap,
   areaKey,
   cellsToKeys,
   circleToCells,

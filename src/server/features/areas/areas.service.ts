@@ -277,7 +277,7 @@ export async function locateArea(ctx: AppContext, lat: number, lng: number): Pro
   const containing = candidates
     .filter((c) => {
       const geometry = parseAreaGeometry(JSON.parse(c.geometry));
-      return geometry !== undefined && geometryContains(geometry, lat, lng);
+      return geometry !== undefined && geometryContains(geometry, { lat, lng });
     })
     .map((c) => c.code)
     // A deeper code is a smaller area: village before district.

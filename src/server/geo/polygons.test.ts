@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cellKeysOverlap, geometryContains, polygonContains } from './shapes.js';
-import { cellsToKeys, circleToCells, polygonToFineCells } from './targeting.js';
+import { geometryContains } from './polygons.js';
+import { cellKeysOverlap, cellsToKeys, circleToCells, polygonToFineCells } from './targeting.js';
 
 const square = (minLng: number, minLat: number, size: number) => [
   [minLng, minLat],
@@ -10,12 +10,13 @@ const square = (minLng: number, minLat: number, size: number) => [
   [minLng, minLat],
 ];
 
-describe('shapes', () => {
+describe('polygons and cell overlap', () => {
   it('finds points inside a polygon and outside its hole', () => {
     const withHole = [square(106.8, -6.3, 0.1), square(106.84, -6.26, 0.02)];
-    expect(polygonContains(withHole, { lat: -6.29, lng: 106.81 })).toBe(true);
-    expect(polygonContains(withHole, { lat: -6.25, lng: 106.85 })).toBe(false);
-    expect(polygonContains(withHole, { lat: -6.1, lng: 106.81 })).toBe(false);
+    const polygon = { type: 'Polygon', coordinates: withHole };
+    expect(geometryContains(polygon, { lat: -6.29, lng: 106.81 })).toBe(true);
+    expect(geometryContains(polygon, { lat: -6.25, lng: 106.85 })).toBe(false);
+    expect(geometryContains(polygon, { lat: -6.1, lng: 106.81 })).toBe(false);
   });
 
   it('reads MultiPolygon geometries', () => {
