@@ -1,10 +1,12 @@
 import enCore from './en/core.json' with { type: 'json' };
 import idCore from './id/core.json' with { type: 'json' };
+import enPush from './en/push.json' with { type: 'json' };
+import idPush from './id/push.json' with { type: 'json' };
 
 // One catalog file per namespace and language, so features add strings without touching
 // each other's files. Bahasa Indonesia is the source: every key must exist there.
-const id = { ...idCore };
-const en: Partial<Record<keyof typeof id, string>> = { ...enCore };
+const id = { ...idCore, ...idPush };
+const en: Partial<Record<keyof typeof id, string>> = { ...enCore, ...enPush };
 
 export const LOCALES = ['id', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -3,9 +3,12 @@ import type { Db } from './database.js';
 import { migrations } from './migrations/index.js';
 
 /** Applies every pending migration; throws with the failing migration's name. */
-export async function migrateToLatest(db: Db): Promise<string[]> {
+export async function migrateToLatest(db: Db, pgSchema?: string): Promise<string[]> {
   const migrator = new Migrator({
     db,
+    // Kysely looks for its tables across all schemas unless told which: another schema's
+    // migration tables (parallel test files) would otherwise count as ours.
+    ...(pgSchema ? { migrationTableSchema: pgSchema } : {}),
     provider: { getMigrations: () => Promise.resolve(migrations) },
   });
   const { error, results = [] } = await migrator.migrateToLatest();
