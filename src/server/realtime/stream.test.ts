@@ -185,7 +185,24 @@ describe('GET /api/stream', () => {
   });
 });
 
-describe('stream hub backpressure', () => {
+describe('stream hub', () => {
+  it('sends heartbeat comments to idle connections', async () => {
+    const hub = new StreamHub({ bus: createMemoryBus(), heartbeatMs: 20 });
+    const server = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      hub.add({ response: res, keys: [], wantsDrills: false, replaying: false });
+      res.write('retry: 1000\n\n');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const client = await openSse(`http://127.0.0.1:${port}/`);
+    await vi.waitFor(() => expect(client.comments).toBeGreaterThanOrEqual(2));
+    expect(client.received).toEqual([]);
+    client.close();
+    hub.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
   it('drops a client whose socket stays full instead of buffering without end', async () => {
     const hub = new StreamHub({ bus: createMemoryBus(), maxBufferedBytes: 256 * 1024 });
     const server = http.createServer((_req, res) => {
