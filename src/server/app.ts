@@ -129,6 +129,17 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     );
   });
 
+  // The job worker runs in serving processes only; tests drain jobs with runDueJobs().
+  app.addHook('onListen', (done) => {
+    ctx.jobs.start();
+    done();
+  });
+  // Open streams would keep the server from closing.
+  app.addHook('preClose', (done) => {
+    ctx.hub.close();
+    done();
+  });
+
   registerSystemRoutes(app, ctx, metrics);
   for (const register of featureRoutes) register(app, ctx);
 

@@ -9,6 +9,10 @@ import type { Logger } from './logger.js';
 import { createMessenger, type Messenger } from './messaging/outbound.js';
 import { createMemoryBus, createRedisBus, type Bus } from './realtime/bus.js';
 import { newId } from './ids.js';
+import { createJobs, type Jobs } from './jobs/jobs.js';
+import { jobDefinitions } from './jobs/registry.js';
+import { StreamHub } from './realtime/stream-hub.js';
+import { recordStreamDelivery } from './features/delivery/delivery.service.js';
 
 /** Everything a service needs, built once and passed explicitly. */
 export interface AppContext {
@@ -23,6 +27,10 @@ export interface AppContext {
   secret: string;
   /** Identifies this process among the nodes of a deployment. */
   nodeId: string;
+  /** Background jobs; the server starts the worker, tests drain with `runDueJobs()`. */
+  jobs: Jobs;
+  /** This node's open SSE connections. */
+  hub: StreamHub;
   close(): Promise<void>;
 }
 
@@ -60,7 +68,19 @@ export async function createContext(
     smsGatewayUrl: config.smsGatewayUrl,
     fromAddress: `Siaga <no-reply@${new URL(config.publicUrl).hostname}>`,
   });
-  return {
+  const jobs = createJobs({
+    database,
+    clock,
+    log,
+    definitions: jobDefinitions,
+    context: () => ctx,
+  });
+  const hub = new StreamHub({
+    bus,
+    now: () => clock.now().getTime(),
+    onDelivered: (report) => recordStreamDelivery(ctx, report),
+  });
+  const ctx: AppContext = {
     config,
     db: database.db,
     database,
@@ -70,9 +90,14 @@ export async function createContext(
     messenger,
     secret,
     nodeId: newId(),
+    jobs,
+    hub,
     async close() {
+      hub.close();
+      await jobs.stop();
       await bus.close();
       await database.close();
     },
   };
+  return ctx;
 }

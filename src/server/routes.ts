@@ -4,6 +4,8 @@ import { registerAreaRoutes } from './features/areas/areas.routes.js';
 import { registerAuditRoutes } from './features/audit/audit.routes.js';
 import { registerStationRoutes } from './features/stations/stations.routes.js';
 import type { App } from './http.js';
+import { registerStreamRoutes } from './realtime/stream.routes.js';
+import { registerPushRoutes } from './features/push/push.routes.js';
 import { registerAccountRoutes } from './features/accounts/accounts.routes.js';
 
 /** Every feature's route registration, in one list. */
@@ -13,4 +15,6 @@ export const featureRoutes: Array<(app: App, ctx: AppContext) => void> = [
   registerStationRoutes,
   registerAuditRoutes,
   registerAlertRoutes,
+  registerStreamRoutes,
+  registerPushRoutes,
 ];

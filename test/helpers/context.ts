@@ -22,6 +22,8 @@ export interface TestContext {
   app: App;
   clock: ManualClock;
   config: Config;
+  /** Pass as `shared` to build a second node on the same database. */
+  shared: { dataDir: string; pgSchema?: string };
   close(): Promise<void>;
 }
 
@@ -79,6 +81,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     app,
     clock,
     config,
+    shared: { dataDir, ...(pgSchema ? { pgSchema } : {}) },
     async close() {
       await app.close();
       await ctx.close();

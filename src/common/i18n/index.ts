@@ -6,6 +6,8 @@ import enAlerts from './en/alerts.json' with { type: 'json' };
 import idAlerts from './id/alerts.json' with { type: 'json' };
 import enAreas from './en/areas.json' with { type: 'json' };
 import idAreas from './id/areas.json' with { type: 'json' };
+import enPush from './en/push.json' with { type: 'json' };
+import idPush from './id/push.json' with { type: 'json' };
 import enStations from './en/stations.json' with { type: 'json' };
 import idStations from './id/stations.json' with { type: 'json' };
 
@@ -17,6 +19,7 @@ const id = {
   ...idAlerts,
   ...idAreas,
   ...idStations,
+  ...idPush,
 };
 const en: Partial<Record<keyof typeof id, string>> = {
   ...enCore,
@@ -24,6 +27,7 @@ const en: Partial<Record<keyof typeof id, string>> = {
   ...enAlerts,
   ...enAreas,
   ...enStations,
+  ...enPush,
 };
 
 export const LOCALES = ['id', 'en'] as const;

@@ -7,6 +7,8 @@ import type { JobsTables } from '../jobs/jobs.table.js';
 import type { MessagingTables } from '../messaging/messaging.table.js';
 import type { StreamTables } from '../realtime/stream.table.js';
 import type { SettingTables } from './setting.table.js';
+import type { DeliveryTables } from '../features/delivery/delivery.table.js';
+import type { PushTables } from '../features/push/push.table.js';
 
 /** The whole database: the intersection of every feature's tables. */
 export type DatabaseSchema = AccountsTables &
@@ -17,4 +19,6 @@ export type DatabaseSchema = AccountsTables &
   MessagingTables &
   StreamTables &
   SettingTables &
-  AlertsTables;
+  AlertsTables &
+  DeliveryTables &
+  PushTables;

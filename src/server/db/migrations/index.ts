@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as createCore from './20261125T2200-create-core.js';
 import * as createStreamEvent from './20261125T2300-create-stream-event.js';
 import * as createAlert from './20261125T2330-create-alert.js';
+import * as createPushDelivery from './20261125T2331-create-push-delivery.js';
 
 /** Every migration, in order. Names are `YYYYMMDDTHHMM-verb-noun`. */
 export const migrations: Record<string, Migration> = {
   '20261125T2200-create-core': createCore,
   '20261125T2300-create-stream-event': createStreamEvent,
   '20261125T2330-create-alert': createAlert,
+  '20261125T2331-create-push-delivery': createPushDelivery,
 };

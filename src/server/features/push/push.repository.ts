@@ -1,0 +1,104 @@
+import type { Db } from '../../db/database.js';
+import type { NewPushSubscriptionRow, PushSubscriptionRow } from './push.table.js';
+
+/** Inserts or, for a known endpoint, updates; returns the subscription's id. */
+export async function upsertPushSubscription(db: Db, row: NewPushSubscriptionRow): Promise<string> {
+  const saved = await db
+    .insertInto('push_subscription')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('endpoint').doUpdateSet({
+        p256dh: row.p256dh,
+        auth: row.auth,
+        accountId: row.accountId,
+        wantsDrills: row.wantsDrills,
+        mutedCategories: row.mutedCategories,
+        updatedAt: row.updatedAt,
+      }),
+    )
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return saved.id;
+}
+
+export async function replacePushSubscriptionKeys(
+  db: Db,
+  subscriptionId: string,
+  keys: readonly string[],
+): Promise<void> {
+  await db
+    .deleteFrom('push_subscription_key')
+    .where('subscriptionId', '=', subscriptionId)
+    .execute();
+  if (keys.length === 0) return;
+  await db
+    .insertInto('push_subscription_key')
+    .values(keys.map((key) => ({ subscriptionId, key })))
+    .execute();
+}
+
+export async function deletePushSubscriptionByEndpoint(db: Db, endpoint: string): Promise<number> {
+  const result = await db
+    .deleteFrom('push_subscription')
+    .where('endpoint', '=', endpoint)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function deletePushSubscriptions(db: Db, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.deleteFrom('push_subscription').where('id', 'in', ids).execute();
+}
+
+export async function findPushSubscriptionByEndpoint(
+  db: Db,
+  endpoint: string,
+): Promise<PushSubscriptionRow | undefined> {
+  return db
+    .selectFrom('push_subscription')
+    .selectAll()
+    .where('endpoint', '=', endpoint)
+    .executeTakeFirst();
+}
+
+export async function listPushSubscriptionKeys(db: Db, subscriptionId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('push_subscription_key')
+    .select('key')
+    .where('subscriptionId', '=', subscriptionId)
+    .orderBy('key')
+    .execute();
+  return rows.map((row) => row.key);
+}
+
+/**
+ * One page (by id) of the subscriptions reached by any of `keys` (all of them when `keys` is
+ * undefined), drills only to those that opted in.
+ */
+export async function listPushSubscriptionsPage(
+  db: Db,
+  input: { keys: readonly string[] | undefined; isDrill: boolean; afterId: string; limit: number },
+): Promise<PushSubscriptionRow[]> {
+  let query = db
+    .selectFrom('push_subscription')
+    .selectAll()
+    .where('id', '>', input.afterId)
+    .orderBy('id')
+    .limit(input.limit);
+  if (input.keys) {
+    const keys = input.keys;
+    query = query.where('id', 'in', (eb) =>
+      eb.selectFrom('push_subscription_key').select('subscriptionId').where('key', 'in', keys),
+    );
+  }
+  if (input.isDrill) query = query.where('wantsDrills', '=', 1);
+  return query.execute();
+}
+
+export async function listPushSubscriptionsByIds(
+  db: Db,
+  ids: readonly string[],
+): Promise<PushSubscriptionRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('push_subscription').selectAll().where('id', 'in', ids).execute();
+}

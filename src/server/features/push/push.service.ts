@@ -1,0 +1,183 @@
+import { isIP } from 'node:net';
+import webpush from 'web-push';
+import type {
+  PushKeyView,
+  PushSubscribeBody,
+  PushSubscriptionView,
+  PushUnsubscribeBody,
+} from '../../../common/api/push.js';
+import type { Actor } from '../../auth/actor.js';
+import type { AppContext } from '../../context.js';
+import { transaction, type Tx } from '../../db/database.js';
+import { readOrCreateSetting } from '../../db/settings.js';
+import { AppError } from '../../errors.js';
+import { subscriberKeys } from '../../geo/targeting.js';
+import { newId } from '../../ids.js';
+import { listAccountAreaCodes } from '../areas/areas.service.js';
+import type { PushFanoutInput } from './push.jobs.js';
+import {
+  deletePushSubscriptionByEndpoint,
+  replacePushSubscriptionKeys,
+  upsertPushSubscription,
+} from './push.repository.js';
+
+export interface VapidKeys {
+  publicKey: string;
+  privateKey: string;
+}
+
+const vapidCache = new WeakMap<AppContext, Promise<VapidKeys>>();
+
+/** The instance's VAPID key pair: made once, kept in `setting`, shared by every node. */
+export function getVapidKeys(ctx: AppContext): Promise<VapidKeys> {
+  let keys = vapidCache.get(ctx);
+  if (!keys) {
+    keys = readOrCreateSetting(ctx.db, 'push.vapid', () =>
+      JSON.stringify(webpush.generateVAPIDKeys()),
+    ).then((value) => JSON.parse(value) as VapidKeys);
+    keys.catch(() => vapidCache.delete(ctx));
+    vapidCache.set(ctx, keys);
+  }
+  return keys;
+}
+
+/** The `sub` claim push services may use to reach the operator. */
+export function vapidSubject(ctx: AppContext): string {
+  const url = new URL(ctx.config.publicUrl);
+  return url.protocol === 'https:' ? url.origin : `mailto:admin@${url.hostname}`;
+}
+
+export async function getPushPublicKey(ctx: AppContext): Promise<PushKeyView> {
+  return { publicKey: (await getVapidKeys(ctx)).publicKey };
+}
+
+/**
+ * Stores (or updates, by endpoint) a browser's subscription with the keys it is reached by:
+ * the areas and point it names, plus a logged-in citizen's own areas.
+ */
+export async function subscribePush(
+  ctx: AppContext,
+  actor: Actor,
+  input: PushSubscribeBody,
+): Promise<PushSubscriptionView> {
+  assertPushEndpoint(ctx, input.subscription.endpoint);
+  if ((input.lat === undefined) !== (input.lng === undefined)) {
+    const field = input.lat === undefined ? 'lat' : 'lng';
+    throw new AppError(
+      'validation.failed',
+      400,
+      { fields: field },
+      {
+        fields: [{ field, problem: 'lat and lng go together' }],
+      },
+    );
+  }
+  const areas = [...(input.areas ?? [])];
+  if (actor.kind === 'account') {
+    for (const { areaCode } of await listAccountAreaCodes(ctx, actor.accountId)) {
+      if (!areas.includes(areaCode)) areas.push(areaCode);
+    }
+  }
+  const point =
+    input.lat !== undefined && input.lng !== undefined
+      ? { lat: input.lat, lng: input.lng }
+      : undefined;
+  const keys = subscriberKeys(areas, point);
+  const now = ctx.clock.now().toISOString();
+  const mutedCategories = input.mutedCategories ?? [];
+  await transaction(ctx.db, async (tx) => {
+    const id = await upsertPushSubscription(tx.db, {
+      id: newId(),
+      endpoint: input.subscription.endpoint,
+      p256dh: input.subscription.keys.p256dh,
+      auth: input.subscription.keys.auth,
+      accountId: actor.kind === 'account' ? actor.accountId : null,
+      wantsDrills: input.drills ? 1 : 0,
+      mutedCategories: JSON.stringify(mutedCategories),
+      createdAt: now,
+      updatedAt: now,
+    });
+    await replacePushSubscriptionKeys(tx.db, id, keys);
+  });
+  return {
+    endpoint: input.subscription.endpoint,
+    areas,
+    drills: input.drills ?? false,
+    mutedCategories,
+  };
+}
+
+/** Forgets a subscription; knowing the endpoint (a secret capability URL) is the proof. */
+export async function unsubscribePush(ctx: AppContext, input: PushUnsubscribeBody): Promise<void> {
+  await deletePushSubscriptionByEndpoint(ctx.db, input.endpoint);
+}
+
+/**
+ * Fans a notification out to the subscriptions whose keys meet `keys`, as a job written in
+ * the caller's transaction (so it exists exactly when the alert does).
+ */
+export async function enqueuePushFanout(
+  ctx: AppContext,
+  tx: Tx,
+  input: PushFanoutInput,
+): Promise<string> {
+  return ctx.jobs.enqueue(tx, 'push.fanout', { ...input, issuedAt: ctx.clock.now().toISOString() });
+}
+
+/**
+ * Push services are public HTTPS hosts. Anything else would let a caller make this server
+ * POST into its own network (SSRF); tests use a local push service on 127.0.0.1.
+ */
+function assertPushEndpoint(ctx: AppContext, endpoint: string): void {
+  const invalid = () =>
+    new AppError(
+      'push.endpoint_invalid',
+      400,
+      { field: 'subscription.endpoint' },
+      {
+        fields: [{ field: 'subscription.endpoint', problem: 'must be a public https URL' }],
+      },
+    );
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    throw invalid();
+  }
+  if (
+    ctx.config.environment === 'test' &&
+    url.protocol === 'http:' &&
+    url.hostname === '127.0.0.1'
+  ) {
+    return;
+  }
+  if (url.protocol !== 'https:' || url.username || url.password || isPrivateHost(url.hostname)) {
+    throw invalid();
+  }
+}
+
+function isPrivateHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  const version = isIP(host);
+  // Push services are reached by name; an IPv6 literal is never one.
+  if (version === 6) return true;
+  if (version === 4) {
+    const [a = 0, b = 0] = host.split('.').map(Number);
+    return (
+      a === 0 ||
+      a === 10 ||
+      a === 127 ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 100 && b >= 64 && b <= 127) ||
+      a >= 224
+    );
+  }
+  return (
+    !host.includes('.') ||
+    host.endsWith('.localhost') ||
+    host.endsWith('.local') ||
+    host.endsWith('.internal')
+  );
+}

@@ -1,0 +1,30 @@
+import type { Insertable, Selectable } from 'kysely';
+
+/** A browser's Web Push subscription, anonymous or an account's. */
+export interface PushSubscriptionTable {
+  id: string;
+  endpoint: string;
+  /** The browser's P-256 public key, base64url */
+  p256dh: string;
+  /** The browser's auth secret, base64url */
+  auth: string;
+  accountId: string | null;
+  wantsDrills: number;
+  /** JSON array of muted alert categories */
+  mutedCategories: string;
+  createdAt: string;
+  updatedAt: string;
+}
+export type PushSubscriptionRow = Selectable<PushSubscriptionTable>;
+export type NewPushSubscriptionRow = Insertable<PushSubscriptionTable>;
+
+/** The targeting keys (geo/targeting.ts) a subscription is reached by. */
+export interface PushSubscriptionKeyTable {
+  subscriptionId: string;
+  key: string;
+}
+
+export interface PushTables {
+  push_subscription: PushSubscriptionTable;
+  push_subscription_key: PushSubscriptionKeyTable;
+}

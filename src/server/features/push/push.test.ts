@@ -1,0 +1,299 @@
+import { createPublicKey, verify } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../../../test/helpers/context.js';
+import { buildAccount, buildAreas, sessionCookie } from '../../../../test/helpers/factories.js';
+import {
+  decryptPushBody,
+  makeBrowserKeys,
+  startLocalPushService,
+  type BrowserKeys,
+  type LocalPushService,
+} from '../../../../test/helpers/push-service.js';
+import { transaction } from '../../db/database.js';
+import { areaKey, cellsToKeys, circleToCells } from '../../geo/targeting.js';
+import { newId } from '../../ids.js';
+import { getDeliveryFigures } from '../delivery/delivery.service.js';
+import { pushTopic, type PushFanoutInput } from './push.jobs.js';
+import { enqueuePushFanout } from './push.service.js';
+
+const MONAS = { lat: -6.1754, lng: 106.8272 };
+const TARGET = [areaKey('31.71.01'), ...cellsToKeys(circleToCells(MONAS, 1000))];
+
+/** Checks the VAPID JWT (RFC 8292) with the key it names, and returns its claims. */
+function verifyVapid(
+  authorization: string | undefined,
+  expectedKey: string,
+): { aud: string; sub: string; exp: number } {
+  const match = /^vapid t=([^,]+), k=(.+)$/.exec(authorization ?? '');
+  expect(match).not.toBeNull();
+  const [, token, key] = match!;
+  expect(key).toBe(expectedKey);
+  const [header, claims, signature] = token!.split('.');
+  const point = Buffer.from(key!, 'base64url');
+  const publicKey = createPublicKey({
+    format: 'jwk',
+    key: {
+      kty: 'EC',
+      crv: 'P-256',
+      x: point.subarray(1, 33).toString('base64url'),
+      y: point.subarray(33, 65).toString('base64url'),
+    },
+  });
+  const signed = verify(
+    'sha256',
+    Buffer.from(`${header}.${claims}`),
+    { key: publicKey, dsaEncoding: 'ieee-p1363' },
+    Buffer.from(signature!, 'base64url'),
+  );
+  expect(signed).toBe(true);
+  return JSON.parse(Buffer.from(claims!, 'base64url').toString('utf8')) as {
+    aud: string;
+    sub: string;
+    exp: number;
+  };
+}
+
+describe('web push', () => {
+  let t: TestContext;
+  let push: LocalPushService;
+  let publicKey: string;
+  const browsers = new Map<string, BrowserKeys>();
+
+  beforeAll(async () => {
+    t = await createTestContext();
+    push = await startLocalPushService();
+    publicKey = (await t.app.inject('/api/push/key')).json().publicKey;
+  });
+  afterAll(async () => {
+    await push.close();
+    await t.close();
+  });
+  beforeEach(async () => {
+    await t.ctx.db.deleteFrom('push_subscription').execute();
+    push.received.length = 0;
+  });
+
+  const subscribe = (path: string, extra: Record<string, unknown> = {}, cookie?: string) => {
+    const browser = makeBrowserKeys();
+    browsers.set(path, browser);
+    return t.app.inject({
+      method: 'POST',
+      url: '/api/push/subscriptions',
+      headers: cookie ? { cookie } : {},
+      payload: { subscription: { endpoint: push.endpoint(path), keys: browser.json }, ...extra },
+    });
+  };
+  const fanout = async (input: Partial<PushFanoutInput> = {}) => {
+    await transaction(t.ctx.db, (tx) =>
+      enqueuePushFanout(t.ctx, tx, {
+        keys: TARGET,
+        isDrill: false,
+        category: 'banjir',
+        isSevere: false,
+        payload: { title: 'Banjir di Gambir', url: '/peringatan/1' },
+        topic: newId(),
+        ttlSeconds: 3600,
+        sourceType: 'alert',
+        sourceId: newId(),
+        ...input,
+      }),
+    );
+    await t.ctx.jobs.runDueJobs();
+  };
+  const paths = () => push.received.map((r) => r.path).sort();
+  const countRows = async () =>
+    (await t.ctx.db.selectFrom('push_subscription').select('id').execute()).length;
+
+  it('hands out one VAPID public key, made once and kept', async () => {
+    expect(Buffer.from(publicKey, 'base64url')).toHaveLength(65);
+    expect((await t.app.inject('/api/push/key')).json()).toEqual({ publicKey });
+    const stored = await t.ctx.db
+      .selectFrom('setting')
+      .select('value')
+      .where('key', '=', 'push.vapid')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(stored.value).publicKey).toBe(publicKey);
+  });
+
+  it.each([
+    [{ endpoint: 'http://push.example.com/x' }, 'subscription.endpoint', 'push.endpoint_invalid'],
+    [{ endpoint: 'https://192.168.1.10/x' }, 'subscription.endpoint', 'push.endpoint_invalid'],
+    [{ endpoint: 'https://localhost/x' }, 'subscription.endpoint', 'push.endpoint_invalid'],
+    [{ endpoint: 'https://[::1]/x' }, 'subscription.endpoint', 'push.endpoint_invalid'],
+    [{ lat: -6.2 }, 'lng', 'validation.failed'],
+    [{ areas: ['31.7'] }, 'areas.0', 'validation.failed'],
+    [{ keys: { p256dh: 'short', auth: 'x' } }, 'subscription.keys.p256dh', 'validation.failed'],
+    [{ colour: 'red' }, 'colour', 'validation.failed'],
+  ])('rejects %j naming %s and stores nothing', async (change, field, code) => {
+    const browser = makeBrowserKeys();
+    const { endpoint, keys, ...rest } = change as Record<string, unknown>;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/push/subscriptions',
+      payload: {
+        subscription: { endpoint: endpoint ?? push.endpoint('/bad'), keys: keys ?? browser.json },
+        ...rest,
+      },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe(code);
+    expect(res.json().error.details.fields.map((f: { field: string }) => f.field)).toContain(field);
+    expect(await countRows()).toBe(0);
+  });
+
+  it('accepts only public https push services outside tests', async () => {
+    const production = await createTestContext({ env: { SIAGA_ENV: 'production' } });
+    try {
+      const res = await production.app.inject({
+        method: 'POST',
+        url: '/api/push/subscriptions',
+        payload: { subscription: { endpoint: push.endpoint('/x'), keys: makeBrowserKeys().json } },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.code).toBe('push.endpoint_invalid');
+    } finally {
+      await production.close();
+    }
+  });
+
+  it('upserts by endpoint, replacing the targeting keys, and unsubscribes', async () => {
+    expect((await subscribe('/up', { areas: ['31.71.01.1001'] })).statusCode).toBe(200);
+    const res = await subscribe('/up', { areas: ['32.01'], drills: true });
+    expect(res.json()).toEqual({
+      endpoint: push.endpoint('/up'),
+      areas: ['32.01'],
+      drills: true,
+      mutedCategories: [],
+    });
+    expect(await countRows()).toBe(1);
+    const keys = await t.ctx.db.selectFrom('push_subscription_key').select('key').execute();
+    expect(keys.map((k) => k.key).sort()).toEqual(['a:32', 'a:32.01']);
+
+    const gone = await t.app.inject({
+      method: 'DELETE',
+      url: '/api/push/subscriptions',
+      payload: { endpoint: push.endpoint('/up') },
+    });
+    expect(gone.json()).toEqual({ ok: true });
+    expect(await countRows()).toBe(0);
+    expect(await t.ctx.db.selectFrom('push_subscription_key').selectAll().execute()).toEqual([]);
+  });
+
+  it("adds a logged-in citizen's own areas", async () => {
+    await buildAreas(t.ctx.db, [
+      { code: '31', name: 'DKI Jakarta' },
+      { code: '31.71', name: 'Jakarta Pusat' },
+      { code: '31.71.01', name: 'Gambir' },
+      { code: '31.71.01.1001', name: 'Gambir' },
+    ]);
+    const account = await buildAccount(t.ctx.db);
+    await t.ctx.db
+      .insertInto('account_area')
+      .values({ accountId: account.id, areaCode: '31.71.01.1001', kind: 'home' })
+      .execute();
+    const res = await subscribe('/mine', { areas: ['32.01'] }, await sessionCookie(t, account.id));
+    expect(res.json().areas).toEqual(['32.01', '31.71.01.1001']);
+    await fanout();
+    expect(paths()).toEqual(['/mine']);
+  });
+
+  it('pushes an encrypted notification to the subscriptions in the target only', async () => {
+    await subscribe('/in', { areas: ['31.71.01.1001'] });
+    await subscribe('/point', { lat: -6.1794, lng: 106.8302 });
+    await subscribe('/out', { areas: ['32.01'], lat: -6.2054, lng: 106.8272 });
+    await subscribe('/muted', { areas: ['31.71.01.1001'], mutedCategories: ['banjir'] });
+    await subscribe('/drills', { areas: ['31.71.01.1001'], drills: true });
+    const sourceId = newId();
+    const topic = newId();
+    await fanout({ sourceId, topic });
+
+    expect(paths()).toEqual(['/drills', '/in', '/point']);
+    for (const received of push.received) {
+      const body = decryptPushBody(received.body, browsers.get(received.path)!);
+      expect(JSON.parse(body)).toEqual({ title: 'Banjir di Gambir', url: '/peringatan/1' });
+      expect(received.headers).toMatchObject({
+        ttl: '3600',
+        urgency: 'normal',
+        topic: pushTopic(topic),
+        'content-encoding': 'aes128gcm',
+      });
+      const claims = verifyVapid(received.headers.authorization, publicKey);
+      expect(claims.aud).toBe(push.origin);
+      expect(claims.sub).toBe('mailto:admin@localhost');
+    }
+    expect(pushTopic(topic)).toMatch(/^[A-Za-z0-9_-]{32}$/);
+
+    const figures = await getDeliveryFigures(t.ctx, 'alert', sourceId);
+    expect(figures.push).toMatchObject({ sent: 3, delivered: 3, failed: 0, opened: 0 });
+    expect(figures.push.latencyP50Ms).not.toBeNull();
+  });
+
+  it('reaches muted categories when severe, with Urgency high; drills only the opted-in', async () => {
+    await subscribe('/in', { areas: ['31.71.01.1001'] });
+    await subscribe('/muted', { areas: ['31.71.01.1001'], mutedCategories: ['banjir'] });
+    await subscribe('/drills', { areas: ['31.71.01.1001'], drills: true });
+    await fanout({ isSevere: true });
+    expect(paths()).toEqual(['/drills', '/in', '/muted']);
+    expect(push.received.every((r) => r.headers.urgency === 'high')).toBe(true);
+
+    push.received.length = 0;
+    await fanout({ isDrill: true, category: 'latihan' });
+    expect(paths()).toEqual(['/drills']);
+  });
+
+  it('deletes a subscription the push service says is gone (410)', async () => {
+    await subscribe('/gone', { areas: ['31.71.01.1001'] });
+    push.answer('/gone', { status: 410 });
+    const sourceId = newId();
+    await fanout({ sourceId });
+    expect(paths()).toEqual(['/gone']);
+    expect(await countRows()).toBe(0);
+    expect((await getDeliveryFigures(t.ctx, 'alert', sourceId)).push).toMatchObject({
+      sent: 1,
+      delivered: 0,
+      failed: 1,
+    });
+  });
+
+  it('retries a 503 after its Retry-After, then delivers', async () => {
+    await subscribe('/busy', { areas: ['31.71.01.1001'] });
+    push.answer('/busy', { status: 503, headers: { 'retry-after': '120' } }, { status: 201 });
+    const sourceId = newId();
+    await fanout({ sourceId });
+    expect(push.received).toHaveLength(1);
+    t.clock.advance(60_000);
+    await t.ctx.jobs.runDueJobs();
+    expect(push.received).toHaveLength(1);
+    t.clock.advance(60_000);
+    await t.ctx.jobs.runDueJobs();
+    expect(push.received).toHaveLength(2);
+    const [first, second] = push.received;
+    // The retry is the same notification, freshly encrypted.
+    const browser = browsers.get('/busy')!;
+    expect(decryptPushBody(second!.body, browser)).toBe(decryptPushBody(first!.body, browser));
+    expect(await countRows()).toBe(1);
+    expect((await getDeliveryFigures(t.ctx, 'alert', sourceId)).push).toMatchObject({
+      sent: 1,
+      delivered: 1,
+      failed: 0,
+    });
+  });
+
+  it('counts notifications opened from the service worker', async () => {
+    const sourceId = newId();
+    const opened = await t.app.inject({
+      method: 'POST',
+      url: '/api/push/opened',
+      payload: { sourceType: 'alert', sourceId },
+    });
+    expect(opened.json()).toEqual({ ok: true });
+    expect((await getDeliveryFigures(t.ctx, 'alert', sourceId)).push.opened).toBe(1);
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/push/opened',
+      payload: { sourceType: 'Alert!', sourceId },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.fields[0].field).toBe('sourceType');
+  });
+});

@@ -1,0 +1,193 @@
+import type { AppContext } from '../context.js';
+import type { Database, Tx } from '../db/database.js';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
+import { newId } from '../ids.js';
+import type { PushFanoutPayload } from '../features/push/push.jobs.js';
+import { claimDueJobs, completeJob, failJob, insertJob, rescheduleJob } from './jobs.repository.js';
+
+/**
+ * Every job's payload, by name (`noun.verb-past`). Features add theirs here and their
+ * definition to registry.ts; a payload is plain JSON, since it is stored in the `job` table.
+ */
+export interface JobPayloads {
+  'push.fanout': PushFanoutPayload;
+}
+export type JobName = keyof JobPayloads;
+
+export interface Backoff {
+  /** Delay before the first retry; each later retry doubles it. */
+  baseMs: number;
+  maxMs: number;
+}
+
+export interface JobDefinition<N extends JobName = JobName> {
+  name: N;
+  /** Runs in total, the first included. */
+  attempts: number;
+  backoff: Backoff;
+  /** Must be idempotent: a job whose worker died mid-run is run again. */
+  run(ctx: AppContext, payload: JobPayloads[N]): Promise<void>;
+}
+
+export function defineJob<N extends JobName>(definition: JobDefinition<N>): JobDefinition<N> {
+  return definition;
+}
+
+export interface EnqueueOptions {
+  runAt?: Date;
+}
+
+/** The background work of a node: enqueue in a transaction, claimed and run by any node. */
+export interface Jobs {
+  enqueue<N extends JobName>(
+    tx: Tx,
+    name: N,
+    payload: JobPayloads[N],
+    options?: EnqueueOptions,
+  ): Promise<string>;
+  /** Runs every job due now (and any it makes due now) to completion: tests drain with it. */
+  runDueJobs(): Promise<number>;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export interface JobsOptions {
+  database: Database;
+  clock: Clock;
+  log: Logger;
+  definitions: readonly JobDefinition[];
+  /** The context handed to job handlers (built after the job runner). */
+  context: () => AppContext;
+  pollIntervalMs?: number;
+  /** A claimed job not finished by then is claimed again (its worker is presumed dead). */
+  leaseMs?: number;
+  batchSize?: number;
+}
+
+export function retryDelayMs(backoff: Backoff, attemptsMade: number): number {
+  return Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, attemptsMade - 1));
+}
+
+export function createJobs(options: JobsOptions): Jobs {
+  const { database, clock, log } = options;
+  const registry = new Map<string, JobDefinition>(options.definitions.map((d) => [d.name, d]));
+  const pollIntervalMs = options.pollIntervalMs ?? 1000;
+  const leaseMs = options.leaseMs ?? 5 * 60_000;
+  const batchSize = options.batchSize ?? 10;
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  let current: Promise<number> | undefined;
+  let wakeRequested = false;
+
+  async function runOne(job: {
+    id: string;
+    name: string;
+    payload: string;
+    attempts: number;
+    maxAttempts: number;
+  }) {
+    const definition = registry.get(job.name);
+    const now = () => clock.now().toISOString();
+    if (!definition) {
+      await failJob(database.db, job.id, `no job named ${job.name}`, now());
+      return;
+    }
+    try {
+      // The payload was written by enqueue for this very name.
+      await definition.run(options.context(), JSON.parse(job.payload) as never);
+      await completeJob(database.db, job.id, now());
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      if (job.attempts >= job.maxAttempts) {
+        log.error({ err, job: job.name, jobId: job.id }, 'job failed for good');
+        await failJob(database.db, job.id, message, now());
+        return;
+      }
+      const runAt = new Date(
+        clock.now().getTime() + retryDelayMs(definition.backoff, job.attempts),
+      );
+      log.warn({ err, job: job.name, jobId: job.id, runAt }, 'job failed, will retry');
+      await rescheduleJob(database.db, job.id, message, runAt.toISOString(), now());
+    }
+  }
+
+  async function drain(): Promise<number> {
+    let count = 0;
+    for (;;) {
+      const now = clock.now();
+      const claimed = await claimDueJobs(database, {
+        now: now.toISOString(),
+        lockedUntil: new Date(now.getTime() + leaseMs).toISOString(),
+        limit: batchSize,
+      });
+      if (claimed.length === 0) return count;
+      await Promise.all(claimed.map(runOne));
+      count += claimed.length;
+    }
+  }
+
+  /** One drain at a time per node; a wake during a drain runs another right after. */
+  function runDueJobs(): Promise<number> {
+    if (current) {
+      wakeRequested = true;
+      return current;
+    }
+    current = drain().finally(() => {
+      current = undefined;
+      if (wakeRequested) {
+        wakeRequested = false;
+        if (running) schedule(0);
+      }
+    });
+    return current;
+  }
+
+  function schedule(delayMs: number) {
+    if (!running) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      runDueJobs()
+        .catch((err: unknown) => log.error({ err }, 'job worker loop failed'))
+        .finally(() => schedule(pollIntervalMs));
+    }, delayMs);
+    timer.unref();
+  }
+
+  return {
+    async enqueue(tx, name, payload, enqueueOptions = {}) {
+      const definition = registry.get(name);
+      if (!definition) throw new Error(`No job named ${name} is defined`);
+      const now = clock.now();
+      const id = newId(now.getTime());
+      const runAt = enqueueOptions.runAt ?? now;
+      await insertJob(tx.db, {
+        id,
+        name,
+        payload: JSON.stringify(payload),
+        status: 'queued',
+        runAt: runAt.toISOString(),
+        attempts: 0,
+        maxAttempts: definition.attempts,
+        lockedUntil: null,
+        lastError: null,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+      });
+      // Start due work at once on this node instead of waiting for the next poll.
+      if (runAt.getTime() <= now.getTime()) tx.onCommit(() => schedule(0));
+      return id;
+    },
+    runDueJobs,
+    start() {
+      if (running) return;
+      running = true;
+      schedule(0);
+    },
+    async stop() {
+      running = false;
+      clearTimeout(timer);
+      await current;
+    },
+  };
+}

@@ -1,0 +1,17 @@
+import type { Db } from '../db/database.js';
+import type { StreamEventRow } from './stream.table.js';
+
+/** Events newer than `afterId` (UUIDv7 ids sort by time) and not older than `since`, oldest first. */
+export async function listStreamEventsAfter(
+  db: Db,
+  input: { afterId: string; since: string; limit: number },
+): Promise<StreamEventRow[]> {
+  return db
+    .selectFrom('stream_event')
+    .selectAll()
+    .where('id', '>', input.afterId)
+    .where('createdAt', '>=', input.since)
+    .orderBy('id')
+    .limit(input.limit)
+    .execute();
+}

@@ -1,0 +1,295 @@
+import http from 'node:http';
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createTestContext, testDialect, type TestContext } from '../../../test/helpers/context.js';
+import { buildAccount, buildAreas, sessionCookie } from '../../../test/helpers/factories.js';
+import { openSse, type SseClient } from '../../../test/helpers/sse.js';
+import { transaction } from '../db/database.js';
+import { getDeliveryFigures } from '../features/delivery/delivery.service.js';
+import { areaKey, cellsToKeys, circleToCells } from '../geo/targeting.js';
+import { createMemoryBus } from './bus.js';
+import { publishStreamEvent, type StreamEvent } from './stream-events.js';
+import { StreamHub } from './stream-hub.js';
+
+const MONAS = { lat: -6.1754, lng: 106.8272 };
+/** Kelurahan Gambir's district and a 1 km circle around Monas. */
+const TARGET = [areaKey('31.71.01'), ...cellsToKeys(circleToCells(MONAS, 1000))];
+
+async function listen(t: TestContext): Promise<string> {
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = t.app.server.address() as AddressInfo;
+  return `http://127.0.0.1:${port}`;
+}
+
+function publish(
+  t: TestContext,
+  input: {
+    keys: string[];
+    isDrill?: boolean;
+    data?: unknown;
+    source?: { type: string; id: string };
+  },
+): Promise<StreamEvent> {
+  return transaction(t.ctx.db, (tx) =>
+    publishStreamEvent(t.ctx, tx, {
+      type: 'alert',
+      data: input.data ?? { title: 'Banjir' },
+      ...input,
+    }),
+  );
+}
+
+const parsed = (event: { data: string }): unknown => JSON.parse(event.data);
+
+describe('GET /api/stream', () => {
+  let t: TestContext;
+  let base: string;
+  const open: SseClient[] = [];
+  const connect = async (path: string, headers?: Record<string, string>) => {
+    const client = await openSse(`${base}${path}`, headers);
+    open.push(client);
+    return client;
+  };
+
+  beforeAll(async () => {
+    t = await createTestContext();
+    base = await listen(t);
+  });
+  afterAll(async () => {
+    for (const client of open) client.close();
+    await t.close();
+  });
+
+  it('answers with stream headers and a retry line', async () => {
+    const client = await connect('/api/stream?areas=31.71.01.1001');
+    expect(client.status).toBe(200);
+    expect(client.headers['content-type']).toBe('text/event-stream; charset=utf-8');
+    expect(client.headers['cache-control']).toContain('no-cache');
+    expect(client.headers['x-accel-buffering']).toBe('no');
+    expect(client.retry).toBe(5000);
+    client.close();
+  });
+
+  it('delivers to clients in the area or the circle, not outside, drills only to opted-in', async () => {
+    const inside = await connect('/api/stream?areas=31.71.01.1001');
+    const atPoint = await connect('/api/stream?lat=-6.1794&lng=106.8302');
+    const outside = await connect('/api/stream?areas=32.01,31.72.01.1001&lat=-6.2054&lng=106.8272');
+    const drills = await connect('/api/stream?areas=31.71.01.1001&drills=1');
+
+    const alert = await publish(t, { keys: TARGET, data: { title: 'Banjir di Gambir' } });
+    const drill = await publish(t, { keys: TARGET, isDrill: true });
+    const everyone = await publish(t, { keys: [] });
+
+    const first = await inside.next();
+    expect(first).toMatchObject({ id: alert.id, event: 'alert' });
+    expect(parsed(first)).toEqual({
+      id: alert.id,
+      type: 'alert',
+      isDrill: false,
+      createdAt: alert.createdAt,
+      data: { title: 'Banjir di Gambir' },
+    });
+    // The drill was skipped: the next event on this connection is the one for everyone.
+    expect((await inside.next()).id).toBe(everyone.id);
+    expect((await atPoint.next()).id).toBe(alert.id);
+    expect((await atPoint.next()).id).toBe(everyone.id);
+    // Events arrive in order on a connection: reaching the broadcast proves the alert never came.
+    expect((await outside.next()).id).toBe(everyone.id);
+    expect((await drills.next()).id).toBe(alert.id);
+    expect((await drills.next()).id).toBe(drill.id);
+    expect((await drills.next()).id).toBe(everyone.id);
+  });
+
+  it("subscribes a logged-in citizen to the account's own areas", async () => {
+    await buildAreas(t.ctx.db, [
+      { code: '31', name: 'DKI Jakarta' },
+      { code: '31.71', name: 'Jakarta Pusat' },
+      { code: '31.71.01', name: 'Gambir' },
+      { code: '31.71.01.1001', name: 'Gambir' },
+    ]);
+    const account = await buildAccount(t.ctx.db);
+    await t.ctx.db
+      .insertInto('account_area')
+      .values({ accountId: account.id, areaCode: '31.71.01.1001', kind: 'home' })
+      .execute();
+    const citizen = await connect('/api/stream', { cookie: await sessionCookie(t, account.id) });
+    expect(citizen.status).toBe(200);
+    const anonymous = await connect('/api/stream');
+    const alert = await publish(t, { keys: TARGET });
+    const everyone = await publish(t, { keys: [] });
+    expect((await citizen.next()).id).toBe(alert.id);
+    expect((await anonymous.next()).id).toBe(everyone.id);
+  });
+
+  it('replays missed events after Last-Event-ID, then live ones, without duplicates', async () => {
+    const first = await connect('/api/stream?areas=31.71.01.1001');
+    const seen = await publish(t, { keys: TARGET });
+    expect((await first.next()).id).toBe(seen.id);
+    first.close();
+
+    const missed1 = await publish(t, { keys: TARGET });
+    await publish(t, { keys: [areaKey('32.01')] });
+    const missed2 = await publish(t, { keys: [] });
+    await publish(t, { keys: TARGET, isDrill: true });
+
+    const again = await connect('/api/stream?areas=31.71.01.1001', { 'last-event-id': seen.id });
+    expect((await again.next()).id).toBe(missed1.id);
+    expect((await again.next()).id).toBe(missed2.id);
+    const live = await publish(t, { keys: TARGET });
+    expect((await again.next()).id).toBe(live.id);
+    expect(again.received.map((e) => e.id)).toEqual([missed1.id, missed2.id, live.id]);
+
+    // EventSource polyfills pass it in the query instead.
+    const polyfill = await connect(`/api/stream?areas=31.71.01.1001&lastEventId=${missed2.id}`);
+    expect((await polyfill.next()).id).toBe(live.id);
+  });
+
+  it('forgets a connection when the client goes away', async () => {
+    for (const client of open) client.close();
+    await vi.waitFor(() => expect(t.ctx.hub.size).toBe(0));
+    const client = await connect('/api/stream?areas=31.71.01.1001');
+    expect(t.ctx.hub.size).toBe(1);
+    client.close();
+    await vi.waitFor(() => expect(t.ctx.hub.size).toBe(0));
+  });
+
+  it('counts stream deliveries per node for the delivery figures', async () => {
+    const a = await connect('/api/stream?areas=31.71.01.1001');
+    const b = await connect('/api/stream?lat=-6.1794&lng=106.8302');
+    const event = await publish(t, { keys: TARGET, source: { type: 'alert', id: 'alert-1' } });
+    await a.next();
+    await b.next();
+    await vi.waitFor(async () => {
+      const figures = await getDeliveryFigures(t.ctx, 'alert', 'alert-1');
+      expect(figures.stream.delivered).toBe(2);
+      expect(figures.stream.nodes).toEqual([{ nodeId: t.ctx.nodeId, delivered: 2 }]);
+      expect(figures.stream.latencyP50Ms).not.toBeNull();
+    });
+    expect(event.source).toEqual({ type: 'alert', id: 'alert-1' });
+  });
+
+  it.each([
+    ['?lat=100&lng=106', 'querystring.lat'],
+    ['?lat=-6.2', 'lng'],
+    ['?areas=31.7', 'querystring.areas'],
+    ['?areas=31.71;drop', 'querystring.areas'],
+    ['?drills=yes', 'querystring.drills'],
+    ['?lastEventId=nope', 'querystring.lastEventId'],
+    ['?colour=red', 'querystring.colour'],
+  ])('rejects %s naming %s', async (query, field) => {
+    const res = await t.app.inject(`/api/stream${query}`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('validation.failed');
+    expect(res.json().error.details.fields.map((f: { field: string }) => f.field)).toContain(field);
+  });
+});
+
+describe('stream hub', () => {
+  it('sends heartbeat comments to idle connections', async () => {
+    const hub = new StreamHub({ bus: createMemoryBus(), heartbeatMs: 20 });
+    const server = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      hub.add({ response: res, keys: [], wantsDrills: false, replaying: false });
+      res.write('retry: 1000\n\n');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const client = await openSse(`http://127.0.0.1:${port}/`);
+    await vi.waitFor(() => expect(client.comments).toBeGreaterThanOrEqual(2));
+    expect(client.received).toEqual([]);
+    client.close();
+    hub.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it('drops a client whose socket stays full instead of buffering without end', async () => {
+    const hub = new StreamHub({ bus: createMemoryBus(), maxBufferedBytes: 256 * 1024 });
+    const server = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      hub.add({ response: res, keys: ['a:31'], wantsDrills: false, replaying: false });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    // A client that sends its request and then never reads.
+    const socket = net.connect(port, '127.0.0.1');
+    socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
+    socket.pause();
+    await vi.waitFor(() => expect(hub.size).toBe(1));
+
+    const big = 'x'.repeat(64 * 1024);
+    for (let i = 0; i < 1000 && hub.droppedTotal === 0; i += 1) {
+      hub.deliver({
+        id: `e${i}`,
+        type: 'alert',
+        data: { big },
+        keys: ['a:31'],
+        isDrill: false,
+        createdAt: new Date().toISOString(),
+      });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(hub.droppedTotal).toBe(1);
+    expect(hub.size).toBe(0);
+    socket.destroy();
+    hub.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+});
+
+const hasTwoNodeSetup = testDialect === 'postgres' && Boolean(process.env.SIAGA_TEST_REDIS_URL);
+
+describe.skipIf(!hasTwoNodeSetup)(
+  'two nodes on one database and Redis (runs in the postgres project with SIAGA_TEST_REDIS_URL set; skipped otherwise)',
+  () => {
+    let nodeA: TestContext;
+    let nodeB: TestContext;
+    let baseB: string;
+    const clients: SseClient[] = [];
+
+    beforeAll(async () => {
+      nodeA = await createTestContext();
+      nodeB = await createTestContext({ shared: nodeA.shared });
+      baseB = await listen(nodeB);
+    });
+    afterAll(async () => {
+      for (const client of clients) client.close();
+      await nodeB.close();
+      await nodeA.close();
+    });
+
+    it('delivers an event published on node A to a client connected to node B', async () => {
+      const onB = await openSse(`${baseB}/api/stream?areas=31.71.01.1001`);
+      const outsideOnB = await openSse(`${baseB}/api/stream?areas=32.01`);
+      clients.push(onB, outsideOnB);
+      const alert = await publish(nodeA, {
+        keys: TARGET,
+        source: { type: 'alert', id: 'two-node' },
+      });
+      const everyone = await publish(nodeA, { keys: [] });
+      expect((await onB.next()).id).toBe(alert.id);
+      expect((await outsideOnB.next()).id).toBe(everyone.id);
+      // Node B counted its own deliveries.
+      await vi.waitFor(async () => {
+        const figures = await getDeliveryFigures(nodeA.ctx, 'alert', 'two-node');
+        expect(figures.stream.nodes).toEqual([{ nodeId: nodeB.ctx.nodeId, delivered: 1 }]);
+      });
+    });
+
+    it('replays on node B what node A published while the client was away', async () => {
+      const first = await openSse(`${baseB}/api/stream?areas=31.71.01.1001`);
+      clients.push(first);
+      const seen = await publish(nodeA, { keys: TARGET });
+      expect((await first.next()).id).toBe(seen.id);
+      first.close();
+      const missed = await publish(nodeA, { keys: TARGET });
+      const back = await openSse(`${baseB}/api/stream?areas=31.71.01.1001`, {
+        'last-event-id': seen.id,
+      });
+      clients.push(back);
+      const later = await publish(nodeA, { keys: TARGET });
+      expect((await back.next()).id).toBe(missed.id);
+      expect((await back.next()).id).toBe(later.id);
+    });
+  },
+);
