@@ -1,10 +1,12 @@
 import enCore from './en/core.json' with { type: 'json' };
 import idCore from './id/core.json' with { type: 'json' };
+import enWeb from './en/web.json' with { type: 'json' };
+import idWeb from './id/web.json' with { type: 'json' };
 
 // One catalog file per namespace and language, so features add strings without touching
 // each other's files. Bahasa Indonesia is the source: every key must exist there.
-const id = { ...idCore };
-const en: Partial<Record<keyof typeof id, string>> = { ...enCore };
+const id = { ...idCore, ...idWeb };
+const en: Partial<Record<keyof typeof id, string>> = { ...enCore, ...enWeb };
 
 export const LOCALES = ['id', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -1,0 +1,112 @@
+import type { ComponentChildren } from 'preact';
+import { ApiError, OFFLINE_CODES } from '../api/client.js';
+import { useI18n } from '../i18n/i18n.js';
+
+/** An API error's message (already in the user's language), or ours when offline. */
+export function ErrorNote({ error }: { error: unknown }) {
+  const { t } = useI18n();
+  if (!error) return null;
+  let text = t('web.error.unknown');
+  if (error instanceof ApiError) {
+    if (OFFLINE_CODES.has(error.code)) text = t('web.error.network');
+    else if (error.message) text = error.message;
+  }
+  return (
+    <p class="note note-error" role="alert">
+      {text}
+    </p>
+  );
+}
+
+/** Grey placeholder lines while a page's data loads. */
+export function Skeleton({ lines = 3 }: { lines?: number }) {
+  const { t } = useI18n();
+  return (
+    <div class="skeleton" aria-busy="true" aria-label={t('web.loading')}>
+      {Array.from({ length: lines }, (_, i) => (
+        <div key={i} class="skeleton-line" />
+      ))}
+    </div>
+  );
+}
+
+interface FieldProps {
+  label: string;
+  name: string;
+  value: string;
+  onInput: (value: string) => void;
+  type?: string;
+  autocomplete?: string;
+  inputMode?: 'numeric' | 'email' | 'tel' | 'text' | 'search';
+  error?: string | undefined;
+  hint?: string;
+  required?: boolean;
+}
+
+export function Field(props: FieldProps) {
+  const id = `f-${props.name}`;
+  const describedBy = props.error ? `${id}-error` : props.hint ? `${id}-hint` : undefined;
+  return (
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      <input
+        id={id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.value}
+        autocomplete={props.autocomplete}
+        inputMode={props.inputMode}
+        required={props.required}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy}
+        onInput={(event) => props.onInput(event.currentTarget.value)}
+      />
+      {props.hint && !props.error && (
+        <small id={`${id}-hint`} class="hint">
+          {props.hint}
+        </small>
+      )}
+      {props.error && (
+        <small id={`${id}-error`} class="field-error">
+          {props.error}
+        </small>
+      )}
+    </div>
+  );
+}
+
+export function Page({ title, children }: { title: string; children: ComponentChildren }) {
+  return (
+    <section class="page">
+      <h1>{title}</h1>
+      {children}
+    </section>
+  );
+}
+
+/** Digits of an Indonesian number for wa.me links: +62 812… or 0812… → 62812… */
+export function whatsappNumber(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  return digits.startsWith('0') ? `62${digits.slice(1)}` : digits;
+}
+
+export function CallLinks({ phone, whatsapp = false }: { phone: string; whatsapp?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <span class="actions">
+      <a class="button button-small" href={`tel:${phone.replace(/[^\d+]/g, '')}`}>
+        {t('web.action.call')} {phone}
+      </a>
+      {whatsapp && (
+        <a
+          class="button button-small button-wa"
+          href={`https://wa.me/${whatsappNumber(phone)}`}
+          rel="noopener"
+          target="_blank"
+        >
+          {t('web.action.whatsapp')}
+        </a>
+      )}
+    </span>
+  );
+}

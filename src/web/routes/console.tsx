@@ -1,0 +1,298 @@
+import { useRoute } from 'preact-iso';
+import { useState } from 'preact/hooks';
+import type { Role, StationRole } from '../../common/domain/roles.js';
+import { STATION_ROLES } from '../../common/domain/roles.js';
+import { ApiError } from '../api/client.js';
+import {
+  createOfficer,
+  getStation,
+  listAudit,
+  listOfficers,
+  listStations,
+  updateStation,
+} from '../api/endpoints.js';
+import type { Me, StationProfile, StationSummary } from '../api/types.js';
+import { ErrorNote, Field, Page, Skeleton } from '../components/ui.js';
+import { useLoad } from '../components/use-load.js';
+import { useI18n } from '../i18n/i18n.js';
+import { useSession } from '../session.js';
+
+const SECTIONS = [
+  { path: 'petugas', key: 'web.console.nav.officers', roles: ['station_admin', 'platform_admin'] },
+  { path: 'audit', key: 'web.console.nav.audit', roles: ['station_admin', 'platform_admin'] },
+  { path: 'profil', key: 'web.console.nav.profile', roles: ['station_admin', 'platform_admin'] },
+] as const satisfies ReadonlyArray<{ path: string; key: string; roles: readonly Role[] }>;
+type Section = (typeof SECTIONS)[number]['path'];
+
+/** The roles the account holds in the station (a platform admin holds theirs everywhere). */
+function rolesIn(me: Me, stationId: string): Role[] {
+  return me.roles
+    .filter((r) => r.stationId === stationId || r.role === 'platform_admin')
+    .map((r) => r.role);
+}
+
+export function Console() {
+  const { t } = useI18n();
+  const { me } = useSession();
+  if (me === undefined) return <Skeleton />;
+  const isStaff = me?.roles.some((r) => r.role !== 'citizen') ?? false;
+  if (!me || !isStaff)
+    return (
+      <Page title={t('web.console.no_access.title')}>
+        <p class="note note-error">{t('web.console.no_access.text')}</p>
+        {!me && (
+          <a class="button" href="/masuk">
+            {t('web.nav.login')}
+          </a>
+        )}
+      </Page>
+    );
+  return <ConsoleFrame me={me} />;
+}
+
+function ConsoleFrame({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const section = useRoute().params.section;
+  const stations = useLoad(listStations, 'stations');
+  const isPlatformAdmin = me.roles.some((r) => r.role === 'platform_admin');
+  const myStationIds = new Set(me.roles.map((r) => r.stationId).filter((id) => id !== null));
+  const available: StationSummary[] = (stations.data?.items ?? []).filter(
+    (s) => isPlatformAdmin || myStationIds.has(s.id),
+  );
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  const station = available.find((s) => s.id === chosenId) ?? available[0];
+  const roles = station ? rolesIn(me, station.id) : [];
+  const visible = SECTIONS.filter((s) => s.roles.some((role) => roles.includes(role)));
+  const current = visible.find((s) => s.path === section);
+
+  return (
+    <Page title={t('web.console.title')}>
+      <ErrorNote error={stations.error} />
+      {stations.isLoading && !stations.data && <Skeleton lines={2} />}
+      {available.length > 1 && (
+        <div class="field">
+          <label for="console-station">{t('web.console.station')}</label>
+          <select
+            id="console-station"
+            value={station?.id}
+            onChange={(e) => setChosenId(e.currentTarget.value)}
+          >
+            {available.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {station && (
+        <>
+          <p>
+            <strong>{station.name}</strong> —{' '}
+            <span class="muted">{roles.map((role) => t(`web.role.${role}`)).join(', ')}</span>
+          </p>
+          <nav class="tabs" aria-label={t('web.console.title')}>
+            <a href="/konsol" aria-current={section ? undefined : 'page'}>
+              {t('web.console.nav.overview')}
+            </a>
+            {visible.map((s) => (
+              <a
+                key={s.path}
+                href={`/konsol/${s.path}`}
+                aria-current={s.path === section ? 'page' : undefined}
+              >
+                {t(s.key)}
+              </a>
+            ))}
+          </nav>
+          <ConsoleSection section={current?.path} station={station} />
+        </>
+      )}
+    </Page>
+  );
+}
+
+function ConsoleSection({
+  section,
+  station,
+}: {
+  section: Section | undefined;
+  station: StationSummary;
+}) {
+  const { t } = useI18n();
+  switch (section) {
+    case 'petugas':
+      return <Officers stationId={station.id} />;
+    case 'audit':
+      return <Audit stationId={station.id} />;
+    case 'profil':
+      return <StationEditor slug={station.slug} />;
+    case undefined:
+      return <p>{t('web.console.overview')}</p>;
+  }
+}
+
+function Officers({ stationId }: { stationId: string }) {
+  const { t } = useI18n();
+  const officers = useLoad(() => listOfficers(stationId), stationId);
+  const [name, setName] = useState('');
+  const [contact, setContact] = useState('');
+  const [role, setRole] = useState<StationRole>('officer');
+  const [error, setError] = useState<unknown>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+
+  const onSubmit = async (event: Event) => {
+    event.preventDefault();
+    setError(null);
+    setFields({});
+    const value = contact.trim();
+    try {
+      await createOfficer(stationId, {
+        name: name.trim(),
+        role,
+        ...(value.includes('@') ? { email: value } : { phone: value }),
+      });
+      setName('');
+      setContact('');
+      officers.reload();
+    } catch (caught) {
+      setError(caught);
+      if (caught instanceof ApiError) setFields(caught.fieldProblems());
+    }
+  };
+
+  return (
+    <>
+      <h2>{t('web.console.nav.officers')}</h2>
+      <ErrorNote error={officers.error} />
+      {officers.isLoading && !officers.data && <Skeleton />}
+      <ul class="list">
+        {officers.data?.items.map((o) => (
+          <li key={`${o.accountId}-${o.role}`}>
+            {o.name} <span class="tag">{t(`web.role.${o.role}`)}</span>{' '}
+            <span class="muted">{o.email ?? o.phone}</span>
+          </li>
+        ))}
+      </ul>
+      <h3>{t('web.console.officers.add')}</h3>
+      <form class="form" onSubmit={(e) => void onSubmit(e)} noValidate>
+        <ErrorNote error={error} />
+        <Field
+          label={t('web.auth.name')}
+          name="officer-name"
+          value={name}
+          onInput={setName}
+          error={fields.name}
+        />
+        <Field
+          label={t('web.auth.contact')}
+          name="officer-contact"
+          value={contact}
+          onInput={setContact}
+          error={fields.email ?? fields.phone}
+        />
+        <div class="field">
+          <label for="officer-role">{t('web.console.officers.role')}</label>
+          <select
+            id="officer-role"
+            value={role}
+            onChange={(e) => setRole(e.currentTarget.value as StationRole)} // options are STATION_ROLES
+          >
+            {STATION_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`web.role.${r}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button class="button" type="submit">
+          {t('web.console.officers.submit')}
+        </button>
+      </form>
+    </>
+  );
+}
+
+function Audit({ stationId }: { stationId: string }) {
+  const { t, locale } = useI18n();
+  const audit = useLoad(() => listAudit(stationId), stationId);
+  const format = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+  return (
+    <>
+      <h2>{t('web.console.nav.audit')}</h2>
+      <ErrorNote error={audit.error} />
+      {audit.isLoading && !audit.data && <Skeleton />}
+      {audit.data?.items.length === 0 && <p class="muted">{t('web.console.audit.empty')}</p>}
+      <ol class="list audit">
+        {audit.data?.items.map((entry) => (
+          <li key={entry.id}>
+            <span class="muted">{format.format(new Date(entry.at))}</span> {entry.actorName}:{' '}
+            <code>{entry.action}</code>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+function StationEditor({ slug }: { slug: string }) {
+  const loaded = useLoad(() => getStation(slug), slug);
+  if (!loaded.data) return loaded.error ? <ErrorNote error={loaded.error} /> : <Skeleton />;
+  return <StationForm key={loaded.data.id} station={loaded.data} onSaved={loaded.reload} />;
+}
+
+function StationForm({ station, onSaved }: { station: StationProfile; onSaved: () => void }) {
+  const { t } = useI18n();
+  const [name, setName] = useState(station.name);
+  const [address, setAddress] = useState(station.address);
+  const [error, setError] = useState<unknown>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [isSaved, setSaved] = useState(false);
+
+  const onSubmit = async (event: Event) => {
+    event.preventDefault();
+    setError(null);
+    setFields({});
+    setSaved(false);
+    try {
+      await updateStation(station.id, { name: name.trim(), address: address.trim() });
+      setSaved(true);
+      onSaved();
+    } catch (caught) {
+      setError(caught);
+      if (caught instanceof ApiError) setFields(caught.fieldProblems());
+    }
+  };
+
+  return (
+    <form class="form" onSubmit={(e) => void onSubmit(e)} noValidate>
+      <h2>{t('web.console.nav.profile')}</h2>
+      <ErrorNote error={error} />
+      <Field
+        label={t('web.console.profile.name')}
+        name="station-name"
+        value={name}
+        onInput={setName}
+        error={fields.name}
+      />
+      <Field
+        label={t('web.station.address')}
+        name="station-address"
+        value={address}
+        onInput={setAddress}
+        error={fields.address}
+      />
+      <button class="button" type="submit">
+        {t('web.console.profile.submit')}
+      </button>
+      {isSaved && (
+        <p class="note note-ok" role="status">
+          {t('web.console.profile.saved')}
+        </p>
+      )}
+    </form>
+  );
+}
