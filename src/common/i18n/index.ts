@@ -1,12 +1,14 @@
+import enAccounts from './en/accounts.json' with { type: 'json' };
 import enCore from './en/core.json' with { type: 'json' };
+import idAccounts from './id/accounts.json' with { type: 'json' };
 import idCore from './id/core.json' with { type: 'json' };
 import enWeb from './en/web.json' with { type: 'json' };
 import idWeb from './id/web.json' with { type: 'json' };
 
 // One catalog file per namespace and language, so features add strings without touching
 // each other's files. Bahasa Indonesia is the source: every key must exist there.
-const id = { ...idCore, ...idWeb };
-const en: Partial<Record<keyof typeof id, string>> = { ...enCore, ...enWeb };
+const id = { ...idCore, ...idAccounts, ...idWeb };
+const en: Partial<Record<keyof typeof id, string>> = { ...enCore, ...enAccounts, ...enWeb };
 
 export const LOCALES = ['id', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -62,3 +62,10 @@ export function assertPlatformAdmin(actor: Actor): AccountActor {
 export function isStaff(actor: Actor): boolean {
   return actor.kind === 'account' && actor.grants.some((g) => g.role !== 'citizen');
 }
+
+/** Unverified accounts may read and report, but not vote or ask: those need a known person. */
+export function requireVerified(actor: Actor): AccountActor {
+  const account = requireAccount(actor);
+  if (!account.isVerified) throw forbidden('auth.verification_required');
+  return account;
+}

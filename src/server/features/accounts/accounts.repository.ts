@@ -1,0 +1,166 @@
+import type { StationRole } from '../../../common/domain/roles.js';
+import type { Db } from '../../db/database.js';
+import type { RoleGrantRow } from '../stations/stations.table.js';
+import type {
+  AccountRow,
+  AccountUpdate,
+  NewAccountRow,
+  SessionRow,
+  VerificationCodeRow,
+} from './accounts.table.js';
+
+export async function findAccountById(db: Db, id: string): Promise<AccountRow | undefined> {
+  return db.selectFrom('account').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findAccountByEmail(db: Db, email: string): Promise<AccountRow | undefined> {
+  return db.selectFrom('account').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+export async function findAccountByPhone(db: Db, phone: string): Promise<AccountRow | undefined> {
+  return db.selectFrom('account').selectAll().where('phone', '=', phone).executeTakeFirst();
+}
+
+export async function insertAccount(db: Db, row: NewAccountRow): Promise<void> {
+  await db.insertInto('account').values(row).execute();
+}
+
+export async function updateAccount(db: Db, id: string, patch: AccountUpdate): Promise<void> {
+  await db.updateTable('account').set(patch).where('id', '=', id).execute();
+}
+
+export async function deleteAccountById(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('account').where('id', '=', id).execute();
+}
+
+export async function listSessionsOfAccount(db: Db, accountId: string): Promise<SessionRow[]> {
+  return db
+    .selectFrom('session')
+    .selectAll()
+    .where('accountId', '=', accountId)
+    .orderBy('createdAt', 'desc')
+    .execute();
+}
+
+// Login backoff counters, keyed `acct:<login>` / `ip:<address>`.
+
+export async function findThrottle(db: Db, key: string) {
+  return db.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
+}
+
+export async function saveThrottle(
+  db: Db,
+  row: { key: string; failures: number; lockedUntil: string | null; updatedAt: string },
+): Promise<void> {
+  await db
+    .insertInto('login_throttle')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        failures: row.failures,
+        lockedUntil: row.lockedUntil,
+        updatedAt: row.updatedAt,
+      }),
+    )
+    .execute();
+}
+
+export async function deleteThrottle(db: Db, key: string): Promise<void> {
+  await db.deleteFrom('login_throttle').where('key', '=', key).execute();
+}
+
+export async function insertVerificationCode(db: Db, row: VerificationCodeRow): Promise<void> {
+  await db.insertInto('verification_code').values(row).execute();
+}
+
+export async function findLatestVerificationCode(
+  db: Db,
+  accountId: string,
+  channel: string,
+): Promise<VerificationCodeRow | undefined> {
+  return db
+    .selectFrom('verification_code')
+    .selectAll()
+    .where('accountId', '=', accountId)
+    .where('channel', '=', channel)
+    .orderBy('createdAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Spends one attempt on a code; false when none are left (safe against parallel guesses). */
+export async function spendVerificationAttempt(
+  db: Db,
+  id: string,
+  maxAttempts: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('verification_code')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', id)
+    .where('attempts', '<', maxAttempts)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function markVerificationCodeConsumed(
+  db: Db,
+  id: string,
+  consumedAt: string,
+): Promise<void> {
+  await db.updateTable('verification_code').set({ consumedAt }).where('id', '=', id).execute();
+}
+
+export async function listRoleGrantRowsOfAccount(
+  db: Db,
+  accountId: string,
+): Promise<RoleGrantRow[]> {
+  return db
+    .selectFrom('role_grant')
+    .selectAll()
+    .where('accountId', '=', accountId)
+    .orderBy('createdAt')
+    .execute();
+}
+
+export async function findRoleGrant(
+  db: Db,
+  grant: { accountId: string; stationId: string; role: StationRole },
+): Promise<RoleGrantRow | undefined> {
+  return db
+    .selectFrom('role_grant')
+    .selectAll()
+    .where('accountId', '=', grant.accountId)
+    .where('stationId', '=', grant.stationId)
+    .where('role', '=', grant.role)
+    .executeTakeFirst();
+}
+
+export async function insertRoleGrant(db: Db, row: RoleGrantRow): Promise<void> {
+  await db.insertInto('role_grant').values(row).execute();
+}
+
+export async function deleteRoleGrant(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('role_grant').where('id', '=', id).execute();
+}
+
+/** Accounts holding any role in the station, one row per grant, in name order. */
+export async function listStationGrantsWithAccounts(db: Db, stationId: string) {
+  return db
+    .selectFrom('role_grant')
+    .innerJoin('account', 'account.id', 'role_grant.accountId')
+    .select([
+      'account.id',
+      'account.name',
+      'account.email',
+      'account.phone',
+      'role_grant.role',
+      'role_grant.stationId',
+    ])
+    .where('role_grant.stationId', '=', stationId)
+    .orderBy('account.name')
+    .orderBy('account.id')
+    .orderBy('role_grant.role')
+    .execute();
+}

@@ -1,0 +1,573 @@
+import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { Secret, TOTP } from 'otpauth';
+import type {
+  AccountExport,
+  AccountView,
+  LoginBody,
+  OfficerCreateBody,
+  OfficerCreated,
+  OfficerView,
+  RegisterBody,
+  VerificationChannel,
+  VerificationConfirmBody,
+} from '../../../common/api/accounts.js';
+import type { StationRole } from '../../../common/domain/roles.js';
+import { DEFAULT_LOCALE, LOCALES, translate, type Locale } from '../../../common/i18n/index.js';
+import type { Actor } from '../../auth/actor.js';
+import {
+  assertStrongPassword,
+  invalidField,
+  normaliseEmail,
+  normalisePhone,
+} from '../../auth/credentials.js';
+import { hashPassword, verifyPassword } from '../../auth/passwords.js';
+import { assertCan, isStaff, requireAccount } from '../../auth/policy.js';
+import { openSecret, sealSecret } from '../../auth/secret-box.js';
+import { listGrantsOfAccount } from '../../auth/session.repository.js';
+import { closeSession, openSession } from '../../auth/sessions.js';
+import type { AppContext } from '../../context.js';
+import { transaction, type Db, type Tx } from '../../db/database.js';
+import { lockForUpdate } from '../../db/locking.js';
+import { AppError, conflict, notFound, unauthorized } from '../../errors.js';
+import { newId } from '../../ids.js';
+import { listAccountAreaCodes } from '../areas/areas.service.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { getStationOrThrow } from '../stations/stations.service.js';
+import {
+  deleteAccountById,
+  deleteRoleGrant,
+  deleteThrottle,
+  findAccountByEmail,
+  findAccountById,
+  findAccountByPhone,
+  findLatestVerificationCode,
+  findRoleGrant,
+  findThrottle,
+  insertAccount,
+  insertRoleGrant,
+  insertVerificationCode,
+  listRoleGrantRowsOfAccount,
+  listSessionsOfAccount,
+  listStationGrantsWithAccounts,
+  markVerificationCodeConsumed,
+  saveThrottle,
+  spendVerificationAttempt,
+  updateAccount,
+} from './accounts.repository.js';
+import type { AccountRow } from './accounts.table.js';
+import { toAccountExport, toAccountView, toOfficerViews } from './accounts.presenter.js';
+
+export interface ClientInfo {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** A view plus the new session token the route puts in the cookie. */
+export interface SignedIn {
+  view: AccountView;
+  token: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Account records
+
+export interface NewAccountInput {
+  email?: string | null | undefined;
+  phone?: string | null | undefined;
+  name: string;
+  password: string;
+  locale?: Locale;
+  isDemo?: boolean;
+}
+
+/**
+ * Validates, hashes and inserts one account. Registration, officer creation and the CLI's
+ * `user create` all come through here, so every account obeys the same rules.
+ */
+export async function createAccountRecord(
+  ctx: AppContext,
+  tx: Tx,
+  input: NewAccountInput,
+): Promise<AccountRow> {
+  const email = input.email == null ? null : normaliseEmail(input.email);
+  if (email === undefined) throw invalidField('auth.email_invalid', 'email');
+  const phone = input.phone == null ? null : normalisePhone(input.phone);
+  if (phone === undefined) throw invalidField('auth.phone_invalid', 'phone');
+  if (email === null && phone === null) throw invalidField('auth.contact_required', 'email');
+  const name = input.name.trim().replace(/\s+/g, ' ');
+  if (name === '') throw invalidField('auth.name_required', 'name');
+  assertStrongPassword(input.password, { email, name, phone });
+
+  if (email !== null && (await findAccountByEmail(tx.db, email))) {
+    throw conflict('auth.email_taken');
+  }
+  if (phone !== null && (await findAccountByPhone(tx.db, phone))) {
+    throw conflict('auth.phone_taken');
+  }
+  const now = ctx.clock.now();
+  const row: AccountRow = {
+    id: newId(now.getTime()),
+    email,
+    phone,
+    name,
+    passwordHash: await hashPassword(input.password),
+    isEmailVerified: 0,
+    isPhoneVerified: 0,
+    totpSecret: null,
+    isTotpEnabled: 0,
+    locale: input.locale ?? DEFAULT_LOCALE,
+    isDemo: input.isDemo ? 1 : 0,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
+  await insertAccount(tx.db, row);
+  return row;
+}
+
+async function viewOf(db: Db, account: AccountRow): Promise<AccountView> {
+  return toAccountView(account, await listGrantsOfAccount(db, account.id));
+}
+
+async function loadAccount(ctx: AppContext, actor: Actor): Promise<AccountRow> {
+  const me = requireAccount(actor);
+  const account = await findAccountById(ctx.db, me.accountId);
+  // The session outlived its account (deleted in another request).
+  if (!account) throw unauthorized();
+  return account;
+}
+
+export async function registerAccount(
+  ctx: AppContext,
+  input: RegisterBody,
+  client: ClientInfo & { locale: Locale },
+): Promise<SignedIn> {
+  const account = await transaction(ctx.db, (tx) =>
+    createAccountRecord(ctx, tx, { ...input, locale: client.locale }),
+  );
+  const token = await openSession(ctx, account.id, client);
+  const channel: VerificationChannel = account.email ? 'email' : 'phone';
+  try {
+    await sendVerificationCode(ctx, account, channel);
+  } catch (err) {
+    // The account exists either way; the citizen can ask for a new code.
+    ctx.log.warn({ err, accountId: account.id }, 'verification code not sent at registration');
+  }
+  return { view: await viewOf(ctx.db, account), token };
+}
+
+export async function getMe(ctx: AppContext, actor: Actor): Promise<AccountView> {
+  return viewOf(ctx.db, await loadAccount(ctx, actor));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Login and its backoff
+
+const FREE_FAILURES = 5;
+const FIRST_LOCK_MS = 30_000;
+const MAX_LOCK_MS = 15 * 60_000;
+/** A key's failures are forgotten after a quiet day, so a shared (CGNAT) address recovers. */
+const FORGET_AFTER_MS = 24 * 60 * 60_000;
+
+async function assertNotThrottled(ctx: AppContext, keys: string[]): Promise<void> {
+  const now = ctx.clock.now().getTime();
+  let waitMs = 0;
+  for (const key of keys) {
+    const row = await findThrottle(ctx.db, key);
+    if (row?.lockedUntil) waitMs = Math.max(waitMs, Date.parse(row.lockedUntil) - now);
+  }
+  if (waitMs > 0) {
+    throw new AppError('auth.too_many_attempts', 429, undefined, {
+      retryAfterSeconds: Math.ceil(waitMs / 1000),
+    });
+  }
+}
+
+/** One more consecutive failure: after five, a lock of 30 s that doubles up to 15 min. */
+async function recordFailure(ctx: AppContext, keys: string[]): Promise<void> {
+  const now = ctx.clock.now();
+  for (const key of keys) {
+    await transaction(ctx.db, async (tx) => {
+      await lockForUpdate(tx, ctx.database.dialect, `login_throttle:${key}`);
+      const row = await findThrottle(tx.db, key);
+      const isStale = row && now.getTime() - Date.parse(row.updatedAt) > FORGET_AFTER_MS;
+      const failures = (row && !isStale ? row.failures : 0) + 1;
+      const lockMs =
+        failures >= FREE_FAILURES
+          ? Math.min(FIRST_LOCK_MS * 2 ** (failures - FREE_FAILURES), MAX_LOCK_MS)
+          : 0;
+      await saveThrottle(tx.db, {
+        key,
+        failures,
+        lockedUntil: lockMs > 0 ? new Date(now.getTime() + lockMs).toISOString() : null,
+        updatedAt: now.toISOString(),
+      });
+    });
+  }
+}
+
+// Unknown logins are checked against this hash so they take as long as wrong passwords.
+let dummyHash: Promise<string> | undefined;
+
+function normaliseLogin(login: string): string {
+  const trimmed = login.trim();
+  return trimmed.includes('@')
+    ? (normaliseEmail(trimmed) ?? trimmed.toLowerCase())
+    : (normalisePhone(trimmed) ?? trimmed);
+}
+
+export async function logIn(
+  ctx: AppContext,
+  input: LoginBody,
+  client: ClientInfo,
+): Promise<SignedIn> {
+  const login = normaliseLogin(input.login);
+  const accountKey = `acct:${login}`;
+  const keys = client.ip ? [accountKey, `ip:${client.ip}`] : [accountKey];
+  await assertNotThrottled(ctx, keys);
+
+  const account = login.includes('@')
+    ? await findAccountByEmail(ctx.db, login)
+    : await findAccountByPhone(ctx.db, login);
+  dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
+  const isPasswordRight = await verifyPassword(
+    account?.passwordHash ?? (await dummyHash),
+    input.password,
+  );
+  if (!account || !isPasswordRight) {
+    await recordFailure(ctx, keys);
+    throw new AppError('auth.invalid_credentials', 401);
+  }
+  if (account.isTotpEnabled === 1) {
+    if (input.totp === undefined) throw new AppError('auth.totp_required', 401);
+    if (!isTotpCodeRight(ctx, account.totpSecret, input.totp)) {
+      await recordFailure(ctx, keys);
+      throw new AppError('auth.totp_invalid', 401);
+    }
+  }
+  await deleteThrottle(ctx.db, accountKey);
+  const token = await openSession(ctx, account.id, client);
+  return { view: await viewOf(ctx.db, account), token };
+}
+
+export async function logOut(ctx: AppContext, actor: Actor): Promise<void> {
+  if (actor.kind === 'account') await closeSession(ctx, actor.sessionId);
+}
+
+/**
+ * Re-checks the password before a destructive change, with the same backoff as login so a
+ * borrowed session cannot be used to guess it.
+ */
+async function confirmPassword(ctx: AppContext, account: AccountRow, password: string) {
+  const keys = [`confirm:${account.id}`];
+  await assertNotThrottled(ctx, keys);
+  if (!(await verifyPassword(account.passwordHash, password))) {
+    await recordFailure(ctx, keys);
+    throw new AppError('auth.password_incorrect', 403, undefined, { field: 'password' });
+  }
+  await deleteThrottle(ctx.db, keys[0]!);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Email / phone verification
+
+const CODE_TTL_MS = 10 * 60_000;
+const RESEND_AFTER_MS = 60_000;
+const CODE_ATTEMPTS = 5;
+
+/** Keyed with the instance secret and bound to the code's row: a database dump reveals nothing. */
+function hashCode(ctx: AppContext, codeId: string, code: string): string {
+  return createHmac('sha256', ctx.secret).update(`${codeId}:${code}`).digest('hex');
+}
+
+function destinationOf(account: AccountRow, channel: VerificationChannel): string | null {
+  return channel === 'email' ? account.email : account.phone;
+}
+
+function isVerifiedOn(account: AccountRow, channel: VerificationChannel): boolean {
+  return (channel === 'email' ? account.isEmailVerified : account.isPhoneVerified) === 1;
+}
+
+function localeOf(account: AccountRow): Locale {
+  return LOCALES.find((locale) => locale === account.locale) ?? DEFAULT_LOCALE;
+}
+
+async function sendVerificationCode(
+  ctx: AppContext,
+  account: AccountRow,
+  channel: VerificationChannel,
+): Promise<{ channel: VerificationChannel; expiresAt: string }> {
+  const destination = destinationOf(account, channel);
+  if (destination === null) throw invalidField('auth.verification_no_destination', 'channel');
+  if (isVerifiedOn(account, channel)) throw conflict('auth.already_verified');
+  const now = ctx.clock.now();
+  const last = await findLatestVerificationCode(ctx.db, account.id, channel);
+  const waitMs = last ? Date.parse(last.createdAt) + RESEND_AFTER_MS - now.getTime() : 0;
+  if (waitMs > 0) {
+    throw new AppError('auth.verification_too_soon', 429, undefined, {
+      retryAfterSeconds: Math.ceil(waitMs / 1000),
+    });
+  }
+  const code = randomInt(0, 1_000_000).toString().padStart(6, '0');
+  const id = newId(now.getTime());
+  const expiresAt = new Date(now.getTime() + CODE_TTL_MS).toISOString();
+  await insertVerificationCode(ctx.db, {
+    id,
+    accountId: account.id,
+    channel,
+    destination,
+    codeHash: hashCode(ctx, id, code),
+    attempts: 0,
+    expiresAt,
+    consumedAt: null,
+    createdAt: now.toISOString(),
+  });
+  const locale = localeOf(account);
+  await ctx.messenger.send({
+    channel: channel === 'email' ? 'email' : 'sms',
+    to: destination,
+    subject: translate(locale, 'accounts.verification.subject'),
+    text: translate(locale, 'accounts.verification.text', {
+      code,
+      minutes: CODE_TTL_MS / 60_000,
+    }),
+  });
+  return { channel, expiresAt };
+}
+
+export async function requestVerification(
+  ctx: AppContext,
+  actor: Actor,
+  channel: VerificationChannel,
+): Promise<{ channel: VerificationChannel; expiresAt: string }> {
+  return sendVerificationCode(ctx, await loadAccount(ctx, actor), channel);
+}
+
+export async function confirmVerification(
+  ctx: AppContext,
+  actor: Actor,
+  input: VerificationConfirmBody,
+): Promise<AccountView> {
+  const account = await loadAccount(ctx, actor);
+  const row = await findLatestVerificationCode(ctx.db, account.id, input.channel);
+  const now = ctx.clock.now();
+  const isLive =
+    row !== undefined &&
+    row.consumedAt === null &&
+    Date.parse(row.expiresAt) > now.getTime() &&
+    row.destination === destinationOf(account, input.channel);
+  if (!isLive) throw invalidField('auth.verification_expired', 'code');
+  // The attempt is spent before comparing, so parallel guesses cannot exceed the limit.
+  if (!(await spendVerificationAttempt(ctx.db, row.id, CODE_ATTEMPTS))) {
+    throw invalidField('auth.verification_attempts_exceeded', 'code');
+  }
+  const expected = Buffer.from(row.codeHash, 'hex');
+  const given = Buffer.from(hashCode(ctx, row.id, input.code), 'hex');
+  if (!timingSafeEqual(expected, given)) throw invalidField('auth.verification_invalid', 'code');
+
+  return transaction(ctx.db, async (tx) => {
+    await markVerificationCodeConsumed(tx.db, row.id, now.toISOString());
+    const patch = input.channel === 'email' ? { isEmailVerified: 1 } : { isPhoneVerified: 1 };
+    await updateAccount(tx.db, account.id, { ...patch, updatedAt: now.toISOString() });
+    return viewOf(tx.db, { ...account, ...patch });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// TOTP (second factor, mostly for officers)
+
+const TOTP_PURPOSE = 'totp';
+
+function totpFor(account: AccountRow, secret: Secret): TOTP {
+  return new TOTP({
+    issuer: 'Siaga',
+    label: account.email ?? account.phone ?? account.name,
+    secret,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+  });
+}
+
+function isTotpCodeRight(ctx: AppContext, sealed: string | null, code: string): boolean {
+  const base32 = sealed === null ? undefined : openSecret(ctx.secret, TOTP_PURPOSE, sealed);
+  if (base32 === undefined) return false;
+  // One step either side absorbs phone clocks that drift by up to 30 s.
+  const delta = TOTP.validate({
+    token: code,
+    secret: Secret.fromBase32(base32),
+    timestamp: ctx.clock.now().getTime(),
+    window: 1,
+  });
+  return delta !== null;
+}
+
+export async function setUpTotp(
+  ctx: AppContext,
+  actor: Actor,
+): Promise<{ secret: string; otpauthUri: string }> {
+  const account = await loadAccount(ctx, actor);
+  if (account.isTotpEnabled === 1) throw conflict('auth.totp_already_enabled');
+  const secret = new Secret({ size: 20 });
+  await updateAccount(ctx.db, account.id, {
+    totpSecret: sealSecret(ctx.secret, TOTP_PURPOSE, secret.base32),
+    updatedAt: ctx.clock.now().toISOString(),
+  });
+  return { secret: secret.base32, otpauthUri: totpFor(account, secret).toString() };
+}
+
+export async function enableTotp(
+  ctx: AppContext,
+  actor: Actor,
+  code: string,
+): Promise<AccountView> {
+  const account = await loadAccount(ctx, actor);
+  if (account.isTotpEnabled === 1) throw conflict('auth.totp_already_enabled');
+  if (account.totpSecret === null) throw invalidField('auth.totp_not_set_up', 'code');
+  if (!isTotpCodeRight(ctx, account.totpSecret, code)) {
+    throw invalidField('auth.totp_invalid', 'code');
+  }
+  await updateAccount(ctx.db, account.id, {
+    isTotpEnabled: 1,
+    updatedAt: ctx.clock.now().toISOString(),
+  });
+  return viewOf(ctx.db, { ...account, isTotpEnabled: 1 });
+}
+
+export async function disableTotp(
+  ctx: AppContext,
+  actor: Actor,
+  password: string,
+): Promise<AccountView> {
+  const account = await loadAccount(ctx, actor);
+  await confirmPassword(ctx, account, password);
+  const patch = { isTotpEnabled: 0, totpSecret: null };
+  await updateAccount(ctx.db, account.id, { ...patch, updatedAt: ctx.clock.now().toISOString() });
+  return viewOf(ctx.db, { ...account, ...patch });
+}
+
+// ---------------------------------------------------------------------------------------------
+// UU PDP: export and erasure
+
+export async function exportAccount(ctx: AppContext, actor: Actor): Promise<AccountExport> {
+  const account = await loadAccount(ctx, actor);
+  return toAccountExport({
+    account,
+    sessions: await listSessionsOfAccount(ctx.db, account.id),
+    areas: await listAccountAreaCodes(ctx, account.id),
+    grants: await listRoleGrantRowsOfAccount(ctx.db, account.id),
+    exportedAt: ctx.clock.now().toISOString(),
+  });
+}
+
+/** Deletes the account; sessions, codes, areas and grants go with it (FK cascades). */
+export async function deleteAccount(
+  ctx: AppContext,
+  actor: Actor,
+  password: string,
+): Promise<void> {
+  const account = await loadAccount(ctx, actor);
+  await confirmPassword(ctx, account, password);
+  await transaction(ctx.db, async (tx) => {
+    if (isStaff(actor) && actor.kind === 'account') {
+      // Officers' departures stay traceable in the audit log, which keeps no foreign keys.
+      await recordAudit(ctx, tx, {
+        actor,
+        stationId: null,
+        action: 'account.deleted',
+        target: { type: 'account', id: account.id },
+        summary: { roles: actor.grants.map((g) => g.role) },
+      });
+    }
+    await deleteAccountById(tx.db, account.id);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Officer management (officers are never self-registered)
+
+async function officerInStation(db: Db, stationId: string, accountId: string) {
+  const rows = await listStationGrantsWithAccounts(db, stationId);
+  const [officer] = toOfficerViews(rows.filter((row) => row.id === accountId));
+  if (!officer) throw notFound('accounts.not_found');
+  return officer;
+}
+
+export async function createOfficer(
+  ctx: AppContext,
+  actor: Actor,
+  stationId: string,
+  input: OfficerCreateBody,
+): Promise<OfficerCreated> {
+  const station = await getStationOrThrow(ctx, stationId);
+  const admin = assertCan(actor, 'station.manage_officers', station);
+  const email = normaliseEmail(input.email);
+  if (email === undefined) throw invalidField('auth.email_invalid', 'email');
+  // 16 random base64url characters: 96 bits, handed over once.
+  const oneTimePassword =
+    input.password === undefined ? randomBytes(12).toString('base64url') : undefined;
+
+  return transaction(ctx.db, async (tx) => {
+    const existing = await findAccountByEmail(tx.db, email);
+    const account =
+      existing ??
+      (await createAccountRecord(ctx, tx, {
+        email,
+        phone: input.phone,
+        name: input.name,
+        password: input.password ?? oneTimePassword ?? '',
+      }));
+    const grant = { accountId: account.id, stationId: station.id, role: input.role };
+    if (existing && (await findRoleGrant(tx.db, grant))) {
+      throw conflict('accounts.role_already_granted');
+    }
+    const now = ctx.clock.now();
+    await insertRoleGrant(tx.db, {
+      id: newId(now.getTime()),
+      ...grant,
+      createdAt: now.toISOString(),
+    });
+    await recordAudit(ctx, tx, {
+      actor: admin,
+      stationId: station.id,
+      action: existing ? 'officer.role_granted' : 'officer.created',
+      target: { type: 'account', id: account.id },
+      summary: { role: input.role, name: account.name },
+    });
+    return {
+      officer: await officerInStation(tx.db, station.id, account.id),
+      isNewAccount: !existing,
+      ...(!existing && oneTimePassword ? { oneTimePassword } : {}),
+    };
+  });
+}
+
+export async function listOfficers(
+  ctx: AppContext,
+  actor: Actor,
+  stationId: string,
+): Promise<OfficerView[]> {
+  const station = await getStationOrThrow(ctx, stationId);
+  assertCan(actor, 'station.manage_officers', station);
+  return toOfficerViews(await listStationGrantsWithAccounts(ctx.db, station.id));
+}
+
+export async function revokeOfficerRole(
+  ctx: AppContext,
+  actor: Actor,
+  target: { stationId: string; accountId: string; role: StationRole },
+): Promise<void> {
+  const station = await getStationOrThrow(ctx, target.stationId);
+  const admin = assertCan(actor, 'station.manage_officers', station);
+  await transaction(ctx.db, async (tx) => {
+    const grant = await findRoleGrant(tx.db, { ...target, stationId: station.id });
+    if (!grant) throw notFound('accounts.grant_not_found');
+    await deleteRoleGrant(tx.db, grant.id);
+    await recordAudit(ctx, tx, {
+      actor: admin,
+      stationId: station.id,
+      action: 'officer.role_revoked',
+      target: { type: 'account', id: target.accountId },
+      summary: { role: target.role },
+    });
+  });
+}
