@@ -17,15 +17,11 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
-  /** Validation problems per field (`details.fields`), keyed by field name. */
-  fieldProblems(): Record<string, string> {
+  /** The fields a schema error names (`details.fields`). */
+  fieldNames(): string[] {
     const fields = this.details?.fields;
-    if (!Array.isArray(fields)) return {};
-    const out: Record<string, string> = {};
-    for (const item of fields as unknown[]) {
-      if (isFieldProblem(item)) out[item.field] ??= item.problem;
-    }
-    return out;
+    if (!Array.isArray(fields)) return [];
+    return (fields as unknown[]).filter(isFieldProblem).map((item) => item.field);
   }
 }
 

@@ -2,49 +2,48 @@ import type { StationRole } from '../../common/domain/roles.js';
 import { api } from './client.js';
 import type {
   AreaKind,
-  AreaSearchItem,
+  AreaSummary,
   AuditEntry,
+  LoginBody,
   Me,
   MyArea,
-  Officer,
-  Page,
-  StationProfile,
-  StationSummary,
+  OfficerCreateBody,
+  OfficerCreated,
+  OfficerView,
+  RegisterBody,
+  StationListItem,
+  StationView,
 } from './types.js';
 
 const enc = encodeURIComponent;
 
-export type RegisterInput = ({ email: string } | { phone: string }) & {
-  name: string;
-  password: string;
-};
-
-export const register = (input: RegisterInput) => api<Me>('POST', '/api/auth/register', input);
-export const login = (input: { login: string; password: string; totp?: string }) =>
-  api<Me>('POST', '/api/auth/login', input);
-export const logout = () => api<void>('POST', '/api/auth/logout', {});
+export const register = (input: RegisterBody) => api<Me>('POST', '/api/auth/register', input);
+export const login = (input: LoginBody) => api<Me>('POST', '/api/auth/login', input);
+export const logout = () => api<{ ok: true }>('POST', '/api/auth/logout', {});
 export const getMe = () => api<Me>('GET', '/api/me');
 
 export const searchAreas = (q: string) =>
-  api<Page<AreaSearchItem>>('GET', `/api/areas?q=${enc(q)}`);
-export const getMyAreas = () => api<Page<MyArea>>('GET', '/api/me/areas');
+  api<{ items: AreaSummary[] }>('GET', `/api/areas?q=${enc(q)}`);
+export const getMyAreas = () => api<{ areas: MyArea[] }>('GET', '/api/me/areas');
 export const putMyAreas = (areas: Array<{ code: string; kind: AreaKind }>) =>
-  api<Page<MyArea>>('PUT', '/api/me/areas', { areas });
+  api<{ areas: MyArea[] }>('PUT', '/api/me/areas', { areas });
 
-export const listStations = () => api<Page<StationSummary>>('GET', '/api/stations');
-export const getStation = (slug: string) =>
-  api<StationProfile>('GET', `/api/stations/${enc(slug)}`);
+export const listStations = () => api<{ items: StationListItem[] }>('GET', '/api/stations');
+export const getStation = (slug: string) => api<StationView>('GET', `/api/stations/${enc(slug)}`);
 export const updateStation = (
   id: string,
-  patch: Partial<Pick<StationProfile, 'name' | 'address' | 'phones' | 'socialLinks'>>,
-) => api<StationProfile>('PATCH', `/api/stations/${enc(id)}`, patch);
+  patch: Partial<Pick<StationView, 'name' | 'address' | 'phones' | 'socialLinks'>>,
+) => api<StationView>('PATCH', `/api/stations/${enc(id)}`, patch);
 
 export const listOfficers = (stationId: string) =>
-  api<Page<Officer>>('GET', `/api/stations/${enc(stationId)}/officers`);
-export const createOfficer = (
-  stationId: string,
-  input: { name: string; email?: string; phone?: string; role: StationRole },
-) => api<Officer>('POST', `/api/stations/${enc(stationId)}/officers`, input);
+  api<{ officers: OfficerView[] }>('GET', `/api/stations/${enc(stationId)}/officers`);
+// The accounts schema's role union is built with .map(), which TypeBox types as never.
+type NewOfficer = Omit<OfficerCreateBody, 'role'> & { role: StationRole };
+export const createOfficer = (stationId: string, input: NewOfficer) =>
+  api<OfficerCreated>('POST', `/api/stations/${enc(stationId)}/officers`, input);
 
 export const listAudit = (stationId: string) =>
-  api<Page<AuditEntry>>('GET', `/api/stations/${enc(stationId)}/audit`);
+  api<{ items: AuditEntry[]; nextBefore: number | null }>(
+    'GET',
+    `/api/stations/${enc(stationId)}/audit`,
+  );

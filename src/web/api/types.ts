@@ -1,19 +1,17 @@
 import type { AreaLevel } from '../../common/domain/areas.js';
-import type { Role, StationLevel } from '../../common/domain/roles.js';
+import type { StationLevel } from '../../common/domain/roles.js';
 
-/** GET /api/me */
-export interface Me {
-  id: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  isEmailVerified: boolean;
-  isPhoneVerified: boolean;
-  isVerified: boolean;
-  isTotpEnabled: boolean;
-  locale: string;
-  roles: Array<{ role: Role; stationId: string | null }>;
-}
+export type {
+  AccountView as Me,
+  OfficerCreated,
+  OfficerCreateBody,
+  OfficerView,
+  RegisterBody,
+  LoginBody,
+} from '../../common/api/accounts.js';
+
+// The shapes below follow the stations branch's src/common/api/{areas,stations,audit}.ts;
+// switch to importing them once that branch lands.
 
 export interface AreaRef {
   code: string;
@@ -21,65 +19,52 @@ export interface AreaRef {
   level: AreaLevel;
 }
 
-export interface AreaSearchItem extends AreaRef {
-  /** From the province down to the direct parent. */
+export interface AreaSummary extends AreaRef {
+  parentCode: string | null;
+  /** Nearest parent first, up to the province. */
   parents: AreaRef[];
+  label: string;
 }
 
 export type AreaKind = 'home' | 'interest';
 
-export interface StationPhone {
+export interface Phone {
   label: string;
   number: string;
 }
 
-export interface StationSummary {
+export interface StationRef {
   id: string;
   slug: string;
   name: string;
   level: StationLevel;
+  /** Demo data (seeded for trying Siaga out), when the server says so. */
   isDemo?: boolean;
 }
 
-export interface StationProfile extends StationSummary {
+export interface StationListItem extends StationRef {
+  parent: StationRef | null;
+}
+
+export interface StationView extends StationListItem {
+  children: StationRef[];
   address: string;
-  phones: StationPhone[];
+  phones: Phone[];
   socialLinks: Partial<Record<string, string>>;
-  parent: StationSummary | null;
-  children: StationSummary[];
   jurisdiction: AreaRef[];
 }
 
-export interface Liaison {
-  name: string;
-  phone: string | null;
-}
-
-/** GET /api/me/areas item */
-export interface MyArea extends AreaSearchItem {
+export interface MyArea extends AreaSummary {
   kind: AreaKind;
-  station: (StationSummary & { phones?: StationPhone[] }) | null;
-  liaison: Liaison | null;
-}
-
-export interface Officer {
-  accountId: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  role: Role;
+  station: (Omit<StationRef, 'level'> & { level: string; phones: Phone[] }) | null;
+  liaison: { name: string; phone: string | null; whatsappUrl: string | null } | null;
 }
 
 export interface AuditEntry {
-  id: string;
   seq: number;
   at: string;
   actorName: string;
+  stationId: string | null;
   action: string;
-  targetType: string;
-  targetId: string | null;
-}
-
-export interface Page<T> {
-  items: T[];
+  target: { type: string; id: string | null };
 }

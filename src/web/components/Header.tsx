@@ -7,7 +7,7 @@ export function Header() {
   const { t, locale, switchLocale } = useI18n();
   const { me, setMe } = useSession();
   const { route } = useLocation();
-  const isStaff = me?.roles.some((r) => r.role !== 'citizen') ?? false;
+  const isStaff = (me?.roles.length ?? 0) > 0; // citizen is implicit, never listed
 
   const onLogout = async () => {
     try {

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { ApiError, OFFLINE_CODES } from '../api/client.js';
-import { useI18n } from '../i18n/i18n.js';
+import { isMessageKey } from '../../common/i18n/index.js';
+import { useI18n, type Translate } from '../i18n/i18n.js';
 
 /** An API error's message (already in the user's language), or ours when offline. */
 export function ErrorNote({ error }: { error: unknown }) {
@@ -84,29 +85,25 @@ export function Page({ title, children }: { title: string; children: ComponentCh
   );
 }
 
-/** Digits of an Indonesian number for wa.me links: +62 812… or 0812… → 62812… */
-export function whatsappNumber(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
-  return digits.startsWith('0') ? `62${digits.slice(1)}` : digits;
-}
-
-export function CallLinks({ phone, whatsapp = false }: { phone: string; whatsapp?: boolean }) {
+/** A tap-to-call link, and WhatsApp when the server gives its link. */
+export function CallLinks({ phone, whatsappUrl }: { phone: string; whatsappUrl?: string | null }) {
   const { t } = useI18n();
   return (
     <span class="actions">
       <a class="button button-small" href={`tel:${phone.replace(/[^\d+]/g, '')}`}>
         {t('web.action.call')} {phone}
       </a>
-      {whatsapp && (
-        <a
-          class="button button-small button-wa"
-          href={`https://wa.me/${whatsappNumber(phone)}`}
-          rel="noopener"
-          target="_blank"
-        >
+      {whatsappUrl && (
+        <a class="button button-small button-wa" href={whatsappUrl} rel="noopener" target="_blank">
           {t('web.action.whatsapp')}
         </a>
       )}
     </span>
   );
+}
+
+/** A role's display name; roles this client does not know yet show as sent. */
+export function roleName(t: Translate, role: string): string {
+  const key = `web.role.${role}`;
+  return isMessageKey(key) ? t(key) : role;
 }

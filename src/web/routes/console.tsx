@@ -1,8 +1,6 @@
 import { useRoute } from 'preact-iso';
 import { useState } from 'preact/hooks';
-import type { Role, StationRole } from '../../common/domain/roles.js';
-import { STATION_ROLES } from '../../common/domain/roles.js';
-import { ApiError } from '../api/client.js';
+import { STATION_ROLES, type StationRole } from '../../common/domain/roles.js';
 import {
   createOfficer,
   getStation,
@@ -11,8 +9,9 @@ import {
   listStations,
   updateStation,
 } from '../api/endpoints.js';
-import type { Me, StationProfile, StationSummary } from '../api/types.js';
-import { ErrorNote, Field, Page, Skeleton } from '../components/ui.js';
+import type { Me, OfficerCreated, StationListItem, StationView } from '../api/types.js';
+import { ErrorNote, Field, Page, roleName, Skeleton } from '../components/ui.js';
+import { useForm } from '../components/use-form.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
@@ -21,11 +20,11 @@ const SECTIONS = [
   { path: 'petugas', key: 'web.console.nav.officers', roles: ['station_admin', 'platform_admin'] },
   { path: 'audit', key: 'web.console.nav.audit', roles: ['station_admin', 'platform_admin'] },
   { path: 'profil', key: 'web.console.nav.profile', roles: ['station_admin', 'platform_admin'] },
-] as const satisfies ReadonlyArray<{ path: string; key: string; roles: readonly Role[] }>;
+] as const satisfies ReadonlyArray<{ path: string; key: string; roles: readonly string[] }>;
 type Section = (typeof SECTIONS)[number]['path'];
 
 /** The roles the account holds in the station (a platform admin holds theirs everywhere). */
-function rolesIn(me: Me, stationId: string): Role[] {
+function rolesIn(me: Me, stationId: string): string[] {
   return me.roles
     .filter((r) => r.stationId === stationId || r.role === 'platform_admin')
     .map((r) => r.role);
@@ -35,8 +34,8 @@ export function Console() {
   const { t } = useI18n();
   const { me } = useSession();
   if (me === undefined) return <Skeleton />;
-  const isStaff = me?.roles.some((r) => r.role !== 'citizen') ?? false;
-  if (!me || !isStaff)
+  // Citizen is implicit: any listed role is a staff role.
+  if (!me || me.roles.length === 0)
     return (
       <Page title={t('web.console.no_access.title')}>
         <p class="note note-error">{t('web.console.no_access.text')}</p>
@@ -56,7 +55,7 @@ function ConsoleFrame({ me }: { me: Me }) {
   const stations = useLoad(listStations, 'stations');
   const isPlatformAdmin = me.roles.some((r) => r.role === 'platform_admin');
   const myStationIds = new Set(me.roles.map((r) => r.stationId).filter((id) => id !== null));
-  const available: StationSummary[] = (stations.data?.items ?? []).filter(
+  const available: StationListItem[] = (stations.data?.items ?? []).filter(
     (s) => isPlatformAdmin || myStationIds.has(s.id),
   );
   const [chosenId, setChosenId] = useState<string | null>(null);
@@ -89,7 +88,7 @@ function ConsoleFrame({ me }: { me: Me }) {
         <>
           <p>
             <strong>{station.name}</strong> —{' '}
-            <span class="muted">{roles.map((role) => t(`web.role.${role}`)).join(', ')}</span>
+            <span class="muted">{roles.map((role) => roleName(t, role)).join(', ')}</span>
           </p>
           <nav class="tabs" aria-label={t('web.console.title')}>
             <a href="/konsol" aria-current={section ? undefined : 'page'}>
@@ -117,7 +116,7 @@ function ConsoleSection({
   station,
 }: {
   section: Section | undefined;
-  station: StationSummary;
+  station: StationListItem;
 }) {
   const { t } = useI18n();
   switch (section) {
@@ -135,31 +134,28 @@ function ConsoleSection({
 function Officers({ stationId }: { stationId: string }) {
   const { t } = useI18n();
   const officers = useLoad(() => listOfficers(stationId), stationId);
+  const form = useForm(t);
   const [name, setName] = useState('');
-  const [contact, setContact] = useState('');
+  const [email, setEmail] = useState('');
+  const [phone, setPhone] = useState('');
   const [role, setRole] = useState<StationRole>('officer');
-  const [error, setError] = useState<unknown>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const [created, setCreated] = useState<OfficerCreated | null>(null);
 
-  const onSubmit = async (event: Event) => {
-    event.preventDefault();
-    setError(null);
-    setFields({});
-    const value = contact.trim();
-    try {
-      await createOfficer(stationId, {
+  const onSubmit = (event: Event) =>
+    form.submit(event, async () => {
+      setCreated(null);
+      const result = await createOfficer(stationId, {
         name: name.trim(),
+        email: email.trim(),
         role,
-        ...(value.includes('@') ? { email: value } : { phone: value }),
+        ...(phone.trim() ? { phone: phone.trim() } : {}),
       });
+      setCreated(result);
       setName('');
-      setContact('');
+      setEmail('');
+      setPhone('');
       officers.reload();
-    } catch (caught) {
-      setError(caught);
-      if (caught instanceof ApiError) setFields(caught.fieldProblems());
-    }
-  };
+    });
 
   return (
     <>
@@ -167,36 +163,62 @@ function Officers({ stationId }: { stationId: string }) {
       <ErrorNote error={officers.error} />
       {officers.isLoading && !officers.data && <Skeleton />}
       <ul class="list">
-        {officers.data?.items.map((o) => (
-          <li key={`${o.accountId}-${o.role}`}>
-            {o.name} <span class="tag">{t(`web.role.${o.role}`)}</span>{' '}
+        {officers.data?.officers.map((o) => (
+          <li key={o.id}>
+            {o.name}{' '}
+            {o.roles.map((r) => (
+              <span key={r.role} class="tag">
+                {roleName(t, r.role)}
+              </span>
+            ))}{' '}
             <span class="muted">{o.email ?? o.phone}</span>
           </li>
         ))}
       </ul>
       <h3>{t('web.console.officers.add')}</h3>
+      {created && (
+        <p class="note note-ok" role="status">
+          {t('web.console.officers.created', { name: created.officer.name })}
+          {created.oneTimePassword && (
+            <>
+              {' '}
+              {t('web.console.officers.one_time_password')} <code>{created.oneTimePassword}</code>
+            </>
+          )}
+        </p>
+      )}
       <form class="form" onSubmit={(e) => void onSubmit(e)} noValidate>
-        <ErrorNote error={error} />
+        <ErrorNote error={form.error} />
         <Field
           label={t('web.auth.name')}
           name="officer-name"
           value={name}
           onInput={setName}
-          error={fields.name}
+          error={form.fields.name}
         />
         <Field
-          label={t('web.auth.contact')}
-          name="officer-contact"
-          value={contact}
-          onInput={setContact}
-          error={fields.email ?? fields.phone}
+          label={t('web.auth.email')}
+          name="officer-email"
+          type="email"
+          value={email}
+          onInput={setEmail}
+          error={form.fields.email}
+        />
+        <Field
+          label={t('web.auth.phone_optional')}
+          name="officer-phone"
+          type="tel"
+          value={phone}
+          onInput={setPhone}
+          error={form.fields.phone}
         />
         <div class="field">
           <label for="officer-role">{t('web.console.officers.role')}</label>
           <select
             id="officer-role"
             value={role}
-            onChange={(e) => setRole(e.currentTarget.value as StationRole)} // options are STATION_ROLES
+            // The options are exactly STATION_ROLES.
+            onChange={(e) => setRole(e.currentTarget.value as StationRole)}
           >
             {STATION_ROLES.map((r) => (
               <option key={r} value={r}>
@@ -205,7 +227,7 @@ function Officers({ stationId }: { stationId: string }) {
             ))}
           </select>
         </div>
-        <button class="button" type="submit">
+        <button class="button" type="submit" disabled={form.isBusy}>
           {t('web.console.officers.submit')}
         </button>
       </form>
@@ -228,7 +250,7 @@ function Audit({ stationId }: { stationId: string }) {
       {audit.data?.items.length === 0 && <p class="muted">{t('web.console.audit.empty')}</p>}
       <ol class="list audit">
         {audit.data?.items.map((entry) => (
-          <li key={entry.id}>
+          <li key={entry.seq}>
             <span class="muted">{format.format(new Date(entry.at))}</span> {entry.actorName}:{' '}
             <code>{entry.action}</code>
           </li>
@@ -244,48 +266,40 @@ function StationEditor({ slug }: { slug: string }) {
   return <StationForm key={loaded.data.id} station={loaded.data} onSaved={loaded.reload} />;
 }
 
-function StationForm({ station, onSaved }: { station: StationProfile; onSaved: () => void }) {
+function StationForm({ station, onSaved }: { station: StationView; onSaved: () => void }) {
   const { t } = useI18n();
+  const form = useForm(t);
   const [name, setName] = useState(station.name);
   const [address, setAddress] = useState(station.address);
-  const [error, setError] = useState<unknown>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
   const [isSaved, setSaved] = useState(false);
 
-  const onSubmit = async (event: Event) => {
-    event.preventDefault();
-    setError(null);
-    setFields({});
-    setSaved(false);
-    try {
+  const onSubmit = (event: Event) =>
+    form.submit(event, async () => {
+      setSaved(false);
       await updateStation(station.id, { name: name.trim(), address: address.trim() });
       setSaved(true);
       onSaved();
-    } catch (caught) {
-      setError(caught);
-      if (caught instanceof ApiError) setFields(caught.fieldProblems());
-    }
-  };
+    });
 
   return (
     <form class="form" onSubmit={(e) => void onSubmit(e)} noValidate>
       <h2>{t('web.console.nav.profile')}</h2>
-      <ErrorNote error={error} />
+      <ErrorNote error={form.error} />
       <Field
         label={t('web.console.profile.name')}
         name="station-name"
         value={name}
         onInput={setName}
-        error={fields.name}
+        error={form.fields.name}
       />
       <Field
         label={t('web.station.address')}
         name="station-address"
         value={address}
         onInput={setAddress}
-        error={fields.address}
+        error={form.fields.address}
       />
-      <button class="button" type="submit">
+      <button class="button" type="submit" disabled={form.isBusy}>
         {t('web.console.profile.submit')}
       </button>
       {isSaved && (

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { ApiError } from '../api/client.js';
 import { login } from '../api/endpoints.js';
 import { ErrorNote, Field, Page } from '../components/ui.js';
+import { useForm } from '../components/use-form.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
 
@@ -12,44 +13,36 @@ export function Login() {
   const { t } = useI18n();
   const { setMe } = useSession();
   const { route } = useLocation();
+  const form = useForm(t);
   const [loginName, setLoginName] = useState('');
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
   const [needsTotp, setNeedsTotp] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [isBusy, setBusy] = useState(false);
 
-  const onSubmit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setFields({});
-    try {
-      const me = await login({
-        login: loginName.trim(),
-        password,
-        ...(needsTotp ? { totp: totp.trim() } : {}),
-      });
-      setMe(me);
-      route(me.roles.some((r) => r.role !== 'citizen') ? '/konsol' : '/');
-    } catch (caught) {
-      // The server asks for the code only after the password is right: show the field then.
-      if (caught instanceof ApiError && caught.code === TOTP_REQUIRED && !needsTotp) {
-        setNeedsTotp(true);
-      } else {
-        setError(caught);
-        if (caught instanceof ApiError) setFields(caught.fieldProblems());
+  const onSubmit = (event: Event) =>
+    form.submit(event, async () => {
+      try {
+        const me = await login({
+          login: loginName.trim(),
+          password,
+          ...(needsTotp ? { totp: totp.trim() } : {}),
+        });
+        setMe(me);
+        route(me.roles.length > 0 ? '/konsol' : '/');
+      } catch (caught) {
+        // The server asks for the code only once the password is right: show the field then.
+        if (caught instanceof ApiError && caught.code === TOTP_REQUIRED && !needsTotp) {
+          setNeedsTotp(true);
+          return;
+        }
+        throw caught;
       }
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Page title={t('web.auth.login.title')}>
       <form class="form" onSubmit={(e) => void onSubmit(e)} noValidate>
-        <ErrorNote error={error} />
+        <ErrorNote error={form.error} />
         <Field
           label={t('web.auth.contact')}
           name="login"
@@ -57,7 +50,7 @@ export function Login() {
           onInput={setLoginName}
           autocomplete="username"
           inputMode="email"
-          error={fields.login}
+          error={form.fields.login}
           required
         />
         <Field
@@ -67,7 +60,7 @@ export function Login() {
           value={password}
           onInput={setPassword}
           autocomplete="current-password"
-          error={fields.password}
+          error={form.fields.password}
           required
         />
         {needsTotp && (
@@ -79,11 +72,11 @@ export function Login() {
             onInput={setTotp}
             autocomplete="one-time-code"
             inputMode="numeric"
-            error={fields.totp}
+            error={form.fields.totp}
             required
           />
         )}
-        <button class="button" type="submit" disabled={isBusy}>
+        <button class="button" type="submit" disabled={form.isBusy}>
           {t('web.auth.login.submit')}
         </button>
         <p>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getMyAreas, putMyAreas, searchAreas } from '../api/endpoints.js';
-import type { AreaKind, AreaSearchItem, MyArea } from '../api/types.js';
+import type { AreaKind, AreaSummary, MyArea } from '../api/types.js';
 import { CallLinks, ErrorNote, Page, Skeleton } from '../components/ui.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -9,14 +9,10 @@ import { useSession } from '../session.js';
 const SEARCH_DELAY_MS = 300;
 const MIN_QUERY = 3;
 
-type Choice = AreaSearchItem & { kind: AreaKind };
+type Choice = AreaSummary & { kind: AreaKind };
 
 /** "Kec. X, Kab. Y, Prov. Z": from the nearest parent up. */
-const parentNames = (area: AreaSearchItem) =>
-  [...area.parents]
-    .reverse()
-    .map((p) => p.name)
-    .join(', ');
+const parentNames = (area: AreaSummary) => area.parents.map((p) => p.name).join(', ');
 
 export function MyAreas() {
   const { t } = useI18n();
@@ -41,14 +37,14 @@ function MyAreasEditor() {
   const [saveError, setSaveError] = useState<unknown>(null);
   const [isSaved, setSaved] = useState(false);
   const [isBusy, setBusy] = useState(false);
-  const choices: Choice[] = draft ?? saved.data?.items ?? [];
+  const choices: Choice[] = draft ?? saved.data?.areas ?? [];
   // Station and liaison come from the server: shown for saved areas, not for unsaved picks.
   const contactsOf = (code: string) => {
-    const area = draft === null ? saved.data?.items.find((a) => a.code === code) : undefined;
+    const area = draft === null ? saved.data?.areas.find((a) => a.code === code) : undefined;
     return area && <AreaContacts area={area} />;
   };
 
-  const choose = (area: AreaSearchItem, kind: AreaKind) => {
+  const choose = (area: AreaSummary, kind: AreaKind) => {
     setSaved(false);
     const rest = choices.filter(
       (c) => c.code !== area.code && !(kind === 'home' && c.kind === 'home'),
@@ -123,7 +119,9 @@ function AreaContacts({ area }: { area: MyArea }) {
       {area.liaison ? (
         <div>
           {t('web.areas.liaison')}: {area.liaison.name}
-          {area.liaison.phone && <CallLinks phone={area.liaison.phone} whatsapp />}
+          {area.liaison.phone && (
+            <CallLinks phone={area.liaison.phone} whatsappUrl={area.liaison.whatsappUrl} />
+          )}
         </div>
       ) : (
         <div class="muted">{t('web.areas.no_liaison')}</div>
@@ -132,7 +130,7 @@ function AreaContacts({ area }: { area: MyArea }) {
   );
 }
 
-function AreaSearch({ onChoose }: { onChoose: (area: AreaSearchItem, kind: AreaKind) => void }) {
+function AreaSearch({ onChoose }: { onChoose: (area: AreaSummary, kind: AreaKind) => void }) {
   const { t } = useI18n();
   const [query, setQuery] = useState('');
   const [debounced, setDebounced] = useState('');

@@ -1,44 +1,34 @@
 import { useLocation } from 'preact-iso';
 import { useState } from 'preact/hooks';
-import { ApiError } from '../api/client.js';
 import { register } from '../api/endpoints.js';
 import { ErrorNote, Field, Page } from '../components/ui.js';
+import { useForm } from '../components/use-form.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
+
+/** One field for either: an address with @ is an email, anything else a phone number. */
+const contactFields = (value: string) =>
+  value.includes('@') ? { email: value.trim() } : { phone: value.trim() };
 
 export function Register() {
   const { t } = useI18n();
   const { setMe } = useSession();
   const { route } = useLocation();
+  const form = useForm(t);
   const [contact, setContact] = useState('');
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [isBusy, setBusy] = useState(false);
 
-  const onSubmit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setFields({});
-    const value = contact.trim();
-    const byContact = value.includes('@') ? { email: value } : { phone: value };
-    try {
-      setMe(await register({ ...byContact, name: name.trim(), password }));
+  const onSubmit = (event: Event) =>
+    form.submit(event, async () => {
+      setMe(await register({ ...contactFields(contact), name: name.trim(), password }));
       route('/area-saya');
-    } catch (caught) {
-      setError(caught);
-      if (caught instanceof ApiError) setFields(caught.fieldProblems());
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Page title={t('web.auth.register.title')}>
       <form class="form" onSubmit={(e) => void onSubmit(e)} noValidate>
-        <ErrorNote error={error} />
+        <ErrorNote error={form.error} />
         <Field
           label={t('web.auth.contact')}
           hint={t('web.auth.contact.hint')}
@@ -47,7 +37,7 @@ export function Register() {
           onInput={setContact}
           autocomplete="username"
           inputMode="email"
-          error={fields.email ?? fields.phone}
+          error={form.fields.email ?? form.fields.phone}
           required
         />
         <Field
@@ -56,7 +46,7 @@ export function Register() {
           value={name}
           onInput={setName}
           autocomplete="name"
-          error={fields.name}
+          error={form.fields.name}
           required
         />
         <Field
@@ -67,10 +57,10 @@ export function Register() {
           value={password}
           onInput={setPassword}
           autocomplete="new-password"
-          error={fields.password}
+          error={form.fields.password}
           required
         />
-        <button class="button" type="submit" disabled={isBusy}>
+        <button class="button" type="submit" disabled={form.isBusy}>
           {t('web.auth.register.submit')}
         </button>
         <p>
