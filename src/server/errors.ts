@@ -100,3 +100,7 @@ function fastifyErrorCode(error: FastifyError, status: number): string {
       return 'validation.invalid_json';
   }
 }
+
+/** A 400 that names the offending fields, like schema errors do (`details.fields`). */
+export const invalidFields = (code: string, fields: string[], params?: MessageParams) =>
+  new AppError(code, 400, params, { fields: fields.map((field) => ({ field, problem: code })) });

@@ -1,6 +1,14 @@
 import type { AppContext } from './context.js';
+import { registerAreaRoutes } from './features/areas/areas.routes.js';
+import { registerAuditRoutes } from './features/audit/audit.routes.js';
+import { registerStationRoutes } from './features/stations/stations.routes.js';
 import type { App } from './http.js';
 import { registerAccountRoutes } from './features/accounts/accounts.routes.js';
 
 /** Every feature's route registration, in one list. */
-export const featureRoutes: Array<(app: App, ctx: AppContext) => void> = [registerAccountRoutes];
+export const featureRoutes: Array<(app: App, ctx: AppContext) => void> = [
+  registerAccountRoutes,
+  registerAreaRoutes,
+  registerStationRoutes,
+  registerAuditRoutes,
+];

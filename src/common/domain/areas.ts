@@ -13,3 +13,30 @@ export function parentAreaCode(code: string): string | null {
 }
 
 export const AREA_CODE_PATTERN = '^\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?$';
+
+/**
+ * The form names are searched in: lower-case, accents stripped, apostrophes dropped
+ * (Regapu’u → regapuu), other punctuation a space, spaces collapsed. Queries are normalised the
+ * same way, so the result holds only [a-z0-9 ] and needs no LIKE escaping.
+ */
+export function toSearchName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’`ʼ]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Every ancestor of a code, nearest first: 31.74.07.1001 → 31.74.07, 31.74, 31. */
+export function ancestorAreaCodes(code: string): string[] {
+  const codes: string[] = [];
+  for (let c = parentAreaCode(code); c !== null; c = parentAreaCode(c)) codes.push(c);
+  return codes;
+}
+
+/** Whether `code` is one of `codes` or lies inside one of them. */
+export function isWithinAreas(code: string, codes: ReadonlySet<string>): boolean {
+  return codes.has(code) || ancestorAreaCodes(code).some((c) => codes.has(c));
+}

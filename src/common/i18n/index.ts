@@ -2,13 +2,23 @@ import enAccounts from './en/accounts.json' with { type: 'json' };
 import enCore from './en/core.json' with { type: 'json' };
 import idAccounts from './id/accounts.json' with { type: 'json' };
 import idCore from './id/core.json' with { type: 'json' };
+import enAreas from './en/areas.json' with { type: 'json' };
+import idAreas from './id/areas.json' with { type: 'json' };
+import enStations from './en/stations.json' with { type: 'json' };
+import idStations from './id/stations.json' with { type: 'json' };
 import enWeb from './en/web.json' with { type: 'json' };
 import idWeb from './id/web.json' with { type: 'json' };
 
 // One catalog file per namespace and language, so features add strings without touching
 // each other's files. Bahasa Indonesia is the source: every key must exist there.
-const id = { ...idCore, ...idAccounts, ...idWeb };
-const en: Partial<Record<keyof typeof id, string>> = { ...enCore, ...enAccounts, ...enWeb };
+const id = { ...idCore, ...idAccounts, ...idAreas, ...idStations, ...idWeb };
+const en: Partial<Record<keyof typeof id, string>> = {
+  ...enCore,
+  ...enAccounts,
+  ...enAreas,
+  ...enStations,
+  ...enWeb,
+};
 
 export const LOCALES = ['id', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -25,3 +25,12 @@ export async function readOrCreateSetting(
   // Another node may have won the race: read what was kept.
   return (await readSetting(db, key))!;
 }
+
+/** Stores a value, replacing any previous one. */
+export async function writeSetting(db: Db, key: string, value: string): Promise<void> {
+  await db
+    .insertInto('setting')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
+}

@@ -1,6 +1,42 @@
+import { performance } from 'node:perf_hooks';
+import { getDistricts, getProvinces, getRegencies, getVillages } from 'idn-area-data';
+import type {
+  AreaDetail,
+  AreaSearchQuery,
+  AreaSummary,
+  MyAreasBody,
+  MyAreasView,
+} from '../../../common/api/areas.js';
+import {
+  ancestorAreaCodes,
+  AREA_LEVELS,
+  areaLevelOfCode,
+  parentAreaCode,
+  toSearchName,
+  type AreaLevel,
+} from '../../../common/domain/areas.js';
+import type { Actor } from '../../auth/actor.js';
+import { requireAccount } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
-import { findAreaBoundaries, findAreasByCodes, listAccountAreas } from './areas.repository.js';
-import type { AreaRow } from './areas.table.js';
+import { transaction } from '../../db/database.js';
+import { invalidFields, notFound } from '../../errors.js';
+import { boundingBox, geometryContains, parseAreaGeometry } from '../../geo/polygons.js';
+import { findResponsibleStations, findVillageLiaisons } from '../stations/stations.service.js';
+import { toAreaRef, toAreaSummary } from './areas.presenter.js';
+import {
+  countAreasByLevel,
+  findAreaBoundaries,
+  findAreaByCode,
+  findAreasByCodes,
+  listAccountAreas,
+  listBoundariesAroundPoint,
+  listChildAreas,
+  replaceAccountAreas,
+  searchAreas,
+  upsertAreaBoundaries,
+  upsertAreas,
+} from './areas.repository.js';
+import type { AreaBoundaryRow, AreaRow, NewAreaRow } from './areas.table.js';
 
 /** The codes of a citizen's home and interest areas. */
 export async function listAccountAreaCodes(
@@ -24,4 +60,293 @@ export async function getAreaBoundaries(
 export async function findAreas(ctx: AppContext, codes: string[]): Promise<Map<string, AreaRow>> {
   const rows = await findAreasByCodes(ctx.db, [...new Set(codes)]);
   return new Map(rows.map((row) => [row.code, row]));
+}
+
+/**
+ * The areas for `codes`, or a 400 `area.unknown` naming `field.<index>` for each code that does
+ * not exist.
+ */
+export async function requireAreas(
+  ctx: AppContext,
+  codes: string[],
+  field: (index: number) => string,
+): Promise<Map<string, AreaRow>> {
+  const found = await findAreas(ctx, codes);
+  const unknown = codes.flatMap((code, i) => (found.has(code) ? [] : [{ code, i }]));
+  if (unknown.length > 0) {
+    throw invalidFields(
+      'area.unknown',
+      unknown.map((u) => field(u.i)),
+      { codes: unknown.map((u) => u.code).join(', ') },
+    );
+  }
+  return found;
+}
+
+/** Summaries (with ancestors) of the given rows, in their order. */
+export async function summariseAreas(ctx: AppContext, rows: AreaRow[]): Promise<AreaSummary[]> {
+  const ancestors = await findAreas(
+    ctx,
+    rows.flatMap((row) => ancestorAreaCodes(row.code)),
+  );
+  return rows.map((row) => toAreaSummary(row, ancestors));
+}
+
+// ---- national import --------------------------------------------------------------------
+
+/** Rows per INSERT: 5 parameters each keeps far below PostgreSQL's 65535 and SQLite's 32766. */
+const IMPORT_BATCH = 2000;
+
+export interface AreaImportResult {
+  /** Rows written; 0 when the table already held the complete set. */
+  written: number;
+  total: number;
+  counts: Record<AreaLevel, number>;
+  skipped: boolean;
+  ms: number;
+}
+
+/** Provinces and regencies come in capitals: "KOTA ADMINISTRASI JAKARTA SELATAN". */
+const KEEP_UPPER = new Set(['DKI']);
+export function toDisplayName(name: string): string {
+  if (name !== name.toUpperCase()) return name.trim();
+  return name
+    .trim()
+    .split(/\s+/)
+    .map((word) => (KEEP_UPPER.has(word) ? word : word.charAt(0) + word.slice(1).toLowerCase()))
+    .join(' ');
+}
+
+async function loadNationalAreas(): Promise<NewAreaRow[]> {
+  const [provinces, regencies, districts, villages] = await Promise.all([
+    getProvinces(),
+    getRegencies(),
+    getDistricts(),
+    getVillages(),
+  ]);
+  const rows: NewAreaRow[] = [];
+  for (const list of [provinces, regencies, districts, villages]) {
+    for (const { code, name } of list) {
+      const level = areaLevelOfCode(code);
+      // papaparse yields an empty last row for a trailing newline.
+      if (!level || !name) continue;
+      const displayName = toDisplayName(name);
+      rows.push({
+        code,
+        name: displayName,
+        level,
+        parentCode: parentAreaCode(code),
+        searchName: toSearchName(displayName),
+      });
+    }
+  }
+  return rows;
+}
+
+/**
+ * Loads every Indonesian province, regency, district and village from `idn-area-data`.
+ * Idempotent: does nothing when every level already holds the package's count; otherwise
+ * upserts everything in one transaction, in multi-row batches.
+ */
+export async function importAreas(ctx: AppContext): Promise<AreaImportResult> {
+  // A duration, not a point in time: the context clock does not apply.
+  const started = performance.now();
+  const rows = await loadNationalAreas();
+  const counts = Object.fromEntries(AREA_LEVELS.map((level) => [level, 0])) as Record<
+    AreaLevel,
+    number
+  >;
+  for (const row of rows) counts[row.level] += 1;
+
+  const existing = await countAreasByLevel(ctx.db);
+  const skipped = AREA_LEVELS.every((level) => (existing.get(level) ?? 0) >= counts[level]);
+  if (!skipped) {
+    await transaction(ctx.db, async (tx) => {
+      for (let i = 0; i < rows.length; i += IMPORT_BATCH) {
+        await upsertAreas(tx.db, rows.slice(i, i + IMPORT_BATCH));
+      }
+    });
+  }
+  const result: AreaImportResult = {
+    written: skipped ? 0 : rows.length,
+    total: rows.length,
+    counts,
+    skipped,
+    ms: Math.round(performance.now() - started),
+  };
+  ctx.log.info(result, skipped ? 'areas already imported' : 'areas imported');
+  return result;
+}
+
+// ---- search and detail ------------------------------------------------------------------
+
+export async function searchAreaSummaries(
+  ctx: AppContext,
+  query: AreaSearchQuery,
+): Promise<AreaSummary[]> {
+  const term = toSearchName(query.q);
+  if (term === '') return [];
+  const rows = await searchAreas(ctx.db, {
+    term,
+    limit: query.limit ?? 20,
+    ...(query.level ? { level: query.level } : {}),
+    ...(query.parent ? { parentCode: query.parent } : {}),
+  });
+  return summariseAreas(ctx, rows);
+}
+
+export async function getAreaDetail(ctx: AppContext, code: string): Promise<AreaDetail> {
+  const row = await findAreaByCode(ctx.db, code);
+  if (!row) throw notFound('area.not_found');
+  const [summary] = await summariseAreas(ctx, [row]);
+  const children = await listChildAreas(ctx.db, code);
+  return { ...summary!, children: children.map(toAreaRef) };
+}
+
+// ---- boundaries -------------------------------------------------------------------------
+
+export interface BoundaryImportResult {
+  imported: number;
+  /** Codes in the file that are not known areas (import areas first). */
+  unknownCodes: string[];
+  /** Features without a code or without a Polygon/MultiPolygon geometry. */
+  invalid: number;
+}
+
+const UNDOTTED = /^(\d{2})(\d{2})?(\d{2})?(\d{4})?$/;
+
+/** `3174071001` → `31.74.07.1001`; dotted codes pass through. */
+export function normaliseAreaCode(raw: unknown): string | undefined {
+  if (typeof raw !== 'string' && typeof raw !== 'number') return undefined;
+  const text = String(raw).trim();
+  if (text.includes('.')) return areaLevelOfCode(text) ? text : undefined;
+  const match = UNDOTTED.exec(text);
+  if (!match) return undefined;
+  const parts = match.slice(1).filter((part): part is string => part !== undefined);
+  // Parts must be consecutive: 2, 2+2, 2+2+2, 2+2+2+4.
+  if (parts.join('') !== text) return undefined;
+  return parts.join('.');
+}
+
+/** Loads area outlines from a GeoJSON FeatureCollection keyed by `properties.code`/`kode`. */
+export async function importBoundaries(
+  ctx: AppContext,
+  geojson: unknown,
+): Promise<BoundaryImportResult> {
+  const features = (geojson as { features?: unknown } | null)?.features;
+  if (!Array.isArray(features)) throw invalidFields('area.invalid_geojson', ['features']);
+  const candidates: AreaBoundaryRow[] = [];
+  let invalid = 0;
+  for (const feature of features as Array<{
+    properties?: Record<string, unknown>;
+    geometry?: unknown;
+  }>) {
+    const props = feature?.properties ?? {};
+    const code = normaliseAreaCode(props.code ?? props.kode ?? props.kode_wilayah);
+    const geometry = parseAreaGeometry(feature?.geometry);
+    if (!code || !geometry) {
+      invalid += 1;
+      continue;
+    }
+    candidates.push({ code, geometry: JSON.stringify(geometry), ...boundingBox(geometry) });
+  }
+  const known = await findAreas(
+    ctx,
+    candidates.map((c) => c.code),
+  );
+  const rows = candidates.filter((c) => known.has(c.code));
+  await transaction(ctx.db, async (tx) => {
+    // 6 parameters a row; outlines are large, so keep statements modest.
+    for (let i = 0; i < rows.length; i += 500) {
+      await upsertAreaBoundaries(tx.db, rows.slice(i, i + 500));
+    }
+  });
+  const unknownCodes = [
+    ...new Set(candidates.filter((c) => !known.has(c.code)).map((c) => c.code)),
+  ];
+  ctx.log.info(
+    { imported: rows.length, unknown: unknownCodes.length, invalid },
+    'boundaries imported',
+  );
+  return { imported: rows.length, unknownCodes, invalid };
+}
+
+/** The most specific area whose outline holds the point, with its parents. */
+export async function locateArea(ctx: AppContext, lat: number, lng: number): Promise<AreaSummary> {
+  const candidates = await listBoundariesAroundPoint(ctx.db, lat, lng);
+  const containing = candidates
+    .filter((c) => {
+      const geometry = parseAreaGeometry(JSON.parse(c.geometry));
+      return geometry !== undefined && geometryContains(geometry, lat, lng);
+    })
+    .map((c) => c.code)
+    // A deeper code is a smaller area: village before district.
+    .sort((a, b) => b.length - a.length);
+  const row = containing[0] ? await findAreaByCode(ctx.db, containing[0]) : undefined;
+  if (!row) throw notFound('area.not_located');
+  const [summary] = await summariseAreas(ctx, [row]);
+  return summary!;
+}
+
+// ---- a citizen's areas ------------------------------------------------------------------
+
+/** Replaces the account's areas (the schema caps them at 10); at most one is home. */
+export async function setMyAreas(
+  ctx: AppContext,
+  actor: Actor,
+  input: MyAreasBody,
+): Promise<MyAreasView> {
+  const account = requireAccount(actor);
+  const codes = input.areas.map((a) => a.code);
+  if (input.areas.filter((a) => a.kind === 'home').length > 1) {
+    throw invalidFields('area.multiple_homes', ['areas']);
+  }
+  const duplicates = codes.flatMap((code, i) =>
+    codes.indexOf(code) !== i ? [`areas.${i}.code`] : [],
+  );
+  if (duplicates.length > 0) throw invalidFields('area.duplicate', duplicates);
+  await requireAreas(ctx, codes, (i) => `areas.${i}.code`);
+  await transaction(ctx.db, (tx) =>
+    replaceAccountAreas(
+      tx.db,
+      account.accountId,
+      input.areas.map((a) => ({ areaCode: a.code, kind: a.kind })),
+    ),
+  );
+  return getMyAreas(ctx, account);
+}
+
+export async function getMyAreas(ctx: AppContext, actor: Actor): Promise<MyAreasView> {
+  const account = requireAccount(actor);
+  const chosen = await listAccountAreas(ctx.db, account.accountId);
+  const areas = await findAreas(
+    ctx,
+    chosen.map((c) => c.areaCode),
+  );
+  const rows = chosen.flatMap((c) => {
+    const row = areas.get(c.areaCode);
+    return row ? [{ row, kind: c.kind }] : [];
+  });
+  // Home first, then the order they were stored in.
+  rows.sort((a, b) => Number(b.kind === 'home') - Number(a.kind === 'home'));
+  const summaries = await summariseAreas(
+    ctx,
+    rows.map((r) => r.row),
+  );
+  const stations = await findResponsibleStations(
+    ctx,
+    rows.map((r) => r.row.code),
+  );
+  const liaisons = await findVillageLiaisons(
+    ctx,
+    rows.filter((r) => r.row.level === 'village').map((r) => r.row.code),
+  );
+  return {
+    areas: summaries.map((summary, i) => ({
+      ...summary,
+      kind: rows[i]!.kind,
+      station: stations.get(summary.code) ?? null,
+      liaison: liaisons.get(summary.code) ?? null,
+    })),
+  };
 }

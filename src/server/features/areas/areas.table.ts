@@ -21,6 +21,7 @@ export interface AreaBoundaryTable {
   maxLat: number;
   maxLng: number;
 }
+export type AreaBoundaryRow = Selectable<AreaBoundaryTable>;
 
 /** A citizen's home and other areas of interest. */
 export interface AccountAreaTable {

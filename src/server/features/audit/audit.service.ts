@@ -1,10 +1,30 @@
-import type { AccountActor } from '../../auth/actor.js';
+import type { AuditPage, AuditQuery } from '../../../common/api/audit.js';
+import type { AccountActor, Actor } from '../../auth/actor.js';
+import { assertCan } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/database.js';
 import { lockForUpdate } from '../../db/locking.js';
+import { readSetting, writeSetting } from '../../db/settings.js';
 import { newId } from '../../ids.js';
+import { getStationOrThrow, listStationIdsUnder } from '../stations/stations.service.js';
 import { GENESIS_HASH, hashAuditEntry } from './audit.chain.js';
-import { findLastAuditEntry, insertAuditEntry, listAuditEntriesAfter } from './audit.repository.js';
+import { toAuditEntryView } from './audit.presenter.js';
+import {
+  findLastAuditEntry,
+  insertAuditEntry,
+  listAuditEntriesAfter,
+  listAuditEntriesOfStations,
+} from './audit.repository.js';
+
+/**
+ * The newest entry's (seq, hash), kept beside the log and written in the same transaction:
+ * deleting the newest entries leaves a chain that is valid on its own but shorter than this.
+ */
+const HEAD_KEY = 'audit.head';
+interface AuditHead {
+  seq: number;
+  hash: string;
+}
 
 export interface AuditInput {
   /** An officer or admin; `system` for the CLI and start-up bootstrap. */
@@ -38,7 +58,9 @@ export async function recordAudit(ctx: AppContext, tx: Tx, input: AuditInput): P
     summary: JSON.stringify(input.summary),
     prevHash: last?.hash ?? GENESIS_HASH,
   };
-  await insertAuditEntry(tx.db, { ...entry, hash: hashAuditEntry(entry) });
+  const hash = hashAuditEntry(entry);
+  await insertAuditEntry(tx.db, { ...entry, hash });
+  await writeSetting(tx.db, HEAD_KEY, JSON.stringify({ seq: entry.seq, hash } satisfies AuditHead));
 }
 
 export interface AuditVerification {
@@ -46,17 +68,23 @@ export interface AuditVerification {
   entries: number;
   /** The first entry whose content, hash or link is wrong, or where a gap in seq shows a deletion. */
   brokenAtSeq?: number;
-  reason?: 'hash_mismatch' | 'chain_broken' | 'sequence_gap';
+  reason?: 'hash_mismatch' | 'chain_broken' | 'sequence_gap' | 'head_mismatch';
 }
 
-/** Walks the chain from the start and reports the first break. */
+/**
+ * Walks the chain from the start and reports the first break, then compares its end with the
+ * stored head: a missing tail shows as `head_mismatch` at the head's seq.
+ */
 export async function verifyAuditLog(ctx: AppContext): Promise<AuditVerification> {
+  // Read the head first: entries appended while we walk only extend the chain past it.
+  const headText = await readSetting(ctx.db, HEAD_KEY);
+  const head = headText ? (JSON.parse(headText) as AuditHead) : { seq: 0, hash: GENESIS_HASH };
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let count = 0;
   for (;;) {
     const page = await listAuditEntriesAfter(ctx.db, expectedSeq - 1, 1000);
-    if (page.length === 0) return { ok: true, entries: count };
+    if (page.length === 0) break;
     for (const row of page) {
       if (row.seq !== expectedSeq)
         return { ok: false, entries: count, brokenAtSeq: expectedSeq, reason: 'sequence_gap' };
@@ -65,9 +93,34 @@ export async function verifyAuditLog(ctx: AppContext): Promise<AuditVerification
       const { hash, ...rest } = row;
       if (hashAuditEntry(rest) !== hash)
         return { ok: false, entries: count, brokenAtSeq: row.seq, reason: 'hash_mismatch' };
+      if (row.seq === head.seq && hash !== head.hash)
+        return { ok: false, entries: count, brokenAtSeq: row.seq, reason: 'head_mismatch' };
       prevHash = hash;
       expectedSeq += 1;
       count += 1;
     }
   }
+  if (count < head.seq)
+    return { ok: false, entries: count, brokenAtSeq: head.seq, reason: 'head_mismatch' };
+  return { ok: true, entries: count };
+}
+
+/** The audit trail of a station and the stations below it, newest first, for its admins. */
+export async function readStationAudit(
+  ctx: AppContext,
+  actor: Actor,
+  stationId: string,
+  query: AuditQuery,
+): Promise<AuditPage> {
+  const station = await getStationOrThrow(ctx, stationId);
+  assertCan(actor, 'audit.read', station);
+  const limit = query.limit ?? 50;
+  const rows = await listAuditEntriesOfStations(ctx.db, await listStationIdsUnder(ctx, station), {
+    limit,
+    ...(query.before !== undefined ? { beforeSeq: query.before } : {}),
+  });
+  return {
+    items: rows.map(toAuditEntryView),
+    nextBefore: rows.length === limit ? rows[rows.length - 1]!.seq : null,
+  };
 }

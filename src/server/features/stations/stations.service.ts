@@ -1,7 +1,50 @@
+import type { Liaison, ResponsibleStation } from '../../../common/api/areas.js';
+import type {
+  CreateStationBody,
+  LiaisonView,
+  StationListItem,
+  StationListQuery,
+  StationView,
+  UpdateStationBody,
+} from '../../../common/api/stations.js';
+import { ancestorAreaCodes, isWithinAreas } from '../../../common/domain/areas.js';
+import { CHILD_LEVEL } from '../../../common/domain/roles.js';
+import type { AccountActor, Actor } from '../../auth/actor.js';
+import { assertCan, assertPlatformAdmin } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
-import { notFound } from '../../errors.js';
-import { findStationById, listJurisdictionAreaCodes } from './stations.repository.js';
-import type { StationRow } from './stations.table.js';
+import { transaction } from '../../db/database.js';
+import { conflict, invalidFields, notFound } from '../../errors.js';
+import { newId } from '../../ids.js';
+import { findAreas, requireAreas } from '../areas/areas.service.js';
+import { toAreaRef } from '../areas/areas.presenter.js';
+import { recordAudit } from '../audit/audit.service.js';
+import {
+  deleteLiaison,
+  findLiaison,
+  findStationById,
+  findStationBySlug,
+  hasStationRole,
+  insertStation,
+  listChildStations,
+  listJurisdictionAreaCodes,
+  listLiaisonsOfStation,
+  listLiaisonsOfVillages,
+  listStationAreaCodes,
+  listStations,
+  listStationIdsUnderPath,
+  listStationsCoveringCodes,
+  replaceStationAreas,
+  updateStationRow,
+  upsertLiaison,
+} from './stations.repository.js';
+import {
+  toLiaison,
+  toLiaisonView,
+  toResponsibleStation,
+  toStationListItem,
+  toStationView,
+} from './stations.presenter.js';
+import type { StationRow, StationUpdate } from './stations.table.js';
 
 export async function getStationOrThrow(ctx: AppContext, stationId: string): Promise<StationRow> {
   const station = await findStationById(ctx.db, stationId);
@@ -19,8 +62,311 @@ export async function stationCoversAreas(
   codes: string[],
 ): Promise<boolean> {
   const jurisdiction = new Set(await listJurisdictionAreaCodes(ctx.db, station.path));
-  return codes.every((code) => {
-    const parts = code.split('.');
-    return parts.some((_, i) => jurisdiction.has(parts.slice(0, i + 1).join('.')));
+  return codes.every((code) => isWithinAreas(code, jurisdiction));
+}
+
+/** The ids of the station and every station below it. */
+export async function listStationIdsUnder(ctx: AppContext, station: StationRow): Promise<string[]> {
+  return listStationIdsUnderPath(ctx.db, station.path);
+}
+
+// ---- directory --------------------------------------------------------------------------
+
+export async function listStationDirectory(
+  ctx: AppContext,
+  query: StationListQuery,
+): Promise<StationListItem[]> {
+  let parentId: string | undefined;
+  if (query.parent) {
+    const parent = await findStationBySlug(ctx.db, query.parent);
+    if (!parent) return [];
+    parentId = parent.id;
+  }
+  const rows = await listStations(ctx.db, {
+    ...(query.level ? { level: query.level } : {}),
+    ...(parentId ? { parentId } : {}),
+    ...(query.q ? { text: query.q.trim() } : {}),
   });
+  return rows.map(toStationListItem);
+}
+
+async function presentStation(ctx: AppContext, station: StationRow): Promise<StationView> {
+  const [parent, children, codes] = await Promise.all([
+    station.parentId ? findStationById(ctx.db, station.parentId) : undefined,
+    listChildStations(ctx.db, station.id),
+    listStationAreaCodes(ctx.db, station.id),
+  ]);
+  const areas = await findAreas(ctx, codes);
+  const jurisdiction = codes.flatMap((code) => {
+    const area = areas.get(code);
+    return area ? [toAreaRef(area)] : [];
+  });
+  return toStationView(station, { parent, children, jurisdiction });
+}
+
+export async function getStationBySlug(ctx: AppContext, slug: string): Promise<StationView> {
+  const station = await findStationBySlug(ctx.db, slug);
+  if (!station) throw notFound('station.not_found');
+  return presentStation(ctx, station);
+}
+
+// ---- writes -----------------------------------------------------------------------------
+
+/**
+ * Checks a jurisdiction: every code a known area, no duplicates and, for a child station,
+ * inside its parent's own jurisdiction. Errors name `field.<index>`.
+ */
+async function checkJurisdiction(
+  ctx: AppContext,
+  parent: StationRow | undefined,
+  codes: string[],
+  field: string,
+): Promise<void> {
+  const duplicates = codes.flatMap((code, i) =>
+    codes.indexOf(code) !== i ? [`${field}.${i}`] : [],
+  );
+  if (duplicates.length > 0) throw invalidFields('area.duplicate', duplicates);
+  await requireAreas(ctx, codes, (i) => `${field}.${i}`);
+  if (!parent) return;
+  const allowed = new Set(await listStationAreaCodes(ctx.db, parent.id));
+  const outside = codes.flatMap((code, i) =>
+    isWithinAreas(code, allowed) ? [] : [`${field}.${i}`],
+  );
+  if (outside.length > 0) throw invalidFields('station.outside_parent_jurisdiction', outside);
+}
+
+async function assertSlugFree(ctx: AppContext, slug: string): Promise<void> {
+  if (await findStationBySlug(ctx.db, slug)) throw conflict('station.slug_taken', { slug });
+}
+
+/**
+ * Creates a station. A Polda needs a platform admin; a child needs a station admin of its
+ * parent and the level below the parent's. `system` (CLI, demo seed) skips the role check.
+ */
+export async function createStation(
+  ctx: AppContext,
+  actor: Actor | 'system',
+  input: CreateStationBody,
+): Promise<StationView> {
+  const parent = input.parentId ? await findStationById(ctx.db, input.parentId) : undefined;
+  if (input.parentId && !parent) throw invalidFields('station.parent_not_found', ['parentId']);
+  const auditActor: AccountActor | 'system' =
+    actor === 'system'
+      ? 'system'
+      : parent
+        ? assertCan(actor, 'station.create_child', parent)
+        : assertPlatformAdmin(actor);
+  const expectedLevel = parent ? CHILD_LEVEL[parent.level] : 'polda';
+  if (input.level !== expectedLevel) throw invalidFields('station.invalid_level', ['level']);
+  const areaCodes = input.areaCodes ?? [];
+  await checkJurisdiction(ctx, parent, areaCodes, 'areaCodes');
+  await assertSlugFree(ctx, input.slug);
+
+  const now = ctx.clock.now();
+  const id = newId(now.getTime());
+  const row: StationRow = {
+    id,
+    slug: input.slug,
+    name: input.name.trim(),
+    level: input.level,
+    parentId: parent?.id ?? null,
+    path: `${parent?.path ?? '/'}${id}/`,
+    address: input.address?.trim() ?? '',
+    phones: JSON.stringify(input.phones ?? []),
+    socialLinks: JSON.stringify(input.socialLinks ?? {}),
+    timezone: 'Asia/Jakarta',
+    isDemo: 0,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
+  await transaction(ctx.db, async (tx) => {
+    await insertStation(tx.db, row);
+    await replaceStationAreas(tx.db, id, areaCodes);
+    await recordAudit(ctx, tx, {
+      actor: auditActor,
+      stationId: id,
+      action: 'station.created',
+      target: { type: 'station', id },
+      summary: {
+        slug: row.slug,
+        name: row.name,
+        level: row.level,
+        parentId: row.parentId,
+        areaCodes,
+      },
+    });
+  });
+  return presentStation(ctx, row);
+}
+
+export async function updateStation(
+  ctx: AppContext,
+  actor: Actor,
+  stationId: string,
+  input: UpdateStationBody,
+): Promise<StationView> {
+  const station = await getStationOrThrow(ctx, stationId);
+  const account = assertCan(actor, 'station.update', station);
+  if (input.slug !== undefined && input.slug !== station.slug)
+    await assertSlugFree(ctx, input.slug);
+  const changes: StationUpdate = {
+    ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+    ...(input.slug !== undefined ? { slug: input.slug } : {}),
+    ...(input.address !== undefined ? { address: input.address.trim() } : {}),
+    ...(input.phones !== undefined ? { phones: JSON.stringify(input.phones) } : {}),
+    ...(input.socialLinks !== undefined ? { socialLinks: JSON.stringify(input.socialLinks) } : {}),
+    updatedAt: ctx.clock.now().toISOString(),
+  };
+  await transaction(ctx.db, async (tx) => {
+    await updateStationRow(tx.db, station.id, changes);
+    await recordAudit(ctx, tx, {
+      actor: account,
+      stationId: station.id,
+      action: 'station.updated',
+      target: { type: 'station', id: station.id },
+      summary: { fields: Object.keys(input), ...input },
+    });
+  });
+  return presentStation(ctx, await getStationOrThrow(ctx, station.id));
+}
+
+/** Replaces a station's jurisdiction: decided by the parent's admins (a Polda's: platform admins). */
+export async function setJurisdiction(
+  ctx: AppContext,
+  actor: Actor,
+  stationId: string,
+  areaCodes: string[],
+): Promise<StationView> {
+  const station = await getStationOrThrow(ctx, stationId);
+  const parent = station.parentId ? await getStationOrThrow(ctx, station.parentId) : undefined;
+  const account = parent ? assertCan(actor, 'station.update', parent) : assertPlatformAdmin(actor);
+  await checkJurisdiction(ctx, parent, areaCodes, 'areaCodes');
+  const before = new Set(await listStationAreaCodes(ctx.db, station.id));
+  const after = new Set(areaCodes);
+  await transaction(ctx.db, async (tx) => {
+    await replaceStationAreas(tx.db, station.id, [...after]);
+    await recordAudit(ctx, tx, {
+      actor: account,
+      stationId: station.id,
+      action: 'station.jurisdiction_set',
+      target: { type: 'station', id: station.id },
+      summary: {
+        added: [...after].filter((c) => !before.has(c)),
+        removed: [...before].filter((c) => !after.has(c)),
+      },
+    });
+  });
+  return presentStation(ctx, station);
+}
+
+// ---- liaisons ---------------------------------------------------------------------------
+
+export async function listLiaisons(
+  ctx: AppContext,
+  actor: Actor,
+  stationId: string,
+): Promise<LiaisonView[]> {
+  const station = await getStationOrThrow(ctx, stationId);
+  assertCan(actor, 'console.open', station);
+  const rows = await listLiaisonsOfStation(ctx.db, station.id);
+  const villages = await findAreas(
+    ctx,
+    rows.map((r) => r.villageCode),
+  );
+  return rows.flatMap((row) => {
+    const village = villages.get(row.villageCode);
+    return village ? [toLiaisonView(row, toAreaRef(village))] : [];
+  });
+}
+
+/**
+ * Makes an officer of the station the liaison (Bhabinkamtibmas) of a village in its
+ * jurisdiction, replacing whoever held the village before.
+ */
+export async function assignLiaison(
+  ctx: AppContext,
+  actor: Actor,
+  stationId: string,
+  villageCode: string,
+  accountId: string,
+): Promise<LiaisonView> {
+  const station = await getStationOrThrow(ctx, stationId);
+  const account = assertCan(actor, 'station.assign_liaison', station);
+  const village = (await requireAreas(ctx, [villageCode], () => 'villageCode')).get(villageCode)!;
+  if (village.level !== 'village')
+    throw invalidFields('station.liaison_not_village', ['villageCode']);
+  if (!(await stationCoversAreas(ctx, station, [villageCode]))) {
+    throw invalidFields('station.area_outside_jurisdiction', ['villageCode']);
+  }
+  if (!(await hasStationRole(ctx.db, accountId, station.id))) {
+    throw invalidFields('station.liaison_not_member', ['accountId']);
+  }
+  const assignedAt = ctx.clock.now().toISOString();
+  await transaction(ctx.db, async (tx) => {
+    await upsertLiaison(tx.db, { villageCode, stationId: station.id, accountId, assignedAt });
+    await recordAudit(ctx, tx, {
+      actor: account,
+      stationId: station.id,
+      action: 'station.liaison_assigned',
+      target: { type: 'village', id: villageCode },
+      summary: { villageCode, accountId },
+    });
+  });
+  const row = await findLiaison(ctx.db, villageCode);
+  return toLiaisonView(row!, toAreaRef(village));
+}
+
+export async function removeLiaison(
+  ctx: AppContext,
+  actor: Actor,
+  stationId: string,
+  villageCode: string,
+): Promise<void> {
+  const station = await getStationOrThrow(ctx, stationId);
+  const account = assertCan(actor, 'station.assign_liaison', station);
+  const liaison = await findLiaison(ctx.db, villageCode);
+  if (!liaison || liaison.stationId !== station.id) throw notFound('station.liaison_not_found');
+  await transaction(ctx.db, async (tx) => {
+    await deleteLiaison(tx.db, villageCode);
+    await recordAudit(ctx, tx, {
+      actor: account,
+      stationId: station.id,
+      action: 'station.liaison_removed',
+      target: { type: 'village', id: villageCode },
+      summary: { villageCode, accountId: liaison.accountId },
+    });
+  });
+}
+
+// ---- for citizens' areas ----------------------------------------------------------------
+
+/**
+ * For each area code, the most specific station responsible for it: among the stations whose
+ * own jurisdiction holds the code or an ancestor, the deepest in the hierarchy, then the one
+ * naming the most specific code.
+ */
+export async function findResponsibleStations(
+  ctx: AppContext,
+  codes: string[],
+): Promise<Map<string, ResponsibleStation>> {
+  const lineage = (code: string) => [code, ...ancestorAreaCodes(code)];
+  const rows = await listStationsCoveringCodes(ctx.db, [...new Set(codes.flatMap(lineage))]);
+  const result = new Map<string, ResponsibleStation>();
+  for (const code of codes) {
+    const chain = new Set(lineage(code));
+    const best = rows
+      .filter((row) => chain.has(row.areaCode))
+      .sort((a, b) => b.path.length - a.path.length || b.areaCode.length - a.areaCode.length)[0];
+    if (best) result.set(code, toResponsibleStation(best));
+  }
+  return result;
+}
+
+/** The liaison officers of the villages that have one, keyed by village code. */
+export async function findVillageLiaisons(
+  ctx: AppContext,
+  villageCodes: string[],
+): Promise<Map<string, Liaison>> {
+  const rows = await listLiaisonsOfVillages(ctx.db, villageCodes);
+  return new Map(rows.map((row) => [row.villageCode, toLiaison(row)]));
 }

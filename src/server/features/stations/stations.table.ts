@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Role, StationLevel } from '../../../common/domain/roles.js';
 
 export interface StationTable {
@@ -20,6 +20,7 @@ export interface StationTable {
 }
 export type StationRow = Selectable<StationTable>;
 export type NewStationRow = Insertable<StationTable>;
+export type StationUpdate = Updateable<StationTable>;
 
 export interface StationAreaTable {
   stationId: string;

@@ -1,0 +1,71 @@
+import type { AreaRef, Liaison, Phone, ResponsibleStation } from '../../../common/api/areas.js';
+import type {
+  LiaisonView,
+  SocialLinks,
+  StationListItem,
+  StationRef,
+  StationView,
+} from '../../../common/api/stations.js';
+import type { LiaisonRow, StationWithParent } from './stations.repository.js';
+import type { StationRow } from './stations.table.js';
+
+const parsePhones = (row: StationRow) => JSON.parse(row.phones) as Phone[];
+
+export function toStationRef(row: StationRow): StationRef {
+  return { id: row.id, slug: row.slug, name: row.name, level: row.level };
+}
+
+export function toStationListItem(row: StationWithParent): StationListItem {
+  return {
+    ...toStationRef(row),
+    parent:
+      row.parentId && row.parentSlug && row.parentName && row.parentLevel
+        ? { id: row.parentId, slug: row.parentSlug, name: row.parentName, level: row.parentLevel }
+        : null,
+  };
+}
+
+export function toStationView(
+  row: StationRow,
+  related: { parent: StationRow | undefined; children: StationRow[]; jurisdiction: AreaRef[] },
+): StationView {
+  return {
+    ...toStationRef(row),
+    parent: related.parent ? toStationRef(related.parent) : null,
+    children: related.children.map(toStationRef),
+    address: row.address,
+    phones: parsePhones(row),
+    socialLinks: JSON.parse(row.socialLinks) as SocialLinks,
+    jurisdiction: related.jurisdiction,
+  };
+}
+
+export function toResponsibleStation(row: StationRow): ResponsibleStation {
+  return { ...toStationRef(row), phones: parsePhones(row) };
+}
+
+/** `+62 812-3456-7890` or `0812…` → `https://wa.me/6281234567890`. */
+export function whatsappUrl(phone: string | null): string | null {
+  if (!phone) return null;
+  const digits = phone.replace(/\D/g, '');
+  const international = digits.startsWith('0') ? `62${digits.slice(1)}` : digits;
+  return international.startsWith('62') && international.length >= 9
+    ? `https://wa.me/${international}`
+    : null;
+}
+
+export function toLiaison(row: LiaisonRow): Liaison {
+  return {
+    name: row.accountName,
+    phone: row.accountPhone,
+    whatsappUrl: whatsappUrl(row.accountPhone),
+  };
+}
+
+export function toLiaisonView(row: LiaisonRow, village: AreaRef): LiaisonView {
+  return {
+    village,
+    account: { id: row.accountId, name: row.accountName, phone: row.accountPhone },
+    assignedAt: row.assignedAt,
+  };
+}
