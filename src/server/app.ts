@@ -10,7 +10,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
 import { Redis } from 'ioredis';
 import { pickLocale, translate } from '../common/i18n/index.js';
-import { ANONYMOUS } from './auth/actor.js';
+import { ANONYMOUS, type Actor } from './auth/actor.js';
 import { resolveActor, SESSION_COOKIE } from './auth/sessions.js';
 import type { AppContext } from './context.js';
 import { AppError, handleError } from './errors.js';
@@ -35,7 +35,16 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  app.decorateRequest('actor', { getter: () => ANONYMOUS, setter: undefined });
+  // Without a setter, the onRequest hook's `request.actor = …` threw (500 for every cookie).
+  const actors = new WeakMap<object, Actor>();
+  app.decorateRequest('actor', {
+    getter() {
+      return actors.get(this) ?? ANONYMOUS;
+    },
+    setter(actor) {
+      actors.set(this, actor);
+    },
+  });
   app.decorateRequest('locale', 'id');
   app.decorateRequest('t', function (this: { locale: 'id' | 'en' }, key, params) {
     return translate(this.locale, key, params);
