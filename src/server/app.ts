@@ -35,13 +35,13 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  // Without a setter, the onRequest hook's `request.actor = …` threw (500 for every cookie).
+  // Fastify forbids object defaults; a getter/setter pair lets the auth hook set the actor.
   const actors = new WeakMap<object, Actor>();
   app.decorateRequest('actor', {
-    getter() {
+    getter(this: object) {
       return actors.get(this) ?? ANONYMOUS;
     },
-    setter(actor) {
+    setter(this: object, actor: Actor) {
       actors.set(this, actor);
     },
   });

@@ -69,7 +69,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
   const ctx = await createContext(config, {
     clock,
     database,
-    log: pino({ level: 'silent' }),
+    log: pino({ level: process.env.SIAGA_TEST_LOG ?? 'silent' }),
     busNamespace: pgSchema ?? path.basename(dataDir),
   });
   const app = await buildApp(ctx);

@@ -1,3 +1,4 @@
+import { toSearchName } from '../../src/common/domain/areas.js';
 import type { Role, StationLevel } from '../../src/common/domain/roles.js';
 import { hashPassword } from '../../src/server/auth/passwords.js';
 import { openSession, SESSION_COOKIE } from '../../src/server/auth/sessions.js';
@@ -127,7 +128,7 @@ export async function buildAreas(
         name: area.name,
         level: levels[depth - 1]!,
         parentCode: depth > 1 ? area.code.slice(0, area.code.lastIndexOf('.')) : null,
-        searchName: area.name.toLowerCase(),
+        searchName: toSearchName(area.name),
       })
       .execute();
   }
