@@ -1,7 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 
 const SW_INPUT = 'sw';
+// Absolute, so the build gives the same output from any working directory.
+const fromRoot = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 
 /**
  * Writes the list of built files into the service worker (its `__PRECACHE_URLS__` stand-in)
@@ -27,18 +30,21 @@ function precacheList(): Plugin {
 }
 
 export default defineConfig({
-  root: 'src/web',
+  root: fromRoot('src/web'),
   publicDir: 'public',
   plugins: [preact(), precacheList()],
   build: {
-    outDir: '../../dist/web',
+    outDir: fromRoot('dist/web'),
     emptyOutDir: true,
     manifest: true,
     target: 'es2020',
     // Every browser that runs the PWA supports modulepreload; the polyfill would cost bytes.
     modulePreload: { polyfill: false },
     rollupOptions: {
-      input: { index: 'src/web/index.html', [SW_INPUT]: 'src/web/sw.ts' },
+      input: {
+        index: fromRoot('src/web/index.html'),
+        [SW_INPUT]: fromRoot('src/web/sw.ts'),
+      },
       output: {
         // The worker's URL must stay fixed (its scope is the site root), so it is not hashed.
         entryFileNames: (chunk) => (chunk.name === SW_INPUT ? 'sw.js' : 'assets/[name]-[hash].js'),

@@ -2,17 +2,18 @@ import type { StationRole } from '../../common/domain/roles.js';
 import { api } from './client.js';
 import type {
   AreaKind,
-  AreaSummary,
-  AuditEntry,
+  AreaSearchResult,
+  AuditPage,
   LoginBody,
   Me,
-  MyArea,
+  MyAreasView,
   OfficerCreateBody,
   OfficerCreated,
   OfficerView,
   RegisterBody,
-  StationListItem,
+  StationList,
   StationView,
+  UpdateStationBody,
 } from './types.js';
 
 const enc = encodeURIComponent;
@@ -22,18 +23,15 @@ export const login = (input: LoginBody) => api<Me>('POST', '/api/auth/login', in
 export const logout = () => api<{ ok: true }>('POST', '/api/auth/logout', {});
 export const getMe = () => api<Me>('GET', '/api/me');
 
-export const searchAreas = (q: string) =>
-  api<{ items: AreaSummary[] }>('GET', `/api/areas?q=${enc(q)}`);
-export const getMyAreas = () => api<{ areas: MyArea[] }>('GET', '/api/me/areas');
+export const searchAreas = (q: string) => api<AreaSearchResult>('GET', `/api/areas?q=${enc(q)}`);
+export const getMyAreas = () => api<MyAreasView>('GET', '/api/me/areas');
 export const putMyAreas = (areas: Array<{ code: string; kind: AreaKind }>) =>
-  api<{ areas: MyArea[] }>('PUT', '/api/me/areas', { areas });
+  api<MyAreasView>('PUT', '/api/me/areas', { areas });
 
-export const listStations = () => api<{ items: StationListItem[] }>('GET', '/api/stations');
+export const listStations = () => api<StationList>('GET', '/api/stations');
 export const getStation = (slug: string) => api<StationView>('GET', `/api/stations/${enc(slug)}`);
-export const updateStation = (
-  id: string,
-  patch: Partial<Pick<StationView, 'name' | 'address' | 'phones' | 'socialLinks'>>,
-) => api<StationView>('PATCH', `/api/stations/${enc(id)}`, patch);
+export const updateStation = (id: string, patch: UpdateStationBody) =>
+  api<StationView>('PATCH', `/api/stations/${enc(id)}`, patch);
 
 export const listOfficers = (stationId: string) =>
   api<{ officers: OfficerView[] }>('GET', `/api/stations/${enc(stationId)}/officers`);
@@ -43,7 +41,4 @@ export const createOfficer = (stationId: string, input: NewOfficer) =>
   api<OfficerCreated>('POST', `/api/stations/${enc(stationId)}/officers`, input);
 
 export const listAudit = (stationId: string) =>
-  api<{ items: AuditEntry[]; nextBefore: number | null }>(
-    'GET',
-    `/api/stations/${enc(stationId)}/audit`,
-  );
+  api<AuditPage>('GET', `/api/stations/${enc(stationId)}/audit`);

@@ -107,3 +107,8 @@ export function roleName(t: Translate, role: string): string {
   const key = `web.role.${role}`;
   return isMessageKey(key) ? t(key) : role;
 }
+
+/** Whether a station view is marked as demo data (a field the server may add). */
+export function isDemo(station: object): boolean {
+  return 'isDemo' in station && station.isDemo === true;
+}

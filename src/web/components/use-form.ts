@@ -3,6 +3,7 @@ import { ApiError } from '../api/client.js';
 import type { Translate } from '../i18n/i18n.js';
 
 export interface FormState {
+  /** The error to show above the form: none when its one message already sits under a field. */
   error: unknown;
   /** A message per field name, to show under that field. */
   fields: Record<string, string>;
@@ -29,7 +30,8 @@ export function useForm(t: Translate): FormState {
     try {
       await run();
     } catch (caught) {
-      setError(caught);
+      const isOneField = caught instanceof ApiError && typeof caught.details?.field === 'string';
+      setError(isOneField ? null : caught);
       if (caught instanceof ApiError) setFields(fieldMessages(caught, t));
     } finally {
       setBusy(false);

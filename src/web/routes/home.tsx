@@ -1,5 +1,5 @@
 import { listStations } from '../api/endpoints.js';
-import { Page } from '../components/ui.js';
+import { isDemo, Page } from '../components/ui.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
@@ -8,11 +8,11 @@ export function Home() {
   const { t } = useI18n();
   const { me } = useSession();
   const stations = useLoad(listStations, 'stations');
-  const isDemo = stations.data?.items.some((s) => s.isDemo) ?? false;
+  const hasDemo = stations.data?.items.some(isDemo) ?? false;
 
   return (
     <Page title={t('web.home.title')}>
-      {isDemo && (
+      {hasDemo && (
         <p class="demo-badge" role="note">
           {t('web.demo.label')}
         </p>
@@ -28,7 +28,7 @@ export function Home() {
           <h2>{t('web.home.my_account')}</h2>
           <p>{t('web.home.greeting', { name: me.name })}</p>
           <a class="button" href="/area-saya">
-            {t('web.nav.my_areas')}
+            {t('web.areas.title')}
           </a>
         </div>
       )}

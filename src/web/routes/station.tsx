@@ -1,6 +1,6 @@
 import { useRoute } from 'preact-iso';
 import { getStation } from '../api/endpoints.js';
-import { CallLinks, ErrorNote, Page, Skeleton } from '../components/ui.js';
+import { CallLinks, ErrorNote, isDemo, Page, Skeleton } from '../components/ui.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';
 
@@ -22,7 +22,7 @@ export function StationProfile() {
   );
   return (
     <Page title={station.name}>
-      {station.isDemo && <p class="demo-badge">{t('web.demo.label')}</p>}
+      {isDemo(station) && <p class="demo-badge">{t('web.demo.label')}</p>}
       <p class="muted">{t(`web.station.level.${station.level}`)}</p>
       <h2>{t('web.station.address')}</h2>
       <p>{station.address}</p>

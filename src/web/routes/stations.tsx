@@ -1,5 +1,5 @@
 import { listStations } from '../api/endpoints.js';
-import { ErrorNote, Page, Skeleton } from '../components/ui.js';
+import { ErrorNote, isDemo, Page, Skeleton } from '../components/ui.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';
 
@@ -8,7 +8,7 @@ export function Stations() {
   const { data, error, isLoading } = useLoad(listStations, 'stations');
   return (
     <Page title={t('web.stations.title')}>
-      {data?.items.some((s) => s.isDemo) && <p class="demo-badge">{t('web.demo.label')}</p>}
+      {data?.items.some(isDemo) && <p class="demo-badge">{t('web.demo.label')}</p>}
       <ErrorNote error={error} />
       {isLoading && !data && <Skeleton lines={5} />}
       {data && data.items.length === 0 && <p>{t('web.stations.empty')}</p>}
