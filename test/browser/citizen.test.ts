@@ -1,9 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { createTestContext, type TestContext } from '../helpers/context.js';
+import type { TestContext } from '../helpers/context.js';
 import {
   assignLiaison,
   buildAccount,
@@ -12,24 +8,9 @@ import {
   grantRole,
   TEST_PASSWORD,
 } from '../helpers/factories.js';
+import { mainNav as nav, openHarness, type Harness } from './harness.js';
 
-const SHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'browser');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-let t: TestContext;
-let baseUrl: string;
-let userDataDir: string;
-let browser: BrowserContext;
-let page: Page;
+let h: Harness;
 
 async function seed(t: TestContext): Promise<void> {
   await buildAreas(t.ctx.db, [
@@ -59,35 +40,17 @@ async function seed(t: TestContext): Promise<void> {
   });
 }
 
-async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
-const nav = () => page.getByRole('navigation', { name: /Menu utama|Main menu/ });
-
 beforeAll(async () => {
-  t = await createTestContext();
-  await seed(t);
-  const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
-  baseUrl = address;
-  fs.mkdirSync(SHOTS, { recursive: true });
-  userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'siaga-chromium-'));
-  browser = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    viewport: { width: 360, height: 740 },
-    baseURL: baseUrl,
-  });
-  page = browser.pages()[0] ?? (await browser.newPage());
+  h = await openHarness('citizen', seed);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-  if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+  await h?.close();
 });
 
 describe('a citizen on a small phone', () => {
   it('registers, logs out, logs in, picks a home village and switches to English', async () => {
+    const { page, shot } = h;
     onTestFailed(() => shot('failed'));
     await page.goto('/');
     await page.getByRole('heading', { name: 'Siaga', level: 1 }).waitFor();
@@ -95,7 +58,7 @@ describe('a citizen on a small phone', () => {
     await shot('01-home');
 
     // Register: the server's per-field message shows under the password field.
-    await nav().getByRole('link', { name: 'Daftar' }).click();
+    await nav(page).getByRole('link', { name: 'Daftar' }).click();
     await page.getByLabel('Email atau nomor HP').fill('budi@example.id');
     await page.getByLabel('Nama').fill('Budi Santoso');
     await page.getByLabel('Kata sandi').fill('pendek');
@@ -109,8 +72,8 @@ describe('a citizen on a small phone', () => {
     await page.getByRole('heading', { name: 'Wilayah saya' }).waitFor();
 
     // Log out, then back in.
-    await nav().getByRole('button', { name: 'Keluar' }).click();
-    await nav().getByRole('link', { name: 'Masuk' }).click();
+    await nav(page).getByRole('button', { name: 'Keluar' }).click();
+    await nav(page).getByRole('link', { name: 'Masuk' }).click();
     await page.getByLabel('Email atau nomor HP').fill('budi@example.id');
     await page.getByLabel('Kata sandi').fill('salah-sandi-sekali');
     await page.getByRole('button', { name: 'Masuk' }).click();
@@ -121,7 +84,7 @@ describe('a citizen on a small phone', () => {
     await shot('03-home-logged-in');
 
     // Choose a home village: results show their parents; saved areas show who to call.
-    await nav().getByRole('link', { name: 'Akun saya' }).click();
+    await nav(page).getByRole('link', { name: 'Akun saya' }).click();
     await page.getByLabel('Cari desa, kecamatan, atau kota').fill('ardi');
     const result = page.locator('.results li', { hasText: 'Ardimulyo' });
     await result.getByText('Singosari, Kabupaten Malang, Jawa Timur').waitFor();
@@ -150,7 +113,7 @@ describe('a citizen on a small phone', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.reload();
     await page.getByRole('heading', { name: 'My areas' }).waitFor();
-    await nav().getByRole('button', { name: 'Log out' }).waitFor();
+    await nav(page).getByRole('button', { name: 'Log out' }).waitFor();
     await shot('06-my-areas-english');
     expect(await page.locator('body').innerText()).not.toContain('Wilayah saya');
 

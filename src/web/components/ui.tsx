@@ -102,10 +102,10 @@ export function CallLinks({ phone, whatsappUrl }: { phone: string; whatsappUrl?:
   );
 }
 
-/** A role's display name; roles this client does not know yet show as sent. */
-export function roleName(t: Translate, role: string): string {
-  const key = `web.role.${role}`;
-  return isMessageKey(key) ? t(key) : role;
+/** The catalog text for `prefix + code`; codes this client does not know yet show as sent. */
+export function labelOf(t: Translate, prefix: 'web.role.' | 'web.audit.action.', code: string) {
+  const key = `${prefix}${code}`;
+  return isMessageKey(key) ? t(key) : code;
 }
 
 /** Whether a station view is marked as demo data (a field the server may add). */

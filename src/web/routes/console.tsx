@@ -10,7 +10,7 @@ import {
   updateStation,
 } from '../api/endpoints.js';
 import type { Me, OfficerCreated, StationListItem, StationView } from '../api/types.js';
-import { ErrorNote, Field, Page, roleName, Skeleton } from '../components/ui.js';
+import { ErrorNote, Field, Page, labelOf, Skeleton } from '../components/ui.js';
 import { useForm } from '../components/use-form.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -23,11 +23,26 @@ const SECTIONS = [
 ] as const satisfies ReadonlyArray<{ path: string; key: string; roles: readonly string[] }>;
 type Section = (typeof SECTIONS)[number]['path'];
 
-/** The roles the account holds in the station (a platform admin holds theirs everywhere). */
-function rolesIn(me: Me, stationId: string): string[] {
-  return me.roles
-    .filter((r) => r.stationId === stationId || r.role === 'platform_admin')
+/**
+ * The roles the account holds in the station: granted there or in an ancestor (a role reaches
+ * the stations below, as the server's policy says); a platform admin's everywhere.
+ */
+function rolesIn(me: Me, station: StationListItem, byId: Map<string, StationListItem>): string[] {
+  const lineage = new Set<string>();
+  for (
+    let s: StationListItem | undefined = station;
+    s;
+    s = s.parent ? byId.get(s.parent.id) : undefined
+  ) {
+    if (lineage.has(s.id)) break; // a malformed list must not loop forever
+    lineage.add(s.id);
+  }
+  const roles = me.roles
+    .filter(
+      (r) => r.role === 'platform_admin' || (r.stationId !== null && lineage.has(r.stationId)),
+    )
     .map((r) => r.role);
+  return [...new Set(roles)];
 }
 
 export function Console() {
@@ -53,14 +68,12 @@ function ConsoleFrame({ me }: { me: Me }) {
   const { t } = useI18n();
   const section = useRoute().params.section;
   const stations = useLoad(listStations, 'stations');
-  const isPlatformAdmin = me.roles.some((r) => r.role === 'platform_admin');
-  const myStationIds = new Set(me.roles.map((r) => r.stationId).filter((id) => id !== null));
-  const available: StationListItem[] = (stations.data?.items ?? []).filter(
-    (s) => isPlatformAdmin || myStationIds.has(s.id),
-  );
+  const all = stations.data?.items ?? [];
+  const byId = new Map(all.map((s) => [s.id, s]));
+  const available = all.filter((s) => rolesIn(me, s, byId).length > 0);
   const [chosenId, setChosenId] = useState<string | null>(null);
   const station = available.find((s) => s.id === chosenId) ?? available[0];
-  const roles = station ? rolesIn(me, station.id) : [];
+  const roles = station ? rolesIn(me, station, byId) : [];
   const visible = SECTIONS.filter((s) => s.roles.some((role) => roles.includes(role)));
   const current = visible.find((s) => s.path === section);
 
@@ -88,7 +101,9 @@ function ConsoleFrame({ me }: { me: Me }) {
         <>
           <p>
             <strong>{station.name}</strong> —{' '}
-            <span class="muted">{roles.map((role) => roleName(t, role)).join(', ')}</span>
+            <span class="muted">
+              {roles.map((role) => labelOf(t, 'web.role.', role)).join(', ')}
+            </span>
           </p>
           <nav class="tabs" aria-label={t('web.console.title')}>
             <a href="/konsol" aria-current={section ? undefined : 'page'}>
@@ -168,7 +183,7 @@ function Officers({ stationId }: { stationId: string }) {
             {o.name}{' '}
             {o.roles.map((r) => (
               <span key={r.role} class="tag">
-                {roleName(t, r.role)}
+                {labelOf(t, 'web.role.', r.role)}
               </span>
             ))}{' '}
             <span class="muted">{o.email ?? o.phone}</span>
@@ -252,7 +267,7 @@ function Audit({ stationId }: { stationId: string }) {
         {audit.data?.items.map((entry) => (
           <li key={entry.seq}>
             <span class="muted">{format.format(new Date(entry.at))}</span> {entry.actorName}:{' '}
-            <code>{entry.action}</code>
+            {labelOf(t, 'web.audit.action.', entry.action)}
           </li>
         ))}
       </ol>
