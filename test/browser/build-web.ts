@@ -1,6 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'vite';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const BUILT = path.join(ROOT, 'dist', 'web', 'index.html');
@@ -16,8 +16,14 @@ function newestChange(dir: string): number {
 }
 
 /** Builds the PWA when dist/web is missing or older than its sources, so tests see the code. */
-export default async function setup(): Promise<void> {
+export default function setup(): void {
   const builtAt = fs.existsSync(BUILT) ? fs.statSync(BUILT).mtimeMs : 0;
   if (builtAt > Math.max(...SOURCES.map(newestChange))) return;
-  await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  // A separate process: vitest sets NODE_ENV=test, which would make a development build
+  // (no service worker registration).
+  execFileSync('npm', ['run', 'build:web'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }

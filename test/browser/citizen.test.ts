@@ -117,9 +117,25 @@ describe('a citizen on a small phone', () => {
     await shot('06-my-areas-english');
     expect(await page.locator('body').innerText()).not.toContain('Wilayah saya');
 
+    // Offline: the service worker serves the shell and the last answer of each API read.
+    const hasWorker = await page.evaluate(() =>
+      Promise.race([
+        navigator.serviceWorker.ready.then(() => true),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 15_000)),
+      ]),
+    );
+    expect(hasWorker).toBe(true);
+    await page.reload(); // now controlled by the worker, which caches the API reads
+    await page.locator('.area-card', { hasText: 'Aiptu Joko' }).waitFor();
+    await page.context().setOffline(true);
+    await page.reload();
+    await page.locator('.area-card', { hasText: 'Aiptu Joko' }).waitFor();
+    await shot('07-offline');
+    await page.context().setOffline(false);
+
     // Citizens who open the console see a clear refusal.
     await page.goto('/konsol');
     await page.getByRole('heading', { name: 'No access' }).waitFor();
-    await shot('07-console-no-access');
+    await shot('08-console-no-access');
   });
 });
