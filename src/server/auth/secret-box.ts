@@ -1,8 +1,8 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 
 /** AES-256-GCM with a key derived from the instance secret and a purpose label. */
 function keyFor(secret: string, purpose: string): Buffer {
-  return createHash('sha256').update(`siaga:${purpose}:${secret}`).digest();
+  return Buffer.from(hkdfSync('sha256', secret, '', `siaga:${purpose}`, 32));
 }
 
 export function sealSecret(secret: string, purpose: string, plaintext: string): string {

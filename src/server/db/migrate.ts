@@ -1,4 +1,4 @@
-import { Migrator } from 'kysely';
+import { Migrator, PostgresAdapter, sql } from 'kysely';
 import type { Db } from './database.js';
 import { migrations } from './migrations/index.js';
 
@@ -7,6 +7,7 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve(migrations) },
+    ...(await migrationTableSchema(db)),
   });
   const { error, results = [] } = await migrator.migrateToLatest();
   const failed = results.find((r) => r.status === 'Error');
@@ -16,4 +17,15 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
     throw new Error(`Migration failed${where}: ${reason}`, { cause: error });
   }
   return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/**
+ * Unless told a schema, Kysely takes its migration tables as present when ANY visible schema
+ * has them, so a second Siaga schema in one PostgreSQL database (each test file, staging next
+ * to production) never got its own and failed. Name the current schema explicitly.
+ */
+async function migrationTableSchema(db: Db): Promise<{ migrationTableSchema?: string }> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return {};
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return rows[0] ? { migrationTableSchema: rows[0].schema } : {};
 }

@@ -314,6 +314,21 @@ describe('login and sessions', () => {
     expect(revoked.length).toBeGreaterThanOrEqual(1);
   });
 
+  it('refuses unknown login fields and malformed TOTP codes, opening no session', async () => {
+    const sessions = async () =>
+      (await t.ctx.db.selectFrom('session').select('id').execute()).length;
+    const before = await sessions();
+    const extra = await login({ login: email, password: PASSWORD, remember: true }, newAddress());
+    expect(extra.statusCode).toBe(400);
+    expect(extra.json().error.details.fields).toEqual([
+      expect.objectContaining({ field: 'remember' }),
+    ]);
+    const badTotp = await login({ login: email, password: PASSWORD, totp: '12ab56' }, newAddress());
+    expect(badTotp.statusCode).toBe(400);
+    expect(badTotp.json().error.message).toContain('totp');
+    expect(await sessions()).toBe(before);
+  });
+
   it('GET /api/me without a session is 401 auth.required', async () => {
     const res = await t.app.inject({ url: '/api/me' });
     expect(res.statusCode).toBe(401);
@@ -617,10 +632,70 @@ describe('UU PDP export and deletion', () => {
     ).toBe(201);
   });
 
+  it("audits an officer's own account deletion; the log keeps their name", async () => {
+    const officer = await buildAccount(t.ctx.db, { name: 'Brigadir Pergi' });
+    const station = await buildStation(t.ctx.db);
+    await grantRole(t.ctx.db, officer.id, station.id, 'officer');
+    const res = await t.app.inject({
+      method: 'DELETE',
+      url: '/api/me',
+      payload: { password: TEST_PASSWORD },
+      headers: { cookie: await sessionCookie(t, officer.id) },
+    });
+    expect(res.statusCode).toBe(200);
+    const entries = await t.ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('targetId', '=', officer.id)
+      .execute();
+    expect(entries).toEqual([
+      expect.objectContaining({ action: 'account.deleted', actorName: 'Brigadir Pergi' }),
+    ]);
+  });
+
   it('factory accounts log in with the test password', async () => {
     const account = await buildAccount(t.ctx.db);
     expect(
       (await login({ login: account.email, password: TEST_PASSWORD }, newAddress())).statusCode,
     ).toBe(200);
+  });
+});
+
+describe('deployment settings', () => {
+  it('puts a per-address rate limit on the credential routes, and documents them', async () => {
+    const res = await register({ email: 'batas@example.id', name: 'Batas', password: PASSWORD });
+    expect(res.headers['x-ratelimit-limit']).toBe('300');
+    const loginRes = await login({ login: 'batas@example.id', password: PASSWORD }, newAddress());
+    expect(loginRes.headers['x-ratelimit-limit']).toBe('300');
+    const meRes = await me(cookieOf(loginRes));
+    expect(meRes.headers['x-ratelimit-limit']).toBeUndefined();
+
+    const paths = Object.keys((await t.app.inject('/openapi.json')).json().paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/auth/register',
+        '/api/auth/login',
+        '/api/me',
+        '/api/stations/{stationId}/officers',
+      ]),
+    );
+  });
+
+  it('in production over https: Secure cookie, and no readable outbox', async () => {
+    const prod = await createTestContext({
+      env: { SIAGA_ENV: 'production', SIAGA_PUBLIC_URL: 'https://siaga.example' },
+    });
+    try {
+      const res = await prod.app.inject({
+        method: 'POST',
+        url: '/api/auth/register',
+        payload: { email: 'aman@example.id', name: 'Aman', password: PASSWORD },
+      });
+      expect(res.statusCode).toBe(201);
+      expect(res.cookies.find((c) => c.name === 'siaga_session')?.secure).toBe(true);
+      expect((await prod.app.inject('/api/dev/outbox')).statusCode).toBe(404);
+    } finally {
+      await prod.close();
+    }
   });
 });
