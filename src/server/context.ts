@@ -43,7 +43,7 @@ export async function createContext(
   const database =
     options.database ??
     createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await migrateToLatest(database.db);
+  await migrateToLatest(database.db, database.pgSchema);
   const secret =
     config.secret ??
     (await readOrCreateSetting(database.db, 'instance.secret', () =>

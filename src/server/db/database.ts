@@ -16,6 +16,8 @@ export interface Database {
   close(): Promise<void>;
   /** SQLite only: the file path, for online backups. */
   sqliteFile?: string;
+  /** PostgreSQL only: the schema the tables live in. */
+  pgSchema?: string;
 }
 
 export interface DatabaseOptions {
@@ -53,7 +55,7 @@ function createPostgres(url: string, schema: string | undefined): Database {
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', pgSchema: schema ?? 'public', close: () => db.destroy() };
 }
 
 type CommitHook = () => void;

@@ -2,10 +2,15 @@ import { Migrator, PostgresAdapter, sql } from 'kysely';
 import type { Db } from './database.js';
 import { migrations } from './migrations/index.js';
 
-/** Applies every pending migration; throws with the failing migration's name. */
-export async function migrateToLatest(db: Db): Promise<string[]> {
+/**
+ * Applies every pending migration; throws with the failing migration's name. On PostgreSQL
+ * pass the schema: Kysely otherwise finds its bookkeeping tables in any schema (another test
+ * run's, say), skips creating its own, and fails.
+ */
+export async function migrateToLatest(db: Db, pgSchema?: string): Promise<string[]> {
   const migrator = new Migrator({
     db,
+    ...(pgSchema ? { migrationTableSchema: pgSchema } : {}),
     provider: { getMigrations: () => Promise.resolve(migrations) },
     ...(await migrationTableSchema(db)),
   });

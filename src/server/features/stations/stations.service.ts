@@ -12,6 +12,7 @@ import { CHILD_LEVEL } from '../../../common/domain/roles.js';
 import type { AccountActor, Actor } from '../../auth/actor.js';
 import { assertCan, assertPlatformAdmin } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
+import { isUniqueViolation } from '../../db/constraints.js';
 import { transaction } from '../../db/database.js';
 import { conflict, invalidFields, notFound } from '../../errors.js';
 import { newId } from '../../ids.js';
@@ -139,6 +140,13 @@ async function assertSlugFree(ctx: AppContext, slug: string): Promise<void> {
   if (await findStationBySlug(ctx.db, slug)) throw conflict('station.slug_taken', { slug });
 }
 
+/** A concurrent writer can take the slug between the check and the write. */
+const rethrowSlugTaken =
+  (slug: string) =>
+  (error: unknown): never => {
+    throw isUniqueViolation(error) ? conflict('station.slug_taken', { slug }) : error;
+  };
+
 /**
  * Creates a station. A Polda needs a platform admin; a child needs a station admin of its
  * parent and the level below the parent's. `system` (CLI, demo seed) skips the role check.
@@ -195,7 +203,7 @@ export async function createStation(
         areaCodes,
       },
     });
-  });
+  }).catch(rethrowSlugTaken(input.slug));
   return presentStation(ctx, row);
 }
 
@@ -226,7 +234,7 @@ export async function updateStation(
       target: { type: 'station', id: station.id },
       summary: { fields: Object.keys(input), ...input },
     });
-  });
+  }).catch(rethrowSlugTaken(input.slug ?? station.slug));
   return presentStation(ctx, await getStationOrThrow(ctx, station.id));
 }
 

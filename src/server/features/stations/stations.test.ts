@@ -228,6 +228,17 @@ describe('stations', () => {
       expect(res.json().error.code).toBe('station.slug_taken');
     });
 
+    it('answers 409 to the loser of a race for a slug', async () => {
+      const input = { name: 'Polda Riau', slug: 'polda-riau', level: 'polda' as const };
+      const results = await Promise.allSettled([
+        createStation(t.ctx, 'system', input),
+        createStation(t.ctx, 'system', input),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const lost = results.find((r) => r.status === 'rejected');
+      expect(lost?.reason).toMatchObject({ code: 'station.slug_taken', statusCode: 409 });
+    });
+
     it('lets the CLI create stations as system, with the same rules', async () => {
       const view = await createStation(t.ctx, 'system', {
         name: 'Polda Bali',
