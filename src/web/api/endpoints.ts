@@ -1,4 +1,4 @@
-import type { StationRole } from '../../common/domain/roles.js';
+import type { StationLevel, StationRole } from '../../common/domain/roles.js';
 import { api } from './client.js';
 import type {
   AreaKind,
@@ -28,7 +28,8 @@ export const getMyAreas = () => api<MyAreasView>('GET', '/api/me/areas');
 export const putMyAreas = (areas: Array<{ code: string; kind: AreaKind }>) =>
   api<MyAreasView>('PUT', '/api/me/areas', { areas });
 
-export const listStations = () => api<StationList>('GET', '/api/stations');
+export const listStations = (level?: StationLevel) =>
+  api<StationList>('GET', level ? `/api/stations?level=${level}` : '/api/stations');
 export const getStation = (slug: string) => api<StationView>('GET', `/api/stations/${enc(slug)}`);
 export const updateStation = (id: string, patch: UpdateStationBody) =>
   api<StationView>('PATCH', `/api/stations/${enc(id)}`, patch);

@@ -67,7 +67,7 @@ export function Console() {
 function ConsoleFrame({ me }: { me: Me }) {
   const { t } = useI18n();
   const section = useRoute().params.section;
-  const stations = useLoad(listStations, 'stations');
+  const stations = useLoad(() => listStations(), 'stations');
   const all = stations.data?.items ?? [];
   const byId = new Map(all.map((s) => [s.id, s]));
   const available = all.filter((s) => rolesIn(me, s, byId).length > 0);

@@ -7,7 +7,8 @@ import { useSession } from '../session.js';
 export function Home() {
   const { t } = useI18n();
   const { me } = useSession();
-  const stations = useLoad(listStations, 'stations');
+  // Only the top level (a few dozen Polda): enough to tell demo data, small on a slow line.
+  const stations = useLoad(() => listStations('polda'), 'polda');
   const hasDemo = stations.data?.items.some(isDemo) ?? false;
 
   return (

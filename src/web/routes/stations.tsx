@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/i18n.js';
 
 export function Stations() {
   const { t } = useI18n();
-  const { data, error, isLoading } = useLoad(listStations, 'stations');
+  const { data, error, isLoading } = useLoad(() => listStations(), 'stations');
   return (
     <Page title={t('web.stations.title')}>
       {data?.items.some(isDemo) && <p class="demo-badge">{t('web.demo.label')}</p>}
