@@ -139,3 +139,14 @@ export async function sessionCookie(t: TestContext, accountId: string): Promise<
   const token = await openSession(t.ctx, accountId, { ip: '127.0.0.1', userAgent: 'vitest' });
   return `${SESSION_COOKIE}=${token}`;
 }
+
+/** Makes the account the village's liaison officer (Bhabinkamtibmas) for the station. */
+export async function assignLiaison(
+  db: Db,
+  input: { villageCode: string; stationId: string; accountId: string },
+): Promise<void> {
+  await db
+    .insertInto('village_liaison')
+    .values({ ...input, assignedAt: now() })
+    .execute();
+}

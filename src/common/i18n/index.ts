@@ -10,6 +10,8 @@ import enPush from './en/push.json' with { type: 'json' };
 import idPush from './id/push.json' with { type: 'json' };
 import enStations from './en/stations.json' with { type: 'json' };
 import idStations from './id/stations.json' with { type: 'json' };
+import enWeb from './en/web.json' with { type: 'json' };
+import idWeb from './id/web.json' with { type: 'json' };
 
 // One catalog file per namespace and language, so features add strings without touching
 // each other's files. Bahasa Indonesia is the source: every key must exist there.
@@ -20,6 +22,7 @@ const id = {
   ...idAreas,
   ...idStations,
   ...idPush,
+  ...idWeb,
 };
 const en: Partial<Record<keyof typeof id, string>> = {
   ...enCore,
@@ -28,6 +31,7 @@ const en: Partial<Record<keyof typeof id, string>> = {
   ...enAreas,
   ...enStations,
   ...enPush,
+  ...enWeb,
 };
 
 export const LOCALES = ['id', 'en'] as const;

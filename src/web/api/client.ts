@@ -1,0 +1,85 @@
+import { getLocale } from '../i18n/locale.js';
+
+export interface FieldProblem {
+  field: string;
+  problem: string;
+}
+
+/** An error answered by the API: `{ error: { code, message, details? } }`, message already translated. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** The fields a schema error names (`details.fields`). */
+  fieldNames(): string[] {
+    const fields = this.details?.fields;
+    if (!Array.isArray(fields)) return [];
+    return (fields as unknown[]).filter(isFieldProblem).map((item) => item.field);
+  }
+}
+
+function isFieldProblem(value: unknown): value is FieldProblem {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as FieldProblem).field === 'string' &&
+    typeof (value as FieldProblem).problem === 'string'
+  );
+}
+
+/** The client's own code when the network fails: the UI shows a translated message for it. */
+export const NETWORK_ERROR = 'web.network';
+/** Codes meaning "no connection": ours, and the service worker's when nothing was cached. */
+export const OFFLINE_CODES: ReadonlySet<string> = new Set([NETWORK_ERROR, 'web.offline']);
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * Calls the API with the session cookie and the chosen language; resolves to the JSON body
+ * (undefined for 204) or throws an ApiError.
+ */
+export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': getLocale(),
+  };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+  } catch {
+    throw new ApiError(0, NETWORK_ERROR, '');
+  }
+  if (response.status === 204) return undefined as T; // callers of 204 routes ask for void
+  const payload: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw toApiError(response.status, payload);
+  return payload as T; // the server's response schema guarantees the shape
+}
+
+function toApiError(status: number, payload: unknown): ApiError {
+  const error = (payload as { error?: { code?: unknown; message?: unknown; details?: unknown } })
+    ?.error;
+  if (error && typeof error.code === 'string') {
+    return new ApiError(
+      status,
+      error.code,
+      typeof error.message === 'string' ? error.message : error.code,
+      typeof error.details === 'object' && error.details !== null
+        ? (error.details as Record<string, unknown>)
+        : undefined,
+    );
+  }
+  return new ApiError(status, 'internal', '');
+}

@@ -1,0 +1,40 @@
+import { ErrorBoundary, lazy, LocationProvider, Route, Router } from 'preact-iso';
+import { Header } from './components/Header.js';
+import { I18nProvider } from './i18n/i18n.js';
+import { SessionProvider } from './session.js';
+
+// Every page is its own chunk: a first visit downloads the shell and the page it opens.
+const Home = lazy(() => import('./routes/home.js').then((m) => m.Home));
+const Register = lazy(() => import('./routes/register.js').then((m) => m.Register));
+const Login = lazy(() => import('./routes/login.js').then((m) => m.Login));
+const Stations = lazy(() => import('./routes/stations.js').then((m) => m.Stations));
+const StationProfile = lazy(() => import('./routes/station.js').then((m) => m.StationProfile));
+const MyAreas = lazy(() => import('./routes/my-areas.js').then((m) => m.MyAreas));
+const Console = lazy(() => import('./routes/console.js').then((m) => m.Console));
+const NotFound = lazy(() => import('./routes/not-found.js').then((m) => m.NotFound));
+
+export function App() {
+  return (
+    <I18nProvider>
+      <SessionProvider>
+        <LocationProvider>
+          <Header />
+          <main class="main">
+            <ErrorBoundary>
+              <Router>
+                <Route path="/" component={Home} />
+                <Route path="/daftar" component={Register} />
+                <Route path="/masuk" component={Login} />
+                <Route path="/kantor" component={Stations} />
+                <Route path="/kantor/:slug" component={StationProfile} />
+                <Route path="/area-saya" component={MyAreas} />
+                <Route path="/konsol/:section?" component={Console} />
+                <Route default component={NotFound} />
+              </Router>
+            </ErrorBoundary>
+          </main>
+        </LocationProvider>
+      </SessionProvider>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,88 @@
+import { useLocation } from 'preact-iso';
+import { useState } from 'preact/hooks';
+import { ApiError } from '../api/client.js';
+import { login } from '../api/endpoints.js';
+import { ErrorNote, Field, Page } from '../components/ui.js';
+import { useForm } from '../components/use-form.js';
+import { useI18n } from '../i18n/i18n.js';
+import { useSession } from '../session.js';
+
+const TOTP_REQUIRED = 'auth.totp_required';
+
+export function Login() {
+  const { t } = useI18n();
+  const { setMe } = useSession();
+  const { route } = useLocation();
+  const form = useForm(t);
+  const [loginName, setLoginName] = useState('');
+  const [password, setPassword] = useState('');
+  const [totp, setTotp] = useState('');
+  const [needsTotp, setNeedsTotp] = useState(false);
+
+  const onSubmit = (event: Event) =>
+    form.submit(event, async () => {
+      try {
+        const me = await login({
+          login: loginName.trim(),
+          password,
+          ...(needsTotp ? { totp: totp.trim() } : {}),
+        });
+        setMe(me);
+        route(me.roles.length > 0 ? '/konsol' : '/');
+      } catch (caught) {
+        // The server asks for the code only once the password is right: show the field then.
+        if (caught instanceof ApiError && caught.code === TOTP_REQUIRED && !needsTotp) {
+          setNeedsTotp(true);
+          return;
+        }
+        throw caught;
+      }
+    });
+
+  return (
+    <Page title={t('web.auth.login.title')}>
+      <form class="form" onSubmit={(e) => void onSubmit(e)} noValidate>
+        <ErrorNote error={form.error} />
+        <Field
+          label={t('web.auth.contact')}
+          name="login"
+          value={loginName}
+          onInput={setLoginName}
+          autocomplete="username"
+          inputMode="email"
+          error={form.fields.login}
+          required
+        />
+        <Field
+          label={t('web.auth.password')}
+          name="password"
+          type="password"
+          value={password}
+          onInput={setPassword}
+          autocomplete="current-password"
+          error={form.fields.password}
+          required
+        />
+        {needsTotp && (
+          <Field
+            label={t('web.auth.totp')}
+            hint={t('web.auth.totp.hint')}
+            name="totp"
+            value={totp}
+            onInput={setTotp}
+            autocomplete="one-time-code"
+            inputMode="numeric"
+            error={form.fields.totp}
+            required
+          />
+        )}
+        <button class="button" type="submit" disabled={form.isBusy}>
+          {t('web.auth.login.submit')}
+        </button>
+        <p>
+          {t('web.auth.login.no_account')} <a href="/daftar">{t('web.nav.register')}</a>
+        </p>
+      </form>
+    </Page>
+  );
+}

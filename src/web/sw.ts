@@ -1,0 +1,118 @@
+// Service worker: the app shell and built assets are precached; API reads are network-first
+// with the last answer kept for offline reading; hashed assets are cache-first.
+
+// The DOM and WebWorker libraries cannot share one program, so the few worker types used here
+// are declared locally.
+interface SwExtendableEvent extends Event {
+  waitUntil(promise: Promise<unknown>): void;
+}
+interface SwFetchEvent extends SwExtendableEvent {
+  request: Request;
+  respondWith(response: Promise<Response>): void;
+}
+interface SwScope {
+  addEventListener(
+    type: 'install' | 'activate',
+    listener: (event: SwExtendableEvent) => void,
+  ): void;
+  addEventListener(type: 'fetch', listener: (event: SwFetchEvent) => void): void;
+  skipWaiting(): Promise<void>;
+  clients: { claim(): Promise<void> };
+  location: Location;
+}
+
+// Replaced at build time by the list of built files (see vite.config.ts).
+declare const __PRECACHE_URLS__: string[];
+
+const scope = self as unknown as SwScope; // `self` is typed as a window by the DOM library
+const PRECACHE_URLS = __PRECACHE_URLS__;
+const SHELL_CACHE = `siaga-shell-${hash(PRECACHE_URLS.join('|'))}`;
+const API_CACHE = 'siaga-api';
+
+function hash(text: string): string {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (Math.imul(31, h) + text.charCodeAt(i)) | 0;
+  return (h >>> 0).toString(36);
+}
+
+scope.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches
+      .open(SHELL_CACHE)
+      .then((cache) => cache.addAll(PRECACHE_URLS))
+      .then(() => scope.skipWaiting()),
+  );
+});
+
+scope.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) =>
+        Promise.all(
+          keys
+            .filter((key) => key !== SHELL_CACHE && key !== API_CACHE)
+            .map((key) => caches.delete(key)),
+        ),
+      )
+      .then(() => scope.clients.claim()),
+  );
+});
+
+scope.addEventListener('fetch', (event) => {
+  const { request } = event;
+  const url = new URL(request.url);
+  if (url.origin !== scope.location.origin) return;
+  if (request.method !== 'GET') {
+    // What one account read must not be shown offline to the next one on this phone.
+    if (url.pathname === '/api/auth/logout') event.waitUntil(caches.delete(API_CACHE));
+    return;
+  }
+  if (url.pathname.startsWith('/api/')) {
+    if ((request.headers.get('accept') ?? '').includes('text/event-stream')) return;
+    event.respondWith(networkFirst(request));
+  } else if (url.pathname.startsWith('/assets/')) {
+    event.respondWith(cacheFirst(request));
+  } else if (request.mode === 'navigate') {
+    // Every page URL is the same shell; offline, the cached one opens.
+    event.respondWith(fetch(request).catch(() => cachedOr(new Request('/'), offlineResponse)));
+  } else {
+    event.respondWith(cacheFirst(request));
+  }
+});
+
+async function networkFirst(request: Request): Promise<Response> {
+  try {
+    const response = await fetch(request);
+    if (response.ok) {
+      const cache = await caches.open(API_CACHE);
+      await cache.put(request, response.clone());
+    }
+    return response;
+  } catch {
+    return cachedOr(request, offlineResponse);
+  }
+}
+
+async function cacheFirst(request: Request): Promise<Response> {
+  const cached = await caches.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) {
+    const cache = await caches.open(SHELL_CACHE);
+    await cache.put(request, response.clone());
+  }
+  return response;
+}
+
+async function cachedOr(request: Request, fallback: () => Response): Promise<Response> {
+  return (await caches.match(request)) ?? fallback();
+}
+
+/** The API's error shape, so the client shows its "you are offline" message. */
+function offlineResponse(): Response {
+  return new Response(JSON.stringify({ error: { code: 'web.offline', message: '' } }), {
+    status: 503,
+    headers: { 'content-type': 'application/json' },
+  });
+}
