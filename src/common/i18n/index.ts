@@ -6,15 +6,18 @@ import enAreas from './en/areas.json' with { type: 'json' };
 import idAreas from './id/areas.json' with { type: 'json' };
 import enStations from './en/stations.json' with { type: 'json' };
 import idStations from './id/stations.json' with { type: 'json' };
+import enCli from './en/cli.json' with { type: 'json' };
+import idCli from './id/cli.json' with { type: 'json' };
 
 // One catalog file per namespace and language, so features add strings without touching
 // each other's files. Bahasa Indonesia is the source: every key must exist there.
-const id = { ...idCore, ...idAccounts, ...idAreas, ...idStations };
+const id = { ...idCore, ...idAccounts, ...idAreas, ...idStations, ...idCli };
 const en: Partial<Record<keyof typeof id, string>> = {
   ...enCore,
   ...enAccounts,
   ...enAreas,
   ...enStations,
+  ...enCli,
 };
 
 export const LOCALES = ['id', 'en'] as const;
