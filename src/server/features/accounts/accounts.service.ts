@@ -79,6 +79,8 @@ export interface NewAccountInput {
   password: string;
   locale?: Locale;
   isDemo?: boolean;
+  /** Only the system (demo seed) sets it: demo addresses cannot receive a code. */
+  isEmailVerified?: boolean;
 }
 
 /**
@@ -112,7 +114,7 @@ export async function createAccountRecord(
     phone,
     name,
     passwordHash: await hashPassword(input.password),
-    isEmailVerified: 0,
+    isEmailVerified: input.isEmailVerified ? 1 : 0,
     isPhoneVerified: 0,
     totpSecret: null,
     isTotpEnabled: 0,
@@ -129,8 +131,6 @@ export interface SystemAccountInput extends NewAccountInput {
   role: Role;
   /** Required for station roles; null for citizens and platform admins. */
   stationId: string | null;
-  /** Marks the email verified: demo addresses cannot receive a code. */
-  isEmailVerified?: boolean;
 }
 
 /**
@@ -150,9 +150,7 @@ export async function createAccountAsSystem(
   }
   const station = input.stationId ? await getStationOrThrow(ctx, input.stationId) : undefined;
   return transaction(ctx.db, async (tx) => {
-    const created = await createAccountRecord(ctx, tx, input);
-    const account = input.isEmailVerified ? { ...created, isEmailVerified: 1 } : created;
-    if (account !== created) await updateAccount(tx.db, account.id, { isEmailVerified: 1 });
+    const account = await createAccountRecord(ctx, tx, input);
     const now = ctx.clock.now();
     if (input.role !== 'citizen') {
       await insertRoleGrant(tx.db, {
