@@ -14,6 +14,8 @@ export interface Config {
   smtpUrl: string | undefined;
   smsGatewayUrl: string | undefined;
   adminPassword: string | undefined;
+  /** The first platform admin's login; defaults to admin@<public host>. */
+  adminEmail: string | undefined;
   logLevel: string;
   /** development: local outbox readable over HTTP, non-Secure cookies on http. */
   environment: 'production' | 'development' | 'test';
@@ -91,6 +93,11 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('SIAGA_ADMIN_PASSWORD must be at least 10 characters');
   }
 
+  const adminEmail = read('SIAGA_ADMIN_EMAIL');
+  if (adminEmail !== undefined && !/^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(adminEmail)) {
+    problems.push(`SIAGA_ADMIN_EMAIL must be an email address, got "${adminEmail}"`);
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -104,6 +111,7 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl,
     smsGatewayUrl,
     adminPassword,
+    adminEmail,
     logLevel,
     environment: environmentText as Config['environment'],
   };

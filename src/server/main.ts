@@ -1,5 +1,5 @@
 import { buildApp } from './app.js';
-import { loadConfig } from './config.js';
+import { loadConfig, type Config } from './config.js';
 import { createContext, type AppContext } from './context.js';
 import type { App } from './http.js';
 
@@ -12,16 +12,17 @@ export interface RunningServer {
 
 /** loadConfig → createContext → buildApp → listen, with graceful shutdown on SIGTERM/SIGINT. */
 export async function startServer(
-  options: { onReady?: (ctx: AppContext) => Promise<void> } = {},
+  options: { config?: Config; onReady?: (ctx: AppContext) => Promise<void> } = {},
 ): Promise<RunningServer> {
-  const started = performance.now();
-  const config = loadConfig();
+  const config = options.config ?? loadConfig();
   const ctx = await createContext(config);
   await options.onReady?.(ctx);
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
   const url = config.publicUrl;
-  ctx.log.info({ url, ms: Math.round(performance.now() - started) }, 'Siaga is listening');
+  // performance.now() counts from process start, so this includes loading the code.
+  const startMs = Math.round(performance.now());
+  ctx.log.info({ url, startMs }, `Siaga is listening on ${url} (started in ${startMs} ms)`);
 
   let stopping: Promise<void> | undefined;
   const stop = () => {

@@ -1,9 +1,23 @@
 import type { ParseArgsConfig } from 'node:util';
-import { loadConfig } from '../../server/config.js';
-import { createContext, type AppContext } from '../../server/context.js';
+import type { TSchema } from 'typebox';
+import { Value } from 'typebox/value';
 import { pino } from 'pino';
+import { loadConfig, type Config } from '../../server/config.js';
+import { createContext, type AppContext } from '../../server/context.js';
+import type { RunningServer } from '../../server/main.js';
 
 export type OptionValues = Record<string, string | boolean | undefined>;
+
+/** Where a command reads its environment and writes its output: the process, or a test. */
+export interface CliIo {
+  env: Record<string, string | undefined>;
+  out(text: string): void;
+  err(text: string): void;
+  /** Opens the configured database, migrated. Tests hand in their own context. */
+  openContext(config: Config): Promise<AppContext>;
+  /** Told when `serve` is listening, so a test can reach and stop the server. */
+  onServing?(server: RunningServer): void;
+}
 
 export interface Command {
   /** Words that select it: "seed demo". */
@@ -12,7 +26,7 @@ export interface Command {
   summary: string;
   options: NonNullable<ParseArgsConfig['options']>;
   /** Exit code; -1 keeps the process running (serve). */
-  run(values: OptionValues, positionals: string[]): Promise<number>;
+  run(values: OptionValues, positionals: string[], io: CliIo): Promise<number>;
 }
 
 /** A user mistake on the command line: printed without a stack trace. */
@@ -31,15 +45,44 @@ export function optionalOption(values: OptionValues, name: string): string | und
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
+/** The real process: its environment, stdout/stderr and the configured database. */
+export function processIo(): CliIo {
+  return {
+    env: process.env,
+    out: (text) => console.log(text),
+    err: (text) => console.error(text),
+    openContext: (config) =>
+      createContext(config, {
+        // Commands report on stdout; the log only carries warnings unless asked for more.
+        log: pino({ level: config.logLevel === 'info' ? 'warn' : config.logLevel }),
+      }),
+  };
+}
+
 /** Opens the configured database (migrated), runs `work`, and closes it. */
-export async function withContext<T>(work: (ctx: AppContext) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  const ctx = await createContext(config, {
-    log: pino({ level: config.logLevel === 'info' ? 'warn' : config.logLevel }),
-  });
+export async function withContext<T>(io: CliIo, work: (ctx: AppContext) => Promise<T>): Promise<T> {
+  const ctx = await io.openContext(loadConfig(io.env));
   try {
     return await work(ctx);
   } finally {
     await ctx.close();
   }
+}
+
+/** Seconds with one decimal, for "imported … in 2.3 s". */
+export function seconds(ms: number): string {
+  return (ms / 1000).toFixed(1);
+}
+
+/**
+ * Checks input against the API's request schema, so the CLI accepts exactly what the HTTP API
+ * does; `--option` names stand in for the JSON fields.
+ */
+export function assertMatches<T>(schema: TSchema, value: T, optionOf: Record<string, string>): T {
+  const problems = [...Value.Errors(schema, value)].map((error) => {
+    const field = error.instancePath.split('/')[1] ?? '';
+    return `--${optionOf[field] ?? field}: ${error.message}`;
+  });
+  if (problems.length > 0) throw new CliError(problems.join('\n'));
+  return value;
 }

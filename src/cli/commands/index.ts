@@ -1,6 +1,10 @@
+import { areasImportBoundariesCommand, areasImportCommand } from './areas.js';
 import type { Command } from './command.js';
 import { auditVerifyCommand, backupCommand, migrateCommand } from './maintenance.js';
+import { seedDemoCommand } from './seed.js';
 import { serveCommand } from './serve.js';
+import { stationCreateCommand } from './stations.js';
+import { userCreateCommand } from './users.js';
 
 export type { Command } from './command.js';
 
@@ -9,4 +13,9 @@ export const commands: Command[] = [
   migrateCommand,
   backupCommand,
   auditVerifyCommand,
+  userCreateCommand,
+  stationCreateCommand,
+  areasImportCommand,
+  areasImportBoundariesCommand,
+  seedDemoCommand,
 ];

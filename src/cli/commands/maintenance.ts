@@ -7,9 +7,9 @@ export const migrateCommand: Command = {
   usage: 'migrate',
   summary: 'Apply pending database migrations (also done on every start)',
   options: {},
-  run: () =>
-    withContext((ctx) => {
-      console.log(`Database is up to date (${ctx.database.dialect}).`);
+  run: (_values, _positionals, io) =>
+    withContext(io, (ctx) => {
+      io.out(`Database is up to date (${ctx.database.dialect}).`);
       return Promise.resolve(0);
     }),
 };
@@ -19,9 +19,9 @@ export const backupCommand: Command = {
   usage: 'backup --to FILE',
   summary: 'Online backup of the SQLite database (PostgreSQL: use pg_dump)',
   options: { to: { type: 'string' } },
-  run: (values) => {
+  run: (values, _positionals, io) => {
     const destination = requireOption(values, 'to');
-    return withContext(async (ctx) => {
+    return withContext(io, async (ctx) => {
       if (!ctx.database.sqliteFile) {
         throw new CliError(
           'This deployment uses PostgreSQL: back it up with `pg_dump --format=custom --file=FILE "$SIAGA_DATABASE_URL"`.',
@@ -29,7 +29,7 @@ export const backupCommand: Command = {
       }
       const started = performance.now();
       await backupSqlite(ctx.database.sqliteFile, destination);
-      console.log(
+      io.out(
         `Backed up ${ctx.database.sqliteFile} to ${destination} in ${Math.round(performance.now() - started)} ms.`,
       );
       return 0;
@@ -42,14 +42,14 @@ export const auditVerifyCommand: Command = {
   usage: 'audit verify',
   summary: 'Check the hash chain of the audit log; exit 1 when an entry was edited or deleted',
   options: {},
-  run: () =>
-    withContext(async (ctx) => {
+  run: (_values, _positionals, io) =>
+    withContext(io, async (ctx) => {
       const result = await verifyAuditLog(ctx);
       if (result.ok) {
-        console.log(`Audit log intact: ${result.entries} entries verified.`);
+        io.out(`Audit log intact: ${result.entries} entries verified.`);
         return 0;
       }
-      console.error(
+      io.err(
         `Audit log BROKEN at entry ${result.brokenAtSeq} (${result.reason}); ${result.entries} entries before it are intact.`,
       );
       return 1;

@@ -46,6 +46,8 @@ export type StationRef = Static<typeof StationRef>;
 
 export const StationListItem = Type.Object({
   ...StationRef.properties,
+  /** Demo data (`siaga seed demo`): the UI labels it so nobody mistakes it for a real station. */
+  isDemo: Type.Boolean(),
   parent: Type.Union([StationRef, Type.Null()]),
 });
 export type StationListItem = Static<typeof StationListItem>;

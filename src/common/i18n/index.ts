@@ -23,6 +23,7 @@ const id = {
   ...idStations,
   ...idPush,
   ...idWeb,
+  ...idCli,
 };
 const en: Partial<Record<keyof typeof id, string>> = {
   ...enCore,
@@ -32,6 +33,7 @@ const en: Partial<Record<keyof typeof id, string>> = {
   ...enStations,
   ...enPush,
   ...enWeb,
+  ...enCli,
 };
 
 export const LOCALES = ['id', 'en'] as const;

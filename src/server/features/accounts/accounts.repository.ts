@@ -1,4 +1,4 @@
-import type { StationRole } from '../../../common/domain/roles.js';
+import type { Role, StationRole } from '../../../common/domain/roles.js';
 import type { Db } from '../../db/database.js';
 import type { RoleGrantRow } from '../stations/stations.table.js';
 import type {
@@ -135,6 +135,17 @@ export async function findRoleGrant(
     .where('stationId', '=', grant.stationId)
     .where('role', '=', grant.role)
     .executeTakeFirst();
+}
+
+/** Whether anyone holds `role` (any station, or platform-wide). */
+export async function hasAnyRoleGrant(db: Db, role: Role): Promise<boolean> {
+  const row = await db
+    .selectFrom('role_grant')
+    .select('id')
+    .where('role', '=', role)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function insertRoleGrant(db: Db, row: RoleGrantRow): Promise<void> {

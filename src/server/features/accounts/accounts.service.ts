@@ -11,7 +11,7 @@ import type {
   VerificationChannel,
   VerificationConfirmBody,
 } from '../../../common/api/accounts.js';
-import type { StationRole } from '../../../common/domain/roles.js';
+import type { Role, StationRole } from '../../../common/domain/roles.js';
 import { DEFAULT_LOCALE, LOCALES, translate, type Locale } from '../../../common/i18n/index.js';
 import type { Actor } from '../../auth/actor.js';
 import {
@@ -43,6 +43,7 @@ import {
   findLatestVerificationCode,
   findRoleGrant,
   findThrottle,
+  hasAnyRoleGrant,
   insertAccount,
   insertRoleGrant,
   insertVerificationCode,
@@ -78,6 +79,8 @@ export interface NewAccountInput {
   password: string;
   locale?: Locale;
   isDemo?: boolean;
+  /** Only the system (demo seed) sets it: demo addresses cannot receive a code. */
+  isEmailVerified?: boolean;
 }
 
 /**
@@ -111,7 +114,7 @@ export async function createAccountRecord(
     phone,
     name,
     passwordHash: await hashPassword(input.password),
-    isEmailVerified: 0,
+    isEmailVerified: input.isEmailVerified ? 1 : 0,
     isPhoneVerified: 0,
     totpSecret: null,
     isTotpEnabled: 0,
@@ -122,6 +125,66 @@ export async function createAccountRecord(
   };
   await insertAccount(tx.db, row);
   return row;
+}
+
+export interface SystemAccountInput extends NewAccountInput {
+  role: Role;
+  /** Required for station roles; null for citizens and platform admins. */
+  stationId: string | null;
+}
+
+/**
+ * Creates an account with one role, audited as `system`: the CLI's `user create`, the start-up
+ * admin bootstrap and the demo seed. No actor to authorise: whoever runs the CLI owns the server.
+ */
+export async function createAccountAsSystem(
+  ctx: AppContext,
+  input: SystemAccountInput,
+): Promise<AccountRow> {
+  const isStationRole = input.role !== 'citizen' && input.role !== 'platform_admin';
+  if (isStationRole && input.stationId === null) {
+    throw invalidField('accounts.station_required', 'stationId');
+  }
+  if (!isStationRole && input.stationId !== null) {
+    throw invalidField('accounts.station_not_allowed', 'stationId');
+  }
+  const station = input.stationId ? await getStationOrThrow(ctx, input.stationId) : undefined;
+  return transaction(ctx.db, async (tx) => {
+    const account = await createAccountRecord(ctx, tx, input);
+    const now = ctx.clock.now();
+    if (input.role !== 'citizen') {
+      await insertRoleGrant(tx.db, {
+        id: newId(now.getTime()),
+        accountId: account.id,
+        stationId: station?.id ?? null,
+        role: input.role,
+        createdAt: now.toISOString(),
+      });
+    }
+    await recordAudit(ctx, tx, {
+      actor: 'system',
+      stationId: station?.id ?? null,
+      action: 'account.created',
+      target: { type: 'account', id: account.id },
+      summary: { role: input.role, name: account.name, isDemo: input.isDemo === true },
+    });
+    return account;
+  });
+}
+
+/** Whether the deployment has a platform admin yet (the start-up bootstrap creates the first). */
+export async function hasPlatformAdmin(ctx: AppContext): Promise<boolean> {
+  return hasAnyRoleGrant(ctx.db, 'platform_admin');
+}
+
+/** The id of the account with this email, if any (the demo seed skips what exists). */
+export async function findAccountIdByEmail(
+  ctx: AppContext,
+  email: string,
+): Promise<string | undefined> {
+  const normalised = normaliseEmail(email);
+  if (normalised === undefined) return undefined;
+  return (await findAccountByEmail(ctx.db, normalised))?.id;
 }
 
 async function viewOf(db: Db, account: AccountRow): Promise<AccountView> {

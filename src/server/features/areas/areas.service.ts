@@ -143,6 +143,12 @@ async function loadNationalAreas(): Promise<NewAreaRow[]> {
   return rows;
 }
 
+/** Whether any area has been imported (a fresh database has none). */
+export async function hasAreas(ctx: AppContext): Promise<boolean> {
+  const counts = await countAreasByLevel(ctx.db);
+  return [...counts.values()].some((count) => count > 0);
+}
+
 /**
  * Loads every Indonesian province, regency, district and village from `idn-area-data`.
  * Idempotent: does nothing when every level already holds the package's count; otherwise
@@ -297,6 +303,16 @@ export async function setMyAreas(
   input: MyAreasBody,
 ): Promise<MyAreasView> {
   const account = requireAccount(actor);
+  await replaceAreasOfAccount(ctx, account.accountId, input);
+  return getMyAreas(ctx, account);
+}
+
+/** Replaces an account's areas after checking them; `setMyAreas` and the demo seed use it. */
+export async function replaceAreasOfAccount(
+  ctx: AppContext,
+  accountId: string,
+  input: MyAreasBody,
+): Promise<void> {
   const codes = input.areas.map((a) => a.code);
   if (input.areas.filter((a) => a.kind === 'home').length > 1) {
     throw invalidFields('area.multiple_homes', ['areas']);
@@ -309,11 +325,10 @@ export async function setMyAreas(
   await transaction(ctx.db, (tx) =>
     replaceAccountAreas(
       tx.db,
-      account.accountId,
+      accountId,
       input.areas.map((a) => ({ areaCode: a.code, kind: a.kind })),
     ),
   );
-  return getMyAreas(ctx, account);
 }
 
 export async function getMyAreas(ctx: AppContext, actor: Actor): Promise<MyAreasView> {

@@ -18,6 +18,7 @@ export function toStationRef(row: StationRow): StationRef {
 export function toStationListItem(row: StationWithParent): StationListItem {
   return {
     ...toStationRef(row),
+    isDemo: row.isDemo === 1,
     parent:
       row.parentId && row.parentSlug && row.parentName && row.parentLevel
         ? { id: row.parentId, slug: row.parentSlug, name: row.parentName, level: row.parentLevel }
@@ -31,6 +32,7 @@ export function toStationView(
 ): StationView {
   return {
     ...toStationRef(row),
+    isDemo: row.isDemo === 1,
     parent: related.parent ? toStationRef(related.parent) : null,
     children: related.children.map(toStationRef),
     address: row.address,

@@ -105,6 +105,14 @@ async function presentStation(ctx: AppContext, station: StationRow): Promise<Sta
   return toStationView(station, { parent, children, jurisdiction });
 }
 
+/** The station row with this slug, if any (the CLI names stations by slug). */
+export async function findStationRowBySlug(
+  ctx: AppContext,
+  slug: string,
+): Promise<StationRow | undefined> {
+  return findStationBySlug(ctx.db, slug);
+}
+
 export async function getStationBySlug(ctx: AppContext, slug: string): Promise<StationView> {
   const station = await findStationBySlug(ctx.db, slug);
   if (!station) throw notFound('station.not_found');
@@ -155,6 +163,7 @@ export async function createStation(
   ctx: AppContext,
   actor: Actor | 'system',
   input: CreateStationBody,
+  options: { isDemo?: boolean } = {},
 ): Promise<StationView> {
   const parent = input.parentId ? await findStationById(ctx.db, input.parentId) : undefined;
   if (input.parentId && !parent) throw invalidFields('station.parent_not_found', ['parentId']);
@@ -183,7 +192,7 @@ export async function createStation(
     phones: JSON.stringify(input.phones ?? []),
     socialLinks: JSON.stringify(input.socialLinks ?? {}),
     timezone: 'Asia/Jakarta',
-    isDemo: 0,
+    isDemo: options.isDemo ? 1 : 0,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   };
@@ -289,17 +298,17 @@ export async function listLiaisons(
 
 /**
  * Makes an officer of the station the liaison (Bhabinkamtibmas) of a village in its
- * jurisdiction, replacing whoever held the village before.
+ * jurisdiction, replacing whoever held the village before. `system`: the demo seed.
  */
 export async function assignLiaison(
   ctx: AppContext,
-  actor: Actor,
+  actor: Actor | 'system',
   stationId: string,
   villageCode: string,
   accountId: string,
 ): Promise<LiaisonView> {
   const station = await getStationOrThrow(ctx, stationId);
-  const account = assertCan(actor, 'station.assign_liaison', station);
+  const account = actor === 'system' ? actor : assertCan(actor, 'station.assign_liaison', station);
   const village = (await requireAreas(ctx, [villageCode], () => 'villageCode')).get(villageCode)!;
   if (village.level !== 'village')
     throw invalidFields('station.liaison_not_village', ['villageCode']);

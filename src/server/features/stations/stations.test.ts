@@ -71,6 +71,7 @@ describe('stations', () => {
           slug: 'polsek-kebayoran-lama',
           name: 'Polsek Kebayoran Lama',
           level: 'polsek',
+          isDemo: false,
           parent: {
             id: world.stations.polres.id,
             slug: 'polres-jakarta-selatan',
