@@ -1,5 +1,7 @@
 import enCore from './en/core.json' with { type: 'json' };
 import idCore from './id/core.json' with { type: 'json' };
+import enCli from './en/cli.json' with { type: 'json' };
+import idCli from './id/cli.json' with { type: 'json' };
 import enAccounts from './en/accounts.json' with { type: 'json' };
 import idAccounts from './id/accounts.json' with { type: 'json' };
 import enAlerts from './en/alerts.json' with { type: 'json' };
