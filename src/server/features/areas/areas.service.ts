@@ -117,7 +117,7 @@ export function toDisplayName(name: string): string {
     .join(' ');
 }
 
-async function loadNationalAreas(): Promise<NewAreaRow[]> {
+export async function loadNationalAreas(): Promise<NewAreaRow[]> {
   const [provinces, regencies, districts, villages] = await Promise.all([
     getProvinces(),
     getRegencies(),
