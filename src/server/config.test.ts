@@ -39,4 +39,16 @@ describe('loadConfig', () => {
     expect(config.databaseUrl).toBe('postgres://u@db/siaga');
     expect(config.publicUrl).toBe('https://siaga.polri.example');
   });
+
+  it('reads the map tile template and derives its CSP source', () => {
+    expect(loadConfig({}).mapTileSource).toBe('https://tile.openstreetmap.org');
+    const config = loadConfig({
+      SIAGA_MAP_TILE_URL: 'https://{s}.tiles.example.id/peta/{z}/{x}/{y}.png',
+    });
+    expect(config.mapTileUrl).toBe('https://{s}.tiles.example.id/peta/{z}/{x}/{y}.png');
+    expect(config.mapTileSource).toBe('https://*.tiles.example.id');
+    for (const bad of ['ftp://tiles.example.id/{z}/{x}/{y}.png', 'https://tiles.example.id/{z}']) {
+      expect(() => loadConfig({ SIAGA_MAP_TILE_URL: bad })).toThrow(/SIAGA_MAP_TILE_URL/);
+    }
+  });
 });

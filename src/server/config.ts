@@ -17,6 +17,10 @@ export interface Config {
   /** The first platform admin's login; defaults to admin@<public host>. */
   adminEmail: string | undefined;
   logLevel: string;
+  /** Map tiles for the console's alert composer: a `{z}/{x}/{y}` template, `{s}` allowed. */
+  mapTileUrl: string;
+  /** The tiles' origin as a CSP source (`{s}` subdomains become a wildcard). */
+  mapTileSource: string;
   /** development: local outbox readable over HTTP, non-Secure cookies on http. */
   environment: 'production' | 'development' | 'test';
 }
@@ -98,6 +102,14 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`SIAGA_ADMIN_EMAIL must be an email address, got "${adminEmail}"`);
   }
 
+  const mapTileUrl = read('SIAGA_MAP_TILE_URL') ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+  const mapTileSource = tileSource(mapTileUrl);
+  if (!mapTileSource || !['{z}', '{x}', '{y}'].every((part) => mapTileUrl.includes(part))) {
+    problems.push(
+      `SIAGA_MAP_TILE_URL must be an http(s) URL with {z}, {x} and {y}, got "${mapTileUrl}"`,
+    );
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -114,7 +126,19 @@ export function loadConfig(env: Env = process.env): Config {
     adminEmail,
     logLevel,
     environment: environmentText as Config['environment'],
+    mapTileUrl,
+    mapTileSource: mapTileSource ?? '',
   };
+}
+
+/** `https://{s}.tile.example.org/{z}/…` → `https://*.tile.example.org`; undefined if not http(s). */
+function tileSource(template: string): string | undefined {
+  const wildcard = template.includes('{s}.');
+  const concrete = template.replace('{s}.', 'a.');
+  if (!isHttpUrl(concrete)) return undefined;
+  const url = new URL(concrete);
+  const host = wildcard ? url.host.replace(/^a\./, '*.') : url.host;
+  return `${url.protocol}//${host}`;
 }
 
 function isHttpUrl(value: string): boolean {

@@ -29,6 +29,7 @@ export function App() {
                 <Route path="/kantor/:slug" component={StationProfile} />
                 <Route path="/area-saya" component={MyAreas} />
                 <Route path="/konsol/:section?" component={Console} />
+                <Route path="/konsol/:section/:sub" component={Console} />
                 <Route default component={NotFound} />
               </Router>
             </ErrorBoundary>

@@ -112,6 +112,10 @@ export const AlertPreview = Type.Object({
   keys: Type.Integer({ description: 'How many targeting keys the target resolves to' }),
   areas: Type.Array(AreaRef),
   cells: Type.Integer({ description: 'Fine H3 cells covered by the circles and polygons' }),
+  reach: Type.Object({
+    devices: Type.Integer({ description: 'Push subscriptions whose keys meet the target' }),
+    liveConnections: Type.Integer({ description: 'Open streams on this node the target meets' }),
+  }),
 });
 export type AlertPreview = Static<typeof AlertPreview>;
 
@@ -183,3 +187,23 @@ export const AlertListQuery = Type.Object(
 export type AlertListQuery = Static<typeof AlertListQuery>;
 
 export const AlertIdParams = Type.Object({ id: Type.String({ minLength: 1 }) });
+
+const Millis = Nullable(Type.Number({ description: 'Issue to delivery, milliseconds' }));
+const ChannelFigures = {
+  sent: Type.Integer(),
+  delivered: Type.Integer(),
+  failed: Type.Integer(),
+  opened: Type.Integer(),
+  latencyP50Ms: Millis,
+  latencyP99Ms: Millis,
+};
+
+/** How one message went out, per channel (stream figures summed over nodes). */
+export const AlertDelivery = Type.Object({
+  push: Type.Object(ChannelFigures),
+  stream: Type.Object({
+    ...ChannelFigures,
+    nodes: Type.Array(Type.Object({ nodeId: Type.String(), delivered: Type.Integer() })),
+  }),
+});
+export type AlertDelivery = Static<typeof AlertDelivery>;

@@ -86,6 +86,15 @@ export class StreamHub {
     return this.all.size;
   }
 
+  /** How many of this node's connections an event with these keys would reach (drills aside). */
+  countReached(keys: readonly string[]): number {
+    if (keys.length === 0) return this.all.size;
+    const reached = new Set<StreamConnection>();
+    for (const key of keys)
+      for (const connection of this.byKey.get(key) ?? []) reached.add(connection);
+    return reached.size;
+  }
+
   /** Registers a connection; live events queue in `pending` until `endReplay`. */
   add(input: {
     response: ServerResponse;

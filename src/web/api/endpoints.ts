@@ -1,18 +1,26 @@
 import type { StationLevel, StationRole } from '../../common/domain/roles.js';
 import { api } from './client.js';
 import type {
+  AlertDelivery,
+  AlertList,
+  AlertPreview,
+  AlertTargetInput,
+  AlertView,
   AreaKind,
   AreaSearchResult,
   AuditPage,
   LoginBody,
   Me,
+  IssueAlertBody,
   MyAreasView,
   OfficerCreateBody,
   OfficerCreated,
   OfficerView,
+  PublicConfig,
   RegisterBody,
   StationList,
   StationView,
+  UpdateAlertBody,
   UpdateStationBody,
 } from './types.js';
 
@@ -43,3 +51,25 @@ export const createOfficer = (stationId: string, input: NewOfficer) =>
 
 export const listAudit = (stationId: string) =>
   api<AuditPage>('GET', `/api/stations/${enc(stationId)}/audit`);
+
+// Alerts, as the console uses them.
+export const getPublicConfig = () => api<PublicConfig>('GET', '/api/config/public');
+export const listStationAlerts = (stationId: string, pending: boolean) =>
+  api<AlertList>(
+    'GET',
+    `/api/alerts?station=${enc(stationId)}${pending ? '&pending=1' : '&limit=100'}`,
+  );
+export const getAlert = (id: string) => api<AlertView>('GET', `/api/alerts/${enc(id)}`);
+export const getAlertDelivery = (id: string) =>
+  api<AlertDelivery>('GET', `/api/alerts/${enc(id)}/delivery`);
+export const previewAlert = (stationId: string, target: AlertTargetInput) =>
+  api<AlertPreview>('POST', '/api/alerts/preview', { stationId, target });
+export const issueAlert = (input: IssueAlertBody) => api<AlertView>('POST', '/api/alerts', input);
+export const updateAlert = (id: string, input: UpdateAlertBody) =>
+  api<AlertView>('POST', `/api/alerts/${enc(id)}/update`, input);
+export const cancelAlert = (id: string, reason?: string) =>
+  api<AlertView>('POST', `/api/alerts/${enc(id)}/cancel`, reason ? { reason } : {});
+export const approveAlert = (id: string) =>
+  api<AlertView>('POST', `/api/alerts/${enc(id)}/approve`, {});
+export const rejectAlert = (id: string, reason: string) =>
+  api<AlertView>('POST', `/api/alerts/${enc(id)}/reject`, { reason });

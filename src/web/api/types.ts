@@ -21,3 +21,13 @@ export type { StationListItem, StationView, UpdateStationBody } from '../../comm
 export type AreaKind = Static<typeof AreaKindSchema>;
 export type AreaSearchResult = Static<typeof AreaSearchResultSchema>;
 export type StationList = Static<typeof StationListSchema>;
+export type {
+  AlertDelivery,
+  AlertList,
+  AlertPreview,
+  AlertTargetInput,
+  AlertView,
+  IssueAlertBody,
+  UpdateAlertBody,
+} from '../../common/api/alerts.js';
+export type { PublicConfig } from '../../common/api/system.js';

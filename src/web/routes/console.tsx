@@ -1,4 +1,4 @@
-import { useRoute } from 'preact-iso';
+import { lazy, useRoute } from 'preact-iso';
 import { useState } from 'preact/hooks';
 import { STATION_ROLES, type StationRole } from '../../common/domain/roles.js';
 import {
@@ -16,10 +16,18 @@ import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
 
+// The alerts section (and the map inside it) downloads only when opened.
+const ConsoleAlerts = lazy(() => import('./console-alerts.js').then((m) => m.ConsoleAlerts));
+
 const SECTIONS = [
   { path: 'petugas', key: 'web.console.nav.officers', roles: ['station_admin', 'platform_admin'] },
   { path: 'audit', key: 'web.console.nav.audit', roles: ['station_admin', 'platform_admin'] },
   { path: 'profil', key: 'web.console.nav.profile', roles: ['station_admin', 'platform_admin'] },
+  {
+    path: 'peringatan',
+    key: 'consoleAlerts.nav',
+    roles: ['officer', 'editor', 'station_admin', 'platform_admin'],
+  },
 ] as const satisfies ReadonlyArray<{ path: string; key: string; roles: readonly string[] }>;
 type Section = (typeof SECTIONS)[number]['path'];
 
@@ -141,6 +149,8 @@ function ConsoleSection({
       return <Audit stationId={station.id} />;
     case 'profil':
       return <StationEditor slug={station.slug} />;
+    case 'peringatan':
+      return <ConsoleAlerts station={station} />;
     case undefined:
       return <p>{t('web.console.overview')}</p>;
   }

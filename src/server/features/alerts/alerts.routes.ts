@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import {
+  AlertDelivery,
   AlertIdParams,
   AlertList,
   AlertListQuery,
@@ -21,6 +22,7 @@ import {
   cancelAlert,
   getAlert,
   getAlertCap,
+  getAlertDelivery,
   issueAlert,
   listAlerts,
   previewAlertTarget,
@@ -103,6 +105,19 @@ export function registerAlertRoutes(app: App, ctx: AppContext): void {
       const xml = await getAlertCap(ctx, request.actor, request.params.id);
       return reply.type(`${CAP_CONTENT_TYPE}; charset=utf-8`).send(xml);
     },
+  );
+
+  app.get(
+    '/api/alerts/:id/delivery',
+    {
+      schema: {
+        tags,
+        summary: "Delivery figures of one message per channel (the station's officers)",
+        params: AlertIdParams,
+        response: withErrors({ 200: AlertDelivery }),
+      },
+    },
+    (request) => getAlertDelivery(ctx, request.actor, request.params.id),
   );
 
   const change = (summary: string, status: 200 | 201) => ({

@@ -1,4 +1,5 @@
 import type {
+  AlertDelivery,
   AlertList,
   AlertListQuery,
   AlertPreview,
@@ -35,6 +36,8 @@ import { renderAtomFeed } from '../../standards/atom.js';
 import { renderCapMessage } from '../../standards/cap.js';
 import { findAreas, getAreaBoundaries } from '../areas/areas.service.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { getDeliveryFigures } from '../delivery/delivery.service.js';
+import { countPushReach, enqueuePushFanout } from '../push/push.service.js';
 import {
   getStationBySlugOrThrow,
   getStationOrThrow,
@@ -202,7 +205,22 @@ function present(ctx: AppContext, row: AlertRow, station: StationRow, forOfficer
   return toAlertView(row, station, { forOfficer, now: ctx.clock.now() });
 }
 
-/** Sends the public view to the stream, in the writing transaction (delivered after commit). */
+/** Web Push keeps a notification at most this long (and at least a minute). */
+const PUSH_TTL_MAX_S = 24 * 60 * 60;
+const PUSH_TTL_MIN_S = 60;
+/** Notifications show a few lines; the page has the rest. */
+const PUSH_BODY_MAX = 140;
+
+const isSevere = (row: AlertRow) => row.severity === 'Extreme' || row.severity === 'Severe';
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/**
+ * Sends the public view to the stream and a notification to the push subscriptions, both in
+ * the writing transaction (the event goes out and the fan-out job exists only on commit).
+ */
 async function publishAlert(
   ctx: AppContext,
   tx: Tx,
@@ -210,11 +228,36 @@ async function publishAlert(
   station: StationRow,
   keys: string[],
 ): Promise<void> {
+  const source = { type: 'alert', id: row.id };
   await publishStreamEvent(ctx, tx, {
     type: 'alert',
     data: present(ctx, row, station, false),
     keys,
     isDrill: isDrill(row),
+    source,
+  });
+  const untilExpiry = Math.floor((Date.parse(row.expiresAt) - ctx.clock.now().getTime()) / 1000);
+  await enqueuePushFanout(ctx, tx, {
+    keys,
+    isDrill: isDrill(row),
+    category: row.category,
+    isSevere: isSevere(row),
+    payload: {
+      id: row.id,
+      msgType: row.msgType,
+      title: row.title,
+      body: shorten(row.body, PUSH_BODY_MAX),
+      category: row.category,
+      severity: row.severity,
+      url: `/peringatan/${row.id}`,
+      tag: row.threadId,
+    },
+    // One topic per thread: an Update or Cancel replaces an original still waiting to be delivered.
+    topic: row.threadId,
+    ttlSeconds: Math.min(PUSH_TTL_MAX_S, Math.max(PUSH_TTL_MIN_S, untilExpiry)),
+    ...(isSevere(row) ? { urgency: 'high' as const } : {}),
+    sourceType: source.type,
+    sourceId: source.id,
   });
 }
 
@@ -629,7 +672,28 @@ export async function previewAlertTarget(
   assertCan(actor, 'alert.issue', station);
   const target = await resolveTarget(ctx, input.target);
   await assertWithinJurisdiction(ctx, station, target.stored);
-  return { keys: target.keys.length, areas: target.stored.areas, cells: target.cellCount };
+  return {
+    keys: target.keys.length,
+    areas: target.stored.areas,
+    cells: target.cellCount,
+    reach: {
+      devices: await countPushReach(ctx, target.keys),
+      liveConnections: ctx.hub.countReached(target.keys),
+    },
+  };
+}
+
+/** How a message went out, per channel; for the station's officers. */
+export async function getAlertDelivery(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+): Promise<AlertDelivery> {
+  const row = await findAlertById(ctx.db, id);
+  if (!row) throw notFound('alert.not_found');
+  const station = await getStationOrThrow(ctx, row.stationId);
+  assertCan(actor, 'alert.issue', station);
+  return getDeliveryFigures(ctx, 'alert', row.id);
 }
 
 // ---------------------------------------------------------------------------------------------

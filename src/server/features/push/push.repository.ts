@@ -102,3 +102,26 @@ export async function listPushSubscriptionsByIds(
   if (ids.length === 0) return [];
   return db.selectFrom('push_subscription').selectAll().where('id', 'in', ids).execute();
 }
+
+/** The ids of the subscriptions reached by any of `keys` (one IN list; callers chunk). */
+export async function listPushSubscriptionIdsByKeys(
+  db: Db,
+  keys: readonly string[],
+): Promise<string[]> {
+  if (keys.length === 0) return [];
+  const rows = await db
+    .selectFrom('push_subscription_key')
+    .select('subscriptionId')
+    .distinct()
+    .where('key', 'in', keys)
+    .execute();
+  return rows.map((row) => row.subscriptionId);
+}
+
+export async function countPushSubscriptions(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('push_subscription')
+    .select((eb) => eb.fn.countAll<string | number>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

@@ -16,7 +16,9 @@ import { newId } from '../../ids.js';
 import { listAccountAreaCodes } from '../areas/areas.service.js';
 import type { PushFanoutInput } from './push.jobs.js';
 import {
+  countPushSubscriptions,
   deletePushSubscriptionByEndpoint,
+  listPushSubscriptionIdsByKeys,
   replacePushSubscriptionKeys,
   upsertPushSubscription,
 } from './push.repository.js';
@@ -122,6 +124,27 @@ export async function enqueuePushFanout(
   input: PushFanoutInput,
 ): Promise<string> {
   return ctx.jobs.enqueue(tx, 'push.fanout', { ...input, issuedAt: ctx.clock.now().toISOString() });
+}
+
+/** Keys per IN (…) list, as in the fan-out. */
+const REACH_KEY_CHUNK = 500;
+
+/**
+ * How many subscriptions a target would reach (before drill and muting preferences), for the
+ * officer's preview. Empty keys reach every subscription, as in the fan-out.
+ */
+export async function countPushReach(ctx: AppContext, keys: readonly string[]): Promise<number> {
+  if (keys.length === 0) return countPushSubscriptions(ctx.db);
+  // Chunks may name one subscription twice; the set counts it once.
+  const ids = new Set<string>();
+  for (let i = 0; i < keys.length; i += REACH_KEY_CHUNK) {
+    for (const id of await listPushSubscriptionIdsByKeys(
+      ctx.db,
+      keys.slice(i, i + REACH_KEY_CHUNK),
+    ))
+      ids.add(id);
+  }
+  return ids.size;
 }
 
 /**

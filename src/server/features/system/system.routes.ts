@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { Type } from 'typebox';
+import { PublicConfig } from '../../../common/api/system.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import type { App } from '../../http.js';
@@ -26,6 +27,18 @@ export function registerSystemRoutes(app: App, ctx: AppContext, metrics: HttpMet
       }
       return { status: 'ready' };
     },
+  );
+
+  app.get(
+    '/api/config/public',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Settings the web client needs (map tiles)',
+        response: { 200: PublicConfig },
+      },
+    },
+    (): PublicConfig => ({ mapTileUrl: ctx.config.mapTileUrl }),
   );
 
   app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {

@@ -15,6 +15,13 @@ describe('system routes', () => {
     expect(ready.json()).toEqual({ status: 'ready' });
   });
 
+  it('tells the web client the map tiles and lets the page load them', async () => {
+    const res = await t.app.inject('/api/config/public');
+    expect(res.json()).toEqual({ mapTileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png' });
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toMatch(/img-src [^;]*https:\/\/tile\.openstreetmap\.org/);
+  });
+
   it('serves Prometheus metrics', async () => {
     await t.app.inject('/healthz');
     const res = await t.app.inject('/metrics');
