@@ -8,7 +8,7 @@ import {
   grantRole,
   sessionCookie,
 } from '../helpers/factories.js';
-import { CHROMIUM_ARGS, openHarness, type Harness } from './harness.js';
+import { CHROMIUM_ARGS, mainNav as nav, openHarness, type Harness } from './harness.js';
 
 const HOME = '35.07.19.2001';
 const OTHER = '35.07.19.2002';
@@ -151,8 +151,14 @@ describe('live alerts for a citizen', () => {
     await page.getByText('Ardimulyo', { exact: true }).waitFor();
     await page.getByText('Polsek Singosari').waitFor();
     await shot('02-alert-page');
+    // Its page shows the alert in full, so its banner steps aside there.
+    expect(await banner.count()).toBe(0);
 
-    // A cancellation clears the banner, still without a reload.
+    // Back home through the menu (no reload): the banner is still up…
+    await nav(page).getByRole('link', { name: 'Beranda' }).click();
+    await banner.waitFor();
+
+    // …until a cancellation clears it, still without a reload.
     const cancelled = await h.t.app.inject({
       method: 'POST',
       url: `/api/alerts/${alertId}/cancel`,

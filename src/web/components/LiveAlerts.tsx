@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
 import { openLiveAlerts } from '../api/live.js';
 import { alertText, severityClass, severityLabel } from '../alerts/labels.js';
 import { applyLiveAlert, type Banners } from '../alerts/banners.js';
@@ -45,10 +46,13 @@ export function LiveAlerts() {
     });
   }, [isReady, accountId, me === undefined, streamKey]);
 
-  if (banners.length === 0) return null;
+  // The page of an alert already shows it in full.
+  const { path } = useLocation();
+  const shown = banners.filter(({ alert }) => path !== `/peringatan/${alert.id}`);
+  if (shown.length === 0) return null;
   return (
     <div class="live-alerts" aria-live="assertive">
-      {banners.map(({ threadId, alert }) => {
+      {shown.map(({ threadId, alert }) => {
         const text = alertText(alert, locale);
         return (
           <div key={threadId} class={`live-alert ${severityClass(alert.severity)}`} role="alert">
