@@ -1,3 +1,4 @@
+import { Secret, TOTP } from 'otpauth';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { TestContext } from '../helpers/context.js';
@@ -22,8 +23,17 @@ let h: Harness;
 let browser: Browser;
 let neighbourPage: Page;
 
-async function citizenIn(t: TestContext, name: string, village: string): Promise<string> {
-  const account = await buildAccount(t.ctx.db, { name });
+async function citizenIn(
+  t: TestContext,
+  name: string,
+  village: string,
+  isVerified = true,
+): Promise<string> {
+  const account = await buildAccount(t.ctx.db, {
+    name,
+    email: `${name.split(' ')[0]}@example.id`.toLowerCase(),
+    isVerified,
+  });
   const cookie = await sessionCookie(t, account.id);
   const res = await t.app.inject({
     method: 'PUT',
@@ -53,7 +63,7 @@ async function seed(t: TestContext): Promise<void> {
   await grantRole(t.ctx.db, officer.id, station.id, 'officer');
   cookies.officer = await sessionCookie(t, officer.id);
   cookies.citizen = await citizenIn(t, 'Budi Santoso', HOME);
-  cookies.neighbour = await citizenIn(t, 'Sari Wulandari', OTHER);
+  cookies.neighbour = await citizenIn(t, 'Sari Wulandari', OTHER, false);
 }
 
 /** Logs a page in by handing it the session cookie the factories opened. */
@@ -79,23 +89,48 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** Waits until the server holds this many open streams (polling; the hub is in-process). */
-async function streamsOpen(count: number) {
-  for (let i = 0; i < 200 && h.t.ctx.hub.size < count; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  expect(h.t.ctx.hub.size).toBe(count);
+/**
+ * Opens a page and waits for its live stream: the server registers a stream before its first
+ * byte, so once the response arrives, alerts issued afterwards reach it.
+ */
+async function gotoLive(page: Page, path: string): Promise<void> {
+  const stream = page.waitForResponse((response) => response.url().includes('/api/stream'));
+  await page.goto(path);
+  expect((await stream).status()).toBe(200);
+}
+
+/** An officer's alert to the home village (the fields not given are defaults). */
+const issue = async (fields: Record<string, unknown>) => {
+  const res = await h.t.app.inject({
+    method: 'POST',
+    url: '/api/alerts',
+    headers: { cookie: cookies.officer },
+    payload: {
+      stationId,
+      body: 'Rincian di halaman peringatan.',
+      urgency: 'Expected',
+      certainty: 'Observed',
+      target: { areas: [HOME] },
+      ...fields,
+    },
+  });
+  expect(res.statusCode).toBe(201);
+};
+
+/** A screenshot of a page other than the harness's own. */
+async function shotOf(page: Page, name: string): Promise<void> {
+  await page.screenshot({
+    path: `test-results/browser/alerts-citizen-${name}.png`,
+    fullPage: true,
+  });
 }
 
 describe('live alerts for a citizen', () => {
   it('shows a banner for an alert to the home village, live, and not to a neighbour', async () => {
     const { page, shot } = h;
     onTestFailed(() => shot('failed'));
-    await page.goto('/');
-    await neighbourPage.goto('/');
-    await page.getByRole('heading', { name: 'Siaga', level: 1 }).waitFor();
-    await neighbourPage.getByRole('heading', { name: 'Siaga', level: 1 }).waitFor();
-    await streamsOpen(2);
+    await gotoLive(page, '/');
+    await gotoLive(neighbourPage, '/');
 
     const issued = await h.t.app.inject({
       method: 'POST',
@@ -188,5 +223,58 @@ describe('live alerts for a citizen', () => {
     const stored = await page.evaluate(() => localStorage.getItem('siaga.alerts'));
     expect(JSON.parse(stored ?? '{}')).toMatchObject({ mutedCategories: ['pencurian'] });
     await shot('04-settings');
+  });
+});
+
+describe('muting and accounts', () => {
+  it('keeps muted categories off the banner unless the alert is severe', async () => {
+    const { page, shot } = h;
+    onTestFailed(() => shot('failed'));
+    // The previous test muted "pencurian" on this device.
+    await gotoLive(page, '/');
+    await issue({ title: 'Maling jemuran', category: 'pencurian', severity: 'Minor' });
+    await issue({ title: 'Perampokan bersenjata', category: 'pencurian', severity: 'Severe' });
+    // Events arrive in order: once the severe one shows, the muted one has been skipped.
+    await page.getByRole('alert').filter({ hasText: 'Perampokan bersenjata' }).waitFor();
+    expect(await page.getByText('Maling jemuran').count()).toBe(0);
+    await shot('05-severe-banner');
+  });
+
+  it('verifies an account with an emailed code, refusing a wrong one', async () => {
+    const page = neighbourPage;
+    onTestFailed(() => shotOf(page, 'failed-account'));
+    await page.goto('/akun');
+    await page.getByText('Akun Anda belum terverifikasi.').waitFor();
+    await page.getByRole('button', { name: 'Kirim kode' }).click();
+    await page.getByLabel('Kode 6 angka').waitFor();
+    const outbox = await h.t.app.inject({ url: '/api/dev/outbox?to=sari@example.id' });
+    const code = /\b(\d{6})\b/.exec(outbox.json().messages[0].body as string)?.[1] ?? '';
+    const wrong = code === '000000' ? '111111' : '000000';
+    await page.getByLabel('Kode 6 angka').fill(wrong);
+    await page.getByRole('button', { name: 'Konfirmasi' }).click();
+    await page.locator('#f-code-error').waitFor();
+    await page.getByLabel('Kode 6 angka').fill(code);
+    await page.getByRole('button', { name: 'Konfirmasi' }).click();
+    await page.getByText('Akun Anda sudah terverifikasi.').waitFor();
+    await shotOf(page, '06-account');
+  });
+
+  it('lets an officer turn on two-step verification from the secret shown as text', async () => {
+    const page = neighbourPage;
+    onTestFailed(() => shotOf(page, 'failed-totp'));
+    await logIn(page, cookies.officer, new URL(page.url()).origin);
+    await page.goto('/akun');
+    await page.getByText('Verifikasi dua langkah belum aktif.').waitFor();
+    await page.getByRole('button', { name: 'Siapkan verifikasi dua langkah' }).click();
+    const secret = (await page.locator('code').textContent()) ?? '';
+    expect(await page.getByRole('link', { name: /^otpauth:\/\/totp\// }).count()).toBe(1);
+    await shotOf(page, '07-totp');
+    const code = TOTP.generate({
+      secret: Secret.fromBase32(secret),
+      timestamp: h.t.ctx.clock.now().getTime(),
+    });
+    await page.getByLabel('Kode 6 angka').fill(code);
+    await page.getByRole('button', { name: 'Aktifkan' }).click();
+    await page.getByText('Verifikasi dua langkah aktif.').waitFor();
   });
 });
