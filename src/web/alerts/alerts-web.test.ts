@@ -3,7 +3,7 @@ import type { AlertView } from '../../common/api/alerts.js';
 import { streamUrl } from '../api/live.js';
 import { toPushPayload } from '../push-payload.js';
 import { applyLiveAlert } from './banners.js';
-import { reportLink } from './labels.js';
+import { alertText, formatAlertTime, reportLink } from './labels.js';
 import { isMuted, type AlertPrefs } from './prefs.js';
 
 const alert = (fields: Partial<AlertView>) =>
@@ -107,5 +107,30 @@ describe('push payload', () => {
       url: '/',
       sourceType: 'alert',
     });
+  });
+});
+
+describe('alert text', () => {
+  const both = alert({
+    title: 'Banjir',
+    body: 'Air naik',
+    instruction: null,
+    titleEn: 'Flood',
+    bodyEn: 'Water rising',
+    instructionEn: null,
+  });
+  it('uses the English text only when the UI is English and the alert has it', () => {
+    expect(alertText(both, 'en')).toMatchObject({
+      title: 'Flood',
+      body: 'Water rising',
+      lang: 'en',
+    });
+    expect(alertText(both, 'id')).toMatchObject({ title: 'Banjir', body: 'Air naik', lang: 'id' });
+    const onlyId = alert({ title: 'Banjir', body: 'Air naik', titleEn: null, bodyEn: null });
+    expect(alertText(onlyId, 'en')).toMatchObject({ title: 'Banjir', lang: 'id' });
+  });
+  it('shows times in WIB (UTC+7)', () => {
+    expect(formatAlertTime('2026-11-25T23:30:00Z', 'id')).toMatch(/26 Nov 2026.*06\.30 WIB$/);
+    expect(formatAlertTime('2026-11-25T23:30:00Z', 'en')).toMatch(/26 Nov 2026.*06:30 WIB$/);
   });
 });
