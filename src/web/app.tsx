@@ -1,5 +1,6 @@
 import { ErrorBoundary, lazy, LocationProvider, Route, Router } from 'preact-iso';
 import { Header } from './components/Header.js';
+import { LiveAlerts } from './components/LiveAlerts.js';
 import { I18nProvider } from './i18n/i18n.js';
 import { SessionProvider } from './session.js';
 
@@ -11,6 +12,10 @@ const Stations = lazy(() => import('./routes/stations.js').then((m) => m.Station
 const StationProfile = lazy(() => import('./routes/station.js').then((m) => m.StationProfile));
 const MyAreas = lazy(() => import('./routes/my-areas.js').then((m) => m.MyAreas));
 const Console = lazy(() => import('./routes/console.js').then((m) => m.Console));
+const AlertsList = lazy(() => import('./routes/alerts.js').then((m) => m.Alerts));
+const AlertPage = lazy(() => import('./routes/alert.js').then((m) => m.AlertPage));
+const AlertSettings = lazy(() => import('./routes/alert-settings.js').then((m) => m.AlertSettings));
+const Account = lazy(() => import('./routes/account.js').then((m) => m.Account));
 const NotFound = lazy(() => import('./routes/not-found.js').then((m) => m.NotFound));
 
 export function App() {
@@ -19,6 +24,7 @@ export function App() {
       <SessionProvider>
         <LocationProvider>
           <Header />
+          <LiveAlerts />
           <main class="main">
             <ErrorBoundary>
               <Router>
@@ -30,6 +36,10 @@ export function App() {
                 <Route path="/area-saya" component={MyAreas} />
                 <Route path="/konsol/:section?" component={Console} />
                 <Route path="/konsol/:section/:sub" component={Console} />
+                <Route path="/peringatan" component={AlertsList} />
+                <Route path="/peringatan/:id" component={AlertPage} />
+                <Route path="/pengaturan/peringatan" component={AlertSettings} />
+                <Route path="/akun" component={Account} />
                 <Route default component={NotFound} />
               </Router>
             </ErrorBoundary>

@@ -1,6 +1,8 @@
 // Service worker: the app shell and built assets are precached; API reads are network-first
 // with the last answer kept for offline reading; hashed assets are cache-first.
 
+import { toPushPayload, type PushPayload } from './push-payload.js';
+
 // The DOM and WebWorker libraries cannot share one program, so the few worker types used here
 // are declared locally.
 interface SwExtendableEvent extends Event {
@@ -10,14 +12,32 @@ interface SwFetchEvent extends SwExtendableEvent {
   request: Request;
   respondWith(response: Promise<Response>): void;
 }
+interface SwPushEvent extends SwExtendableEvent {
+  data: { json(): unknown } | null;
+}
+interface SwNotificationEvent extends SwExtendableEvent {
+  notification: Notification;
+}
+interface SwWindowClient {
+  url: string;
+  focus(): Promise<unknown>;
+  navigate(url: string): Promise<unknown>;
+}
 interface SwScope {
   addEventListener(
     type: 'install' | 'activate',
     listener: (event: SwExtendableEvent) => void,
   ): void;
   addEventListener(type: 'fetch', listener: (event: SwFetchEvent) => void): void;
+  addEventListener(type: 'push', listener: (event: SwPushEvent) => void): void;
+  addEventListener(type: 'notificationclick', listener: (event: SwNotificationEvent) => void): void;
   skipWaiting(): Promise<void>;
-  clients: { claim(): Promise<void> };
+  clients: {
+    claim(): Promise<void>;
+    matchAll(options: { type: 'window'; includeUncontrolled: boolean }): Promise<SwWindowClient[]>;
+    openWindow(url: string): Promise<unknown>;
+  };
+  registration: ServiceWorkerRegistration;
   location: Location;
 }
 
@@ -115,4 +135,55 @@ function offlineResponse(): Response {
     status: 503,
     headers: { 'content-type': 'application/json' },
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Web Push: alerts arrive as JSON `{ id, title, body, url, msgType, tag, category, … }`.
+
+scope.addEventListener('push', (event) => {
+  let raw: unknown = null;
+  try {
+    raw = event.data?.json() ?? null;
+  } catch {
+    // Not JSON: still show something rather than an empty notification.
+  }
+  const payload = toPushPayload(raw);
+  event.waitUntil(
+    scope.registration.showNotification(payload.title, {
+      body: payload.body,
+      icon: '/icons/icon-192.png',
+      badge: '/icons/icon-192.png',
+      ...(payload.tag ? { tag: payload.tag } : {}),
+      data: payload,
+    }),
+  );
+});
+
+scope.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const payload = toPushPayload(event.notification.data);
+  event.waitUntil(Promise.all([openPage(payload.url), reportOpened(payload)]));
+});
+
+/** Focuses a tab of ours (moving it to the page) or opens one. */
+async function openPage(path: string): Promise<void> {
+  const url = new URL(path, scope.location.origin).href;
+  const tabs = await scope.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  const tab = tabs.find((client) => client.url === url) ?? tabs[0];
+  if (tab) {
+    await tab.focus();
+    if (tab.url !== url) await tab.navigate(url).catch(() => undefined);
+    return;
+  }
+  await scope.clients.openWindow(url);
+}
+
+/** For the delivery figures; losing one count is better than failing the click. */
+async function reportOpened(payload: PushPayload): Promise<void> {
+  if (!payload.id) return;
+  await fetch('/api/push/opened', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ sourceType: payload.sourceType, sourceId: payload.id }),
+  }).catch(() => undefined);
 }

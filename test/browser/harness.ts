@@ -5,7 +5,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createTestContext, type TestContext } from '../helpers/context.js';
 
 const SHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'browser');
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

@@ -16,6 +16,8 @@ import enWeb from './en/web.json' with { type: 'json' };
 import idWeb from './id/web.json' with { type: 'json' };
 import enConsoleAlerts from './en/console-alerts.json' with { type: 'json' };
 import idConsoleAlerts from './id/console-alerts.json' with { type: 'json' };
+import enAlertsWeb from './en/alerts-web.json' with { type: 'json' };
+import idAlertsWeb from './id/alerts-web.json' with { type: 'json' };
 
 // One catalog file per namespace and language, so features add strings without touching
 // each other's files. Bahasa Indonesia is the source: every key must exist there.
@@ -29,6 +31,7 @@ const id = {
   ...idWeb,
   ...idCli,
   ...idConsoleAlerts,
+  ...idAlertsWeb,
 };
 const en: Partial<Record<keyof typeof id, string>> = {
   ...enCore,
@@ -40,6 +43,7 @@ const en: Partial<Record<keyof typeof id, string>> = {
   ...enWeb,
   ...enCli,
   ...enConsoleAlerts,
+  ...enAlertsWeb,
 };
 
 export const LOCALES = ['id', 'en'] as const;

@@ -1,0 +1,50 @@
+import type { AlertView } from '../../common/api/alerts.js';
+import type { AlertSeverity, AlertUrgency } from '../../common/domain/alerts.js';
+import type { Locale } from '../../common/i18n/index.js';
+import { isMessageKey } from '../../common/i18n/index.js';
+import type { Translate } from '../i18n/i18n.js';
+
+export const categoryLabel = (t: Translate, category: string) => {
+  const key = `alerts.category.${category}`;
+  return isMessageKey(key) ? t(key) : category;
+};
+export const severityLabel = (t: Translate, severity: AlertSeverity) =>
+  t(`alertsweb.severity.${severity}`);
+export const urgencyLabel = (t: Translate, urgency: AlertUrgency) =>
+  t(`alertsweb.urgency.${urgency}`);
+
+/** The CSS modifier for a severity: red, orange, yellow, blue. */
+export const severityClass = (severity: AlertSeverity) => `sev-${severity.toLowerCase()}`;
+
+/** The alert's text in the UI language: English only when the UI is English and it exists. */
+export function alertText(alert: AlertView, locale: Locale) {
+  const isEn = locale === 'en';
+  return {
+    title: (isEn && alert.titleEn) || alert.title,
+    body: (isEn && alert.bodyEn) || alert.body,
+    instruction: (isEn && alert.instructionEn) || alert.instruction,
+    lang: isEn && alert.titleEn ? 'en' : 'id',
+  };
+}
+
+// Stations do not carry a time zone yet; Indonesian law time WIB is the default.
+const TIME_ZONE = 'Asia/Jakarta';
+
+/** "26 Nov 2026 06.03 WIB" (or the English form). */
+export function formatAlertTime(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: TIME_ZONE,
+  })
+    .format(new Date(iso))
+    .concat(' WIB');
+}
+
+/** The report form's link for this alert (the `reports` pages live at /lapor). */
+export function reportLink(alert: AlertView): string {
+  const params = new URLSearchParams({ alert: alert.id });
+  const area = alert.target.areas[0];
+  if (area) params.set('area', area.code);
+  return `/lapor?${params.toString()}`;
+}

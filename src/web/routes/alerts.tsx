@@ -1,0 +1,92 @@
+import { listActiveAlerts, type AlertView } from '../api/alerts.js';
+import { getMyAreas } from '../api/endpoints.js';
+import {
+  alertText,
+  categoryLabel,
+  formatAlertTime,
+  severityClass,
+  severityLabel,
+} from '../alerts/labels.js';
+import { readAlertPrefs } from '../alerts/prefs.js';
+import { ErrorNote, Page, Skeleton } from '../components/ui.js';
+import { useLoad } from '../components/use-load.js';
+import { useI18n } from '../i18n/i18n.js';
+import { useSession } from '../session.js';
+
+/** My areas: the account's (when logged in) and this device's, without repeats. */
+async function myAreaCodes(isLoggedIn: boolean): Promise<string[]> {
+  const codes = new Set(readAlertPrefs().areas);
+  if (isLoggedIn) for (const area of (await getMyAreas()).areas) codes.add(area.code);
+  return [...codes];
+}
+
+/** Active alerts for each of my areas (all active ones when I chose none), newest first. */
+async function loadActiveAlerts(isLoggedIn: boolean) {
+  const areas = await myAreaCodes(isLoggedIn);
+  const lists = await Promise.all(
+    areas.length > 0 ? areas.map((area) => listActiveAlerts(area)) : [listActiveAlerts()],
+  );
+  const byId = new Map<string, AlertView>();
+  for (const alert of lists.flatMap((list) => list.alerts)) byId.set(alert.id, alert);
+  const sentAt = (alert: AlertView) => alert.sentAt ?? alert.effectiveAt;
+  const alerts = [...byId.values()].sort((a, b) => sentAt(b).localeCompare(sentAt(a)));
+  return { alerts, hasAreas: areas.length > 0 };
+}
+
+export function Alerts() {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const loaded = useLoad(
+    () => loadActiveAlerts(Boolean(me)),
+    me === undefined ? 'loading' : (me?.id ?? 'guest'),
+  );
+  if (me === undefined) return <Skeleton />;
+  const hasAreas = loaded.data?.hasAreas ?? true;
+  return (
+    <Page title={hasAreas ? t('alertsweb.list.title') : t('alertsweb.list.all_title')}>
+      {!hasAreas && (
+        <p class="note">
+          {t('alertsweb.list.no_areas')}{' '}
+          <a href={me ? '/area-saya' : '/masuk'}>{t('alertsweb.list.choose_areas')}</a>
+        </p>
+      )}
+      <p>
+        <a href="/pengaturan/peringatan">{t('alertsweb.list.settings')}</a>
+      </p>
+      <ErrorNote error={loaded.error} />
+      {loaded.isLoading && !loaded.data && <Skeleton />}
+      {loaded.data?.alerts.length === 0 && <p class="muted">{t('alertsweb.list.empty')}</p>}
+      <ul class="alert-list plain">
+        {loaded.data?.alerts.map((alert) => (
+          <AlertItem key={alert.id} alert={alert} />
+        ))}
+      </ul>
+    </Page>
+  );
+}
+
+function AlertItem({ alert }: { alert: AlertView }) {
+  const { t, locale } = useI18n();
+  const text = alertText(alert, locale);
+  return (
+    <li class={`card alert-card ${severityClass(alert.severity)}`}>
+      <p class="badges">
+        <span class={`badge badge-sev ${severityClass(alert.severity)}`}>
+          {severityLabel(t, alert.severity)}
+        </span>
+        <span class="badge">{categoryLabel(t, alert.category)}</span>
+        {alert.isDrill && <span class="badge">{t('alertsweb.drill')}</span>}
+      </p>
+      <a
+        class="alert-card-title"
+        href={`/peringatan/${encodeURIComponent(alert.id)}`}
+        lang={text.lang}
+      >
+        {text.title}
+      </a>
+      <small class="muted">
+        {alert.station.name} · {formatAlertTime(alert.sentAt ?? alert.effectiveAt, locale)}
+      </small>
+    </li>
+  );
+}
