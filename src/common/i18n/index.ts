@@ -14,6 +14,8 @@ import enStations from './en/stations.json' with { type: 'json' };
 import idStations from './id/stations.json' with { type: 'json' };
 import enWeb from './en/web.json' with { type: 'json' };
 import idWeb from './id/web.json' with { type: 'json' };
+import enReports from './en/reports.json' with { type: 'json' };
+import idReports from './id/reports.json' with { type: 'json' };
 
 // One catalog file per namespace and language, so features add strings without touching
 // each other's files. Bahasa Indonesia is the source: every key must exist there.
@@ -26,6 +28,7 @@ const id = {
   ...idPush,
   ...idWeb,
   ...idCli,
+  ...idReports,
 };
 const en: Partial<Record<keyof typeof id, string>> = {
   ...enCore,
@@ -36,6 +39,7 @@ const en: Partial<Record<keyof typeof id, string>> = {
   ...enPush,
   ...enWeb,
   ...enCli,
+  ...enReports,
 };
 
 export const LOCALES = ['id', 'en'] as const;
