@@ -11,6 +11,8 @@ const Stations = lazy(() => import('./routes/stations.js').then((m) => m.Station
 const StationProfile = lazy(() => import('./routes/station.js').then((m) => m.StationProfile));
 const MyAreas = lazy(() => import('./routes/my-areas.js').then((m) => m.MyAreas));
 const Console = lazy(() => import('./routes/console.js').then((m) => m.Console));
+const ReportForm = lazy(() => import('./routes/report.js').then((m) => m.ReportForm));
+const TrackReport = lazy(() => import('./routes/report.js').then((m) => m.TrackReport));
 const NotFound = lazy(() => import('./routes/not-found.js').then((m) => m.NotFound));
 
 export function App() {
@@ -29,6 +31,8 @@ export function App() {
                 <Route path="/kantor/:slug" component={StationProfile} />
                 <Route path="/area-saya" component={MyAreas} />
                 <Route path="/konsol/:section?" component={Console} />
+                <Route path="/lapor" component={ReportForm} />
+                <Route path="/lapor/lacak" component={TrackReport} />
                 <Route default component={NotFound} />
               </Router>
             </ErrorBoundary>

@@ -15,11 +15,17 @@ import { useForm } from '../components/use-form.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
+import { ConsoleReports } from './console-reports.js';
 
 const SECTIONS = [
   { path: 'petugas', key: 'web.console.nav.officers', roles: ['station_admin', 'platform_admin'] },
   { path: 'audit', key: 'web.console.nav.audit', roles: ['station_admin', 'platform_admin'] },
   { path: 'profil', key: 'web.console.nav.profile', roles: ['station_admin', 'platform_admin'] },
+  {
+    path: 'laporan',
+    key: 'reports.console.nav',
+    roles: ['officer', 'editor', 'station_admin', 'platform_admin'],
+  },
 ] as const satisfies ReadonlyArray<{ path: string; key: string; roles: readonly string[] }>;
 type Section = (typeof SECTIONS)[number]['path'];
 
@@ -141,6 +147,8 @@ function ConsoleSection({
       return <Audit stationId={station.id} />;
     case 'profil':
       return <StationEditor slug={station.slug} />;
+    case 'laporan':
+      return <ConsoleReports stationId={station.id} />;
     case undefined:
       return <p>{t('web.console.overview')}</p>;
   }
