@@ -7,6 +7,7 @@ import type { App } from './http.js';
 import { registerStreamRoutes } from './realtime/stream.routes.js';
 import { registerPushRoutes } from './features/push/push.routes.js';
 import { registerAccountRoutes } from './features/accounts/accounts.routes.js';
+import { registerReportRoutes } from './features/reports/reports.routes.js';
 
 /** Every feature's route registration, in one list. */
 export const featureRoutes: Array<(app: App, ctx: AppContext) => void> = [
@@ -17,4 +18,5 @@ export const featureRoutes: Array<(app: App, ctx: AppContext) => void> = [
   registerAlertRoutes,
   registerStreamRoutes,
   registerPushRoutes,
+  registerReportRoutes,
 ];

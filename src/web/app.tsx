@@ -16,6 +16,8 @@ const AlertsList = lazy(() => import('./routes/alerts.js').then((m) => m.Alerts)
 const AlertPage = lazy(() => import('./routes/alert.js').then((m) => m.AlertPage));
 const AlertSettings = lazy(() => import('./routes/alert-settings.js').then((m) => m.AlertSettings));
 const Account = lazy(() => import('./routes/account.js').then((m) => m.Account));
+const ReportForm = lazy(() => import('./routes/report.js').then((m) => m.ReportForm));
+const TrackReport = lazy(() => import('./routes/report.js').then((m) => m.TrackReport));
 const NotFound = lazy(() => import('./routes/not-found.js').then((m) => m.NotFound));
 
 export function App() {
@@ -40,6 +42,8 @@ export function App() {
                 <Route path="/peringatan/:id" component={AlertPage} />
                 <Route path="/pengaturan/peringatan" component={AlertSettings} />
                 <Route path="/akun" component={Account} />
+                <Route path="/lapor" component={ReportForm} />
+                <Route path="/lapor/lacak" component={TrackReport} />
                 <Route default component={NotFound} />
               </Router>
             </ErrorBoundary>

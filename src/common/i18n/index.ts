@@ -18,6 +18,8 @@ import enConsoleAlerts from './en/console-alerts.json' with { type: 'json' };
 import idConsoleAlerts from './id/console-alerts.json' with { type: 'json' };
 import enAlertsWeb from './en/alerts-web.json' with { type: 'json' };
 import idAlertsWeb from './id/alerts-web.json' with { type: 'json' };
+import enReports from './en/reports.json' with { type: 'json' };
+import idReports from './id/reports.json' with { type: 'json' };
 
 // One catalog file per namespace and language, so features add strings without touching
 // each other's files. Bahasa Indonesia is the source: every key must exist there.
@@ -32,6 +34,7 @@ const id = {
   ...idCli,
   ...idConsoleAlerts,
   ...idAlertsWeb,
+  ...idReports,
 };
 const en: Partial<Record<keyof typeof id, string>> = {
   ...enCore,
@@ -44,6 +47,7 @@ const en: Partial<Record<keyof typeof id, string>> = {
   ...enCli,
   ...enConsoleAlerts,
   ...enAlertsWeb,
+  ...enReports,
 };
 
 export const LOCALES = ['id', 'en'] as const;

@@ -12,6 +12,8 @@ export const ACTION_ROLES = {
   'console.open': ['officer', 'editor', 'station_admin'],
   'alert.issue': ['officer', 'editor', 'station_admin'],
   'alert.approve': ['officer', 'editor', 'station_admin'],
+  'report.read': ['officer', 'editor', 'station_admin'],
+  'report.update': ['officer', 'editor', 'station_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type StationAction = keyof typeof ACTION_ROLES;

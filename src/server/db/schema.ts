@@ -9,6 +9,7 @@ import type { StreamTables } from '../realtime/stream.table.js';
 import type { SettingTables } from './setting.table.js';
 import type { DeliveryTables } from '../features/delivery/delivery.table.js';
 import type { PushTables } from '../features/push/push.table.js';
+import type { ReportsTables } from '../features/reports/reports.table.js';
 
 /** The whole database: the intersection of every feature's tables. */
 export type DatabaseSchema = AccountsTables &
@@ -21,4 +22,5 @@ export type DatabaseSchema = AccountsTables &
   SettingTables &
   AlertsTables &
   DeliveryTables &
-  PushTables;
+  PushTables &
+  ReportsTables;

@@ -15,6 +15,7 @@ import { useForm } from '../components/use-form.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
+import { ConsoleReports } from './console-reports.js';
 
 // The alerts section (and the map inside it) downloads only when opened.
 const ConsoleAlerts = lazy(() => import('./console-alerts.js').then((m) => m.ConsoleAlerts));
@@ -26,6 +27,11 @@ const SECTIONS = [
   {
     path: 'peringatan',
     key: 'consoleAlerts.nav',
+    roles: ['officer', 'editor', 'station_admin', 'platform_admin'],
+  },
+  {
+    path: 'laporan',
+    key: 'reports.console.nav',
     roles: ['officer', 'editor', 'station_admin', 'platform_admin'],
   },
 ] as const satisfies ReadonlyArray<{ path: string; key: string; roles: readonly string[] }>;
@@ -151,6 +157,8 @@ function ConsoleSection({
       return <StationEditor slug={station.slug} />;
     case 'peringatan':
       return <ConsoleAlerts station={station} />;
+    case 'laporan':
+      return <ConsoleReports stationId={station.id} />;
     case undefined:
       return <p>{t('web.console.overview')}</p>;
   }

@@ -175,3 +175,11 @@ export async function listStationGrantsWithAccounts(db: Db, stationId: string) {
     .orderBy('role_grant.role')
     .execute();
 }
+
+export async function listAccountNames(
+  db: Db,
+  ids: string[],
+): Promise<Array<{ id: string; name: string }>> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('account').select(['id', 'name']).where('id', 'in', ids).execute();
+}

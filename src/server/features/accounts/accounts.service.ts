@@ -51,6 +51,7 @@ import {
   listSessionsOfAccount,
   listStationGrantsWithAccounts,
   markVerificationCodeConsumed,
+  listAccountNames,
   saveThrottle,
   spendVerificationAttempt,
   updateAccount,
@@ -633,4 +634,13 @@ export async function revokeOfficerRole(
       summary: { role: target.role },
     });
   });
+}
+
+/** Display names of accounts, keyed by id (missing: deleted). */
+export async function findAccountNames(
+  ctx: AppContext,
+  ids: string[],
+): Promise<Map<string, string>> {
+  const rows = await listAccountNames(ctx.db, [...new Set(ids)]);
+  return new Map(rows.map((row) => [row.id, row.name]));
 }

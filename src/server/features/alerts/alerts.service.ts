@@ -734,3 +734,23 @@ export async function renderAlertsFeed(
     entries,
   });
 }
+
+/** What another feature needs of a public alert (reports link to one); undefined if not public. */
+export async function findPublicAlertSummaries(
+  ctx: AppContext,
+  ids: string[],
+): Promise<
+  Map<string, { id: string; title: string; stationId: string; category: AlertRow['category'] }>
+> {
+  const result = new Map<
+    string,
+    { id: string; title: string; stationId: string; category: AlertRow['category'] }
+  >();
+  for (const id of new Set(ids)) {
+    const row = await findAlertById(ctx.db, id);
+    if (row && (row.state === 'published' || row.state === 'cancelled')) {
+      result.set(id, { id, title: row.title, stationId: row.stationId, category: row.category });
+    }
+  }
+  return result;
+}

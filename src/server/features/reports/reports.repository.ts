@@ -1,0 +1,56 @@
+import type { ReportStatus } from '../../../common/domain/reports.js';
+import type { Db } from '../../db/database.js';
+import type { NewReportRow, ReportRow, ReportUpdate } from './reports.table.js';
+
+export async function insertReport(db: Db, row: NewReportRow): Promise<void> {
+  await db.insertInto('report').values(row).execute();
+}
+
+export async function findReportById(db: Db, id: string): Promise<ReportRow | undefined> {
+  return db.selectFrom('report').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findReportByTrackingCode(
+  db: Db,
+  trackingCode: string,
+): Promise<ReportRow | undefined> {
+  return db
+    .selectFrom('report')
+    .selectAll()
+    .where('trackingCode', '=', trackingCode)
+    .executeTakeFirst();
+}
+
+/** Newest first, for the stations given (a station and those below it). */
+export async function listReportsOfStations(
+  db: Db,
+  stationIds: string[],
+  filter: { status?: ReportStatus; limit: number },
+): Promise<ReportRow[]> {
+  if (stationIds.length === 0) return [];
+  let query = db
+    .selectFrom('report')
+    .selectAll()
+    .where('stationId', 'in', stationIds)
+    .orderBy('createdAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(filter.limit);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  return query.execute();
+}
+
+/** Changes the row only while it still has `fromStatus`; false when someone got there first. */
+export async function updateReportInStatus(
+  db: Db,
+  id: string,
+  fromStatus: ReportStatus,
+  patch: ReportUpdate,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('report')
+    .set(patch)
+    .where('id', '=', id)
+    .where('status', '=', fromStatus)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}

@@ -1,0 +1,375 @@
+import { randomInt } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TRACKING_CODE_PATTERN } from '../../../common/domain/reports.js';
+import { createTestContext, type TestContext } from '../../../../test/helpers/context.js';
+import {
+  buildAccount,
+  buildAreas,
+  buildStation,
+  grantRole,
+  sessionCookie,
+  type TestStation,
+} from '../../../../test/helpers/factories.js';
+
+// Rate limits count per address, in Redis across runs on PostgreSQL: each run its own address.
+const randomIp = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+
+describe('reports', () => {
+  let t: TestContext;
+  let polres: TestStation;
+  let polsek: TestStation;
+  let sibling: TestStation;
+  let mapped: TestStation;
+  let alertId: string;
+  const ip = randomIp();
+  const cookies: Record<string, string> = {};
+  const accounts: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await createTestContext();
+    const db = t.ctx.db;
+    await buildAreas(db, [
+      { code: '31', name: 'DKI Jakarta' },
+      { code: '31.74', name: 'Kota Jakarta Selatan' },
+      { code: '31.74.07', name: 'Tebet' },
+      { code: '31.74.07.1001', name: 'Tebet Barat' },
+      { code: '31.74.08', name: 'Setiabudi' },
+      { code: '31.74.08.1001', name: 'Karet' },
+      { code: '31.74.09', name: 'Mampang Prapatan' },
+      { code: '32', name: 'Jawa Barat' },
+    ]);
+    await db
+      .insertInto('area_boundary')
+      .values({
+        code: '31.74.09',
+        geometry: JSON.stringify({
+          type: 'Polygon',
+          coordinates: [
+            [
+              [106.8, -6.26],
+              [106.84, -6.26],
+              [106.84, -6.22],
+              [106.8, -6.22],
+              [106.8, -6.26],
+            ],
+          ],
+        }),
+        minLat: -6.26,
+        minLng: 106.8,
+        maxLat: -6.22,
+        maxLng: 106.84,
+      })
+      .execute();
+    const polda = await buildStation(db, { slug: 'polda-metro', areaCodes: ['31'] });
+    polres = await buildStation(db, {
+      slug: 'polres-jaksel',
+      level: 'polres',
+      parentId: polda.id,
+      areaCodes: ['31.74'],
+    });
+    polsek = await buildStation(db, {
+      slug: 'polsek-tebet',
+      parentId: polres.id,
+      areaCodes: ['31.74.07'],
+    });
+    sibling = await buildStation(db, {
+      slug: 'polsek-setiabudi',
+      parentId: polres.id,
+      areaCodes: ['31.74.08'],
+    });
+    mapped = await buildStation(db, {
+      slug: 'polsek-mampang',
+      parentId: polres.id,
+      areaCodes: ['31.74.09'],
+    });
+    const people: Array<[string, string | null, 'officer' | 'station_admin' | null]> = [
+      ['officer', polsek.id, 'officer'],
+      ['siblingOfficer', sibling.id, 'officer'],
+      ['polresAdmin', polres.id, 'station_admin'],
+      ['citizen', null, null],
+    ];
+    for (const [key, stationId, role] of people) {
+      const account = await buildAccount(db, { name: `Uji ${key}` });
+      if (role) await grantRole(db, account.id, stationId, role);
+      accounts[key] = account.id;
+      cookies[key] = await sessionCookie(t, account.id);
+    }
+    const alert = await t.app.inject({
+      method: 'POST',
+      url: '/api/alerts',
+      headers: { cookie: cookies.officer! },
+      payload: {
+        stationId: polsek.id,
+        title: 'Begal di Tebet Barat',
+        body: 'Waspada begal motor di sekitar Tebet Barat pada malam hari.',
+        category: 'begal',
+        severity: 'Moderate',
+        urgency: 'Expected',
+        certainty: 'Observed',
+        target: { areas: ['31.74.07.1001'] },
+      },
+    });
+    expect(alert.statusCode).toBe(201);
+    alertId = alert.json().id;
+  });
+  afterAll(() => t.close());
+
+  const description = 'Ada dua orang mondar-mandir di depan gang sejak sore.';
+  const submit = (payload: Record<string, unknown>, who?: string, from = ip) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/reports',
+      payload,
+      headers: { 'x-forwarded-for': from, ...(who ? { cookie: cookies[who] ?? '' } : {}) },
+    });
+  const request = (method: 'GET' | 'PATCH', url: string, who?: string, payload?: object) =>
+    t.app.inject({
+      method,
+      url,
+      ...(payload ? { payload } : {}),
+      headers: who ? { cookie: cookies[who] ?? '' } : {},
+    });
+  const rowOf = (id: string) =>
+    t.ctx.db.selectFrom('report').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const reportCount = async () =>
+    (await t.ctx.db.selectFrom('report').select('id').execute()).length;
+  const listed = async (stationId: string, who: string, query = '') =>
+    (await request('GET', `/api/stations/${stationId}/reports${query}`, who)).json().items as Array<
+      Record<string, unknown>
+    >;
+
+  describe('submitting', () => {
+    it('takes an anonymous report from a logged-out visitor, keeping no account and no address', async () => {
+      const res = await submit({ description, areaCode: '31.74.07.1001', category: 'pencurian' });
+      expect(res.statusCode).toBe(201);
+      const body = res.json();
+      expect(body.trackingCode).toMatch(new RegExp(TRACKING_CODE_PATTERN));
+      expect(body).toMatchObject({ status: 'received', station: { slug: 'polsek-tebet' } });
+      const row = await rowOf(body.id);
+      expect(row).toMatchObject({
+        isAnonymous: 1,
+        reporterAccountId: null,
+        stationId: polsek.id,
+        areaCode: '31.74.07.1001',
+        category: 'pencurian',
+      });
+      expect(JSON.stringify(row)).not.toContain(ip);
+    });
+
+    it('keeps the account of a logged-in reporter who is not anonymous', async () => {
+      const res = await submit(
+        { description, areaCode: '31.74.08.1001', contact: '0812 3456 7890' },
+        'citizen',
+      );
+      expect(res.statusCode).toBe(201);
+      const row = await rowOf(res.json().id);
+      expect(row).toMatchObject({
+        isAnonymous: 0,
+        reporterAccountId: accounts.citizen,
+        stationId: sibling.id,
+        contact: '0812 3456 7890',
+      });
+    });
+
+    it('never stores the account of a logged-in reporter who asks for anonymity', async () => {
+      const res = await submit({ description, areaCode: '31.74.08', isAnonymous: true }, 'citizen');
+      expect(res.statusCode).toBe(201);
+      const row = await rowOf(res.json().id);
+      expect(row).toMatchObject({ isAnonymous: 1, reporterAccountId: null });
+      const view = (await listed(sibling.id, 'siblingOfficer')).find((r) => r.id === row.id);
+      expect(view).toMatchObject({ isAnonymous: true, reporter: null });
+    });
+
+    it("sends a report linked to an alert to the alert's station, with its category", async () => {
+      // The area lies in Setiabudi, but the alert came from Tebet: Tebet follows it up.
+      const res = await submit({ description, alertId, areaCode: '31.74.08.1001' });
+      expect(res.statusCode).toBe(201);
+      expect(res.json().station.slug).toBe('polsek-tebet');
+      const row = await rowOf(res.json().id);
+      expect(row).toMatchObject({ alertId, category: 'begal', areaCode: '31.74.08.1001' });
+      const view = (await listed(polsek.id, 'officer')).find((r) => r.id === row.id);
+      expect(view).toMatchObject({
+        alert: { id: alertId, title: 'Begal di Tebet Barat' },
+        area: { code: '31.74.08.1001', name: 'Karet' },
+      });
+    });
+
+    it('finds the area and station of a shared location', async () => {
+      const res = await submit({ description, lat: -6.24, lng: 106.82 });
+      expect(res.statusCode).toBe(201);
+      expect(res.json().station.id).toBe(mapped.id);
+      expect(await rowOf(res.json().id)).toMatchObject({
+        areaCode: '31.74.09',
+        lat: -6.24,
+        lng: 106.82,
+      });
+    });
+
+    it.each([
+      [{ description: 'pendek' }, 'description', 'validation.failed'],
+      [{ description, areaCode: '31.74', category: 'alien' }, 'category', 'validation.failed'],
+      [{ description, lat: 91, lng: 106 }, 'lat', 'validation.failed'],
+      [
+        { description, areaCode: '31.74', reporterIp: '1.2.3.4' },
+        'reporterIp',
+        'validation.failed',
+      ],
+      [{ description, alertId: 'nope' }, 'alertId', 'report.alert_not_found'],
+      [{ description, areaCode: '31.99' }, 'areaCode', 'report.area_not_found'],
+      [{ description, areaCode: '32' }, 'areaCode', 'report.no_station'],
+      [{ description }, 'areaCode', 'report.location_required'],
+      [{ description, lat: -6.24 }, 'lng', 'report.location_incomplete'],
+      [{ description, lat: 1, lng: 1 }, 'lat', 'report.location_unknown'],
+    ])('refuses %j naming %s, writing nothing', async (payload, field, code) => {
+      const before = await reportCount();
+      const res = await submit(payload, undefined, randomIp());
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.code).toBe(code);
+      const fields = (res.json().error.details.fields as Array<{ field: string }>).map(
+        (f) => f.field,
+      );
+      expect(fields).toContain(field);
+      expect(await reportCount()).toBe(before);
+    });
+
+    it('limits how many reports one address sends', async () => {
+      const from = randomIp();
+      const statuses: number[] = [];
+      for (let i = 0; i < 11; i += 1) {
+        statuses.push(
+          (await submit({ description, areaCode: '31.74.07' }, undefined, from)).statusCode,
+        );
+      }
+      expect(statuses.slice(0, 10).every((s) => s === 201)).toBe(true);
+      expect(statuses[10]).toBe(429);
+    });
+  });
+
+  describe('tracking', () => {
+    it('shows only the status and the station, however the code is typed', async () => {
+      const { trackingCode } = (
+        await submit({ description, areaCode: '31.74.07' }, 'citizen')
+      ).json();
+      const typed = trackingCode.toLowerCase().replace(/-/g, ' ');
+      const res = await request('GET', `/api/reports/track/${encodeURIComponent(typed)}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({
+        trackingCode,
+        status: 'received',
+        station: { id: polsek.id, slug: 'polsek-tebet', name: expect.any(String), level: 'polsek' },
+      });
+    });
+
+    it('answers 404 for an unknown code', async () => {
+      const res = await request('GET', '/api/reports/track/SGA-2222-2222');
+      expect(res.statusCode).toBe(404);
+      expect(res.json().error.code).toBe('report.not_found');
+    });
+  });
+
+  describe('officers', () => {
+    it("lists a station's reports to its officers and to ancestors' admins, newest first", async () => {
+      t.clock.advance(1000);
+      const { id } = (await submit({ description, areaCode: '31.74.07' }, 'citizen')).json();
+      const own = await listed(polsek.id, 'officer');
+      expect(own[0]).toMatchObject({
+        id,
+        description,
+        reporter: { name: 'Uji citizen' },
+        station: { slug: 'polsek-tebet' },
+      });
+      expect(own.every((r) => (r.station as { slug: string }).slug === 'polsek-tebet')).toBe(true);
+      const fromAbove = await listed(polres.id, 'polresAdmin');
+      expect(fromAbove.map((r) => r.id)).toContain(id);
+      expect(
+        fromAbove.some((r) => (r.station as { slug: string }).slug === 'polsek-setiabudi'),
+      ).toBe(true);
+    });
+
+    it('refuses other stations, citizens and visitors', async () => {
+      expect(
+        (await request('GET', `/api/stations/${polsek.id}/reports`, 'siblingOfficer')).statusCode,
+      ).toBe(403);
+      expect(
+        (await request('GET', `/api/stations/${polsek.id}/reports`, 'citizen')).statusCode,
+      ).toBe(403);
+      expect((await request('GET', `/api/stations/${polsek.id}/reports`)).statusCode).toBe(401);
+      expect(
+        (await request('GET', `/api/stations/${polres.id}/reports`, 'officer')).statusCode,
+      ).toBe(403);
+    });
+
+    it('moves a report on, stamps the first response once and audits each change', async () => {
+      const { id, trackingCode } = (await submit({ description, areaCode: '31.74.07' })).json();
+      t.clock.advance(60_000);
+      const first = await request('PATCH', `/api/reports/${id}`, 'officer', {
+        status: 'in_review',
+        note: 'Patroli dikirim',
+      });
+      expect(first.statusCode).toBe(200);
+      expect(first.json()).toMatchObject({ status: 'in_review', note: 'Patroli dikirim' });
+      const firstResponseAt = first.json().firstResponseAt;
+      expect(firstResponseAt).toBe(t.clock.now().toISOString());
+      t.clock.advance(60_000);
+      const second = await request('PATCH', `/api/reports/${id}`, 'polresAdmin', {
+        status: 'resolved',
+      });
+      expect(second.json()).toMatchObject({ status: 'resolved', firstResponseAt });
+      const idsWith = async (status: string) =>
+        (await listed(polsek.id, 'officer', `?status=${status}`)).map((r) => r.id);
+      expect(await idsWith('resolved')).toContain(id);
+      expect(await idsWith('received')).not.toContain(id);
+      expect((await request('GET', `/api/reports/track/${trackingCode}`)).json().status).toBe(
+        'resolved',
+      );
+      const audit = await t.ctx.db
+        .selectFrom('audit_log')
+        .select(['action', 'actorName', 'stationId', 'summary'])
+        .where('targetId', '=', id)
+        .orderBy('seq')
+        .execute();
+      expect(
+        audit.map((a) => [a.action, a.actorName, a.stationId, JSON.parse(a.summary) as unknown]),
+      ).toEqual([
+        [
+          'report.status_changed',
+          'Uji officer',
+          polsek.id,
+          { from: 'received', to: 'in_review', note: 'Patroli dikirim' },
+        ],
+        [
+          'report.status_changed',
+          'Uji polresAdmin',
+          polsek.id,
+          { from: 'in_review', to: 'resolved', note: null },
+        ],
+      ]);
+    });
+
+    it('refuses other stations, citizens, bad statuses and impossible moves, changing nothing', async () => {
+      const { id } = (await submit({ description, areaCode: '31.74.07' })).json();
+      const attempts: Array<[string | undefined, object, number, string]> = [
+        ['siblingOfficer', { status: 'in_review' }, 403, 'auth.forbidden'],
+        ['citizen', { status: 'in_review' }, 403, 'auth.forbidden'],
+        [undefined, { status: 'in_review' }, 401, 'auth.required'],
+        ['officer', { status: 'closed' }, 400, 'validation.failed'],
+        ['officer', { status: 'received' }, 409, 'report.invalid_transition'],
+      ];
+      for (const [who, payload, status, code] of attempts) {
+        const res = await request('PATCH', `/api/reports/${id}`, who, payload);
+        expect([res.statusCode, res.json().error.code]).toEqual([status, code]);
+      }
+      expect(await rowOf(id)).toMatchObject({ status: 'received', firstResponseAt: null });
+      const audit = await t.ctx.db
+        .selectFrom('audit_log')
+        .select('id')
+        .where('targetId', '=', id)
+        .execute();
+      expect(audit).toEqual([]);
+      expect(
+        (await request('PATCH', '/api/reports/nope', 'officer', { status: 'in_review' }))
+          .statusCode,
+      ).toBe(404);
+    });
+  });
+});

@@ -1,0 +1,31 @@
+import type {
+  ReportList,
+  ReportTracking,
+  ReportView,
+  SubmitReportBody,
+  SubmittedReport,
+  UpdateReportBody,
+} from '../../common/api/reports.js';
+import type { AlertView } from '../../common/api/alerts.js';
+import type { AreaDetail } from '../../common/api/areas.js';
+import type { ReportStatus } from '../../common/domain/reports.js';
+import { api } from './client.js';
+
+export type { ReportTracking, ReportView, SubmitReportBody, SubmittedReport };
+
+const enc = encodeURIComponent;
+
+export const submitReport = (input: SubmitReportBody) =>
+  api<SubmittedReport>('POST', '/api/reports', input);
+export const trackReport = (code: string) =>
+  api<ReportTracking>('GET', `/api/reports/track/${enc(code)}`);
+export const listStationReports = (stationId: string, status?: ReportStatus) =>
+  api<ReportList>(
+    'GET',
+    `/api/stations/${enc(stationId)}/reports${status ? `?status=${status}` : ''}`,
+  );
+export const updateReport = (id: string, input: UpdateReportBody) =>
+  api<ReportView>('PATCH', `/api/reports/${enc(id)}`, input);
+
+export const getAlertForReport = (id: string) => api<AlertView>('GET', `/api/alerts/${enc(id)}`);
+export const getAreaForReport = (code: string) => api<AreaDetail>('GET', `/api/areas/${enc(code)}`);
