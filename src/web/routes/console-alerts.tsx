@@ -67,7 +67,7 @@ function StateBadge({ alert }: { alert: AlertView }) {
 }
 
 function AlertLists({ station }: { station: StationListItem }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const pending = useLoad(() => listStationAlerts(station.id, true), `p${station.id}`);
   const all = useLoad(() => listStationAlerts(station.id, false), `a${station.id}`);
   const published = all.data?.alerts ?? [];
@@ -96,7 +96,7 @@ function AlertLists({ station }: { station: StationListItem }) {
                   <br />
                   <small class="muted">
                     {t(tk(`consoleAlerts.msgType.${alert.msgType}`))} ·{' '}
-                    {formatTime(alert.sentAt ?? alert.effectiveAt)}
+                    {formatTime(alert.sentAt ?? alert.effectiveAt, locale)}
                   </small>
                 </li>
               ))}
@@ -108,8 +108,11 @@ function AlertLists({ station }: { station: StationListItem }) {
   );
 }
 
-const formatTime = (iso: string) =>
-  new Date(iso).toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short' });
+const formatTime = (iso: string, locale: string) =>
+  new Date(iso).toLocaleString(locale === 'id' ? 'id-ID' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
 
 function targetText(t: Translate, target: AlertView['target'] | AlertTargetInput, names: Named[]) {
   const parts = names.map((area) => area.name);
@@ -666,7 +669,7 @@ function TargetEditor({
 // One alert: details, delivery, review, update and cancel
 
 function AlertPage({ id }: { id: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const alert = useLoad(() => getAlert(id), id);
   const [current, setCurrent] = useState<AlertView | null>(null);
   const [done, setDone] = useState<MessageKey | null>(null);
@@ -705,7 +708,7 @@ function AlertPage({ id }: { id: string }) {
           target: targetText(t, shown.target, shown.target.areas),
         })}
         <br />
-        {t('consoleAlerts.detail.expires', { at: formatTime(shown.expiresAt) })}
+        {t('consoleAlerts.detail.expires', { at: formatTime(shown.expiresAt, locale) })}
         {shown.author && (
           <>
             <br />

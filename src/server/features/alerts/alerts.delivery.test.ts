@@ -218,13 +218,17 @@ describe('alert delivery', () => {
     expect(body.push.latencyP99Ms).toEqual(expect.any(Number));
     // The hub records its figures after writing, without holding the event up.
     await expect
-      .poll(async () => {
-        const res = await t.app.inject({
-          url: `/api/alerts/${id}/delivery`,
-          headers: { cookie: cookies.officer! },
-        });
-        return res.json<AlertDelivery>().stream.delivered;
-      })
+      .poll(
+        async () => {
+          const res = await t.app.inject({
+            url: `/api/alerts/${id}/delivery`,
+            headers: { cookie: cookies.officer! },
+          });
+          return res.json<AlertDelivery>().stream.delivered;
+        },
+        // Generous: on a loaded machine (and over the Redis bus) recording may take a while.
+        { timeout: 15_000 },
+      )
       .toBeGreaterThanOrEqual(1);
 
     for (const [who, status] of [
