@@ -113,8 +113,11 @@ describe('from an alert back to a report', () => {
   it('keeps a report written offline and sends it once back online', async () => {
     const { page, shot } = h;
     onTestFailed(() => shot('failed-offline'));
-    await page.goto('/lapor?area=35.07.19.2001');
-    await page.getByText('Ardimulyo, Singosari').waitFor();
+    // Opened without a link: the reporter finds the area by name.
+    await page.goto('/lapor');
+    await page.getByLabel('Di mana kejadiannya?').fill('ardimul');
+    await page.getByRole('button', { name: /^Ardimulyo, Singosari/ }).click();
+    await page.locator('.report-context', { hasText: 'Ardimulyo, Singosari' }).waitFor();
     const before = await reportCount();
     await page.context().setOffline(true);
     await page

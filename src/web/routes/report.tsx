@@ -1,5 +1,6 @@
 import { useLocation } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
+import type { AreaSummary } from '../../common/api/areas.js';
 import { ALERT_CATEGORIES, type AlertCategory } from '../../common/domain/alerts.js';
 import { normaliseTrackingCode } from '../../common/domain/reports.js';
 import {
@@ -10,6 +11,7 @@ import {
   type SubmitReportBody,
   type SubmittedReport,
 } from '../api/reports.js';
+import { searchAreas } from '../api/endpoints.js';
 import { ErrorNote, Field, Page, Skeleton } from '../components/ui.js';
 import { useForm } from '../components/use-form.js';
 import { useLoad } from '../components/use-load.js';
@@ -29,15 +31,17 @@ export function ReportForm() {
   const { t } = useI18n();
   const { query } = useLocation();
   const alertId = query.alert;
-  const areaCode = query.area;
+  const [chosenArea, setChosenArea] = useState<AreaSummary | null>(null);
+  const areaCode = query.area ?? chosenArea?.code;
   const alert = useLoad(
     () => (alertId ? getAlertForReport(alertId) : Promise.resolve(undefined)),
     alertId ?? '',
   );
   const area = useLoad(
-    () => (areaCode ? getAreaForReport(areaCode) : Promise.resolve(undefined)),
-    areaCode ?? '',
+    () => (query.area ? getAreaForReport(query.area) : Promise.resolve(undefined)),
+    query.area ?? '',
   );
+  const areaLabel = area.data?.label ?? chosenArea?.label;
   const form = useForm(t);
   const [description, setDescription] = useState('');
   const [category, setCategory] = useState<AlertCategory | ''>('');
@@ -110,11 +114,21 @@ export function ReportForm() {
           {t('reports.form.related_alert')} <strong>{alert.data.title}</strong>
         </p>
       )}
-      {area.data && (
+      {areaLabel && (
         <p class="report-context">
-          {t('reports.form.area')} <strong>{area.data.label}</strong>
+          {t('reports.form.area')} <strong>{areaLabel}</strong>{' '}
+          {chosenArea && (
+            <button
+              type="button"
+              class="button button-small button-secondary"
+              onClick={() => setChosenArea(null)}
+            >
+              {t('reports.form.area_change')}
+            </button>
+          )}
         </p>
       )}
+      {!query.area && !chosenArea && <ReportAreaSearch onChoose={setChosenArea} />}
       <form class="form" onSubmit={(e) => void onSubmit(e)} noValidate>
         <ErrorNote error={form.error} />
         <div class="field">
@@ -191,6 +205,47 @@ export function ReportForm() {
         </button>
       </form>
     </Page>
+  );
+}
+
+const SEARCH_DELAY_MS = 300;
+const MIN_QUERY = 3;
+
+/** Where it happened, when the link did not say: any level of area will do. */
+function ReportAreaSearch({ onChoose }: { onChoose: (area: AreaSummary) => void }) {
+  const { t } = useI18n();
+  const [query, setQuery] = useState('');
+  const [debounced, setDebounced] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(query.trim()), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [query]);
+  const hasQuery = debounced.length >= MIN_QUERY;
+  const results = useLoad(
+    () => (hasQuery ? searchAreas(debounced) : Promise.resolve({ items: [] })),
+    debounced,
+  );
+  return (
+    <div class="field">
+      <label for="report-area-q">{t('reports.form.area_search')}</label>
+      <input
+        id="report-area-q"
+        type="search"
+        value={query}
+        onInput={(e) => setQuery(e.currentTarget.value)}
+      />
+      <small class="hint">{t('reports.form.area_search_hint')}</small>
+      <ErrorNote error={results.error} />
+      <ul class="list" aria-live="polite">
+        {results.data?.items.map((a) => (
+          <li key={a.code}>
+            <button type="button" class="link-button" onClick={() => onChoose(a)}>
+              {a.label}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
