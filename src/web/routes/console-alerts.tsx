@@ -21,7 +21,6 @@ import {
   listStationAlerts,
   previewAlert,
   rejectAlert,
-  searchAreas,
   updateAlert,
 } from '../api/endpoints.js';
 import type {
@@ -34,6 +33,7 @@ import type {
 } from '../api/types.js';
 import { ErrorNote, Field, Skeleton } from '../components/ui.js';
 import { useForm } from '../components/use-form.js';
+import { useAreaSearch } from '../components/use-area-search.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n, type Translate } from '../i18n/i18n.js';
 
@@ -533,12 +533,8 @@ function TargetEditor({
   const { t } = useI18n();
   const details = useLoad(() => getStation(station.slug), station.slug);
   const config = useLoad(getPublicConfig, 'config');
-  const [query, setQuery] = useState('');
+  const { query, setQuery, results } = useAreaSearch();
   const jurisdiction = details.data?.jurisdiction ?? [];
-  const results = useLoad(
-    () => (query.trim().length >= 2 ? searchAreas(query.trim()) : Promise.resolve({ items: [] })),
-    query.trim(),
-  );
   const matches = (results.data?.items ?? []).filter((area) => isWithin(area.code, jurisdiction));
 
   return (

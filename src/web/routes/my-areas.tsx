@@ -1,13 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
-import { getMyAreas, putMyAreas, searchAreas } from '../api/endpoints.js';
+import { useState } from 'preact/hooks';
+import { getMyAreas, putMyAreas } from '../api/endpoints.js';
 import type { AreaKind, AreaSummary, MyArea } from '../api/types.js';
 import { CallLinks, ErrorNote, Page, Skeleton } from '../components/ui.js';
+import { useAreaSearch } from '../components/use-area-search.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
-
-const SEARCH_DELAY_MS = 300;
-const MIN_QUERY = 3;
 
 type Choice = AreaSummary & { kind: AreaKind };
 
@@ -132,17 +130,7 @@ function AreaContacts({ area }: { area: MyArea }) {
 
 function AreaSearch({ onChoose }: { onChoose: (area: AreaSummary, kind: AreaKind) => void }) {
   const { t } = useI18n();
-  const [query, setQuery] = useState('');
-  const [debounced, setDebounced] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(query.trim()), SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [query]);
-  const hasQuery = debounced.length >= MIN_QUERY;
-  const results = useLoad(
-    () => (hasQuery ? searchAreas(debounced) : Promise.resolve({ items: [] })),
-    debounced,
-  );
+  const { query, setQuery, hasQuery, results } = useAreaSearch();
 
   return (
     <div class="area-search">

@@ -11,9 +11,9 @@ import {
   type SubmitReportBody,
   type SubmittedReport,
 } from '../api/reports.js';
-import { searchAreas } from '../api/endpoints.js';
 import { ErrorNote, Field, Page, Skeleton } from '../components/ui.js';
 import { useForm } from '../components/use-form.js';
+import { useAreaSearch } from '../components/use-area-search.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';
 import {
@@ -208,23 +208,10 @@ export function ReportForm() {
   );
 }
 
-const SEARCH_DELAY_MS = 300;
-const MIN_QUERY = 3;
-
 /** Where it happened, when the link did not say: any level of area will do. */
 function ReportAreaSearch({ onChoose }: { onChoose: (area: AreaSummary) => void }) {
   const { t } = useI18n();
-  const [query, setQuery] = useState('');
-  const [debounced, setDebounced] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(query.trim()), SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [query]);
-  const hasQuery = debounced.length >= MIN_QUERY;
-  const results = useLoad(
-    () => (hasQuery ? searchAreas(debounced) : Promise.resolve({ items: [] })),
-    debounced,
-  );
+  const { query, setQuery, results } = useAreaSearch();
   return (
     <div class="field">
       <label for="report-area-q">{t('reports.form.area_search')}</label>
