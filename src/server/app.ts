@@ -82,6 +82,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   });
   await app.register(fastifyRateLimit, {
     global: false,
+    nameSpace: `siaga-rl-${ctx.redisNamespace}`,
     ...(ctx.config.redisUrl
       ? { redis: new Redis(ctx.config.redisUrl, { maxRetriesPerRequest: 1 }) }
       : {}),

@@ -27,6 +27,8 @@ export interface AppContext {
   secret: string;
   /** Identifies this process among the nodes of a deployment. */
   nodeId: string;
+  /** Prefix for this deployment's Redis keys and channels (empty in production). */
+  redisNamespace: string;
   /** Background jobs; the server starts the worker, tests drain with `runDueJobs()`. */
   jobs: Jobs;
   /** This node's open SSE connections. */
@@ -38,8 +40,8 @@ export interface ContextOptions {
   clock?: Clock;
   log?: Logger;
   database?: Database;
-  /** Namespace for Redis channels, so parallel test runs do not hear each other. */
-  busNamespace?: string;
+  /** Prefix for Redis keys and channels, so parallel test runs share nothing in Redis. */
+  redisNamespace?: string;
 }
 
 export async function createContext(
@@ -58,7 +60,7 @@ export async function createContext(
       randomBytes(32).toString('hex'),
     ));
   const bus = config.redisUrl
-    ? createRedisBus(config.redisUrl, log, options.busNamespace)
+    ? createRedisBus(config.redisUrl, log, options.redisNamespace)
     : createMemoryBus();
   const messenger = createMessenger({
     db: database.db,
@@ -90,6 +92,7 @@ export async function createContext(
     messenger,
     secret,
     nodeId: newId(),
+    redisNamespace: options.redisNamespace ?? '',
     jobs,
     hub,
     async close() {

@@ -72,7 +72,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     clock,
     database,
     log: pino({ level: process.env.SIAGA_TEST_LOG ?? 'silent' }),
-    busNamespace: pgSchema ?? path.basename(dataDir),
+    redisNamespace: pgSchema ?? path.basename(dataDir),
   });
   const app = await buildApp(ctx);
   await app.ready();
