@@ -7,6 +7,8 @@ const shared = {
   exclude: ['test/browser/**', 'node_modules/**'],
   testTimeout: 20_000,
   hookTimeout: 60_000,
+  // Polls wait for background work (job workers, streams); a loaded CI machine needs slack.
+  expect: { poll: { timeout: 15_000 } },
 };
 
 /**
