@@ -54,7 +54,10 @@ async function logIn(page: Page, email: string) {
 }
 
 async function compose(page: Page, title: string) {
-  await page.getByRole('link', { name: 'Peringatan', exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Konsol petugas' })
+    .getByRole('link', { name: 'Peringatan', exact: true })
+    .click();
   await page.getByRole('link', { name: 'Buat peringatan' }).click();
   await page.getByLabel('Judul', { exact: true }).fill(title);
   await page
@@ -64,7 +67,7 @@ async function compose(page: Page, title: string) {
   // Areas outside the station's jurisdiction are not offered.
   await page.getByLabel('Cari desa/kelurahan atau kecamatan').fill('Utara');
   await page.getByRole('button', { name: /^Kebayoran Lama Utara/ }).click();
-  await page.getByRole('listitem').filter({ hasText: 'Kebayoran Lama Utara' }).waitFor();
+  await page.locator('li.chip', { hasText: 'Kebayoran Lama Utara' }).waitFor();
   expect(await page.getByRole('button', { name: /^Ulujami Utara/ }).count()).toBe(0);
 }
 
@@ -130,7 +133,10 @@ describe('alerts in the officer console', () => {
     await shot('05-self-approval');
 
     await logIn(page, SECOND);
-    await page.getByRole('link', { name: 'Peringatan', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Konsol petugas' })
+      .getByRole('link', { name: 'Peringatan', exact: true })
+      .click();
     const pending = page.locator('section', {
       has: page.getByRole('heading', { name: 'Menunggu persetujuan' }),
     });
