@@ -7,13 +7,14 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify from 'fastify';
+import Fastify, { type FastifyRequest } from 'fastify';
 import { Redis } from 'ioredis';
 import { pickLocale, translate } from '../common/i18n/index.js';
 import { ANONYMOUS, type Actor } from './auth/actor.js';
 import { resolveActor, SESSION_COOKIE } from './auth/sessions.js';
 import type { AppContext } from './context.js';
-import { AppError, handleError } from './errors.js';
+import { AppError, handleError, writeClientError } from './errors.js';
+import { buildFiniteNumberValidator } from './validation.js';
 import type { App } from './http.js';
 import { registerSystemRoutes } from './features/system/system.routes.js';
 import { createHttpMetrics } from './features/system/metrics.js';
@@ -27,12 +28,25 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export async function buildApp(ctx: AppContext): Promise<App> {
   const app: App = Fastify({
     loggerInstance: ctx.log,
-    trustProxy: true,
+    trustProxy:
+      typeof ctx.config.trustProxy === 'number'
+        ? trustHops(ctx.config.trustProxy)
+        : ctx.config.trustProxy,
     bodyLimit: 1024 * 1024,
     ajv: {
       // Unknown fields are an error (named in the 400), not silently dropped.
       customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true },
     },
+    schemaController: { compilersFactory: { buildValidator: buildFiniteNumberValidator } },
+    // Malformed URLs and over-long path parameters get the same envelope as every error.
+    frameworkErrors: (error, request, reply) => {
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      const refusal = tooLong
+        ? new AppError('request.uri_too_long', 414)
+        : new AppError('request.bad_url', 400);
+      void handleError(refusal, request, reply);
+    },
+    clientErrorHandler: writeClientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Fastify forbids object defaults; a getter/setter pair lets the auth hook set the actor.
@@ -116,10 +130,13 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     if (!token) return;
     // Cookie-authenticated writes must come from our own pages: browsers always send Origin
     // or Sec-Fetch-Site on cross-site requests; tools that send neither are not browsers.
-    if (!SAFE_METHODS.has(request.method) && isCrossSite(request.headers, ctx.config.publicUrl)) {
+    if (!SAFE_METHODS.has(request.method) && isCrossSite(request, ctx.config.publicUrl)) {
       throw new AppError('auth.csrf', 403);
     }
-    request.actor = await resolveActor(ctx, token);
+    request.actor = await resolveActor(ctx, token, {
+      // Touching the session would time-stamp the account beside an anonymous submission.
+      touch: !request.routeOptions.config.anonymousSubmission,
+    });
   });
   app.addHook('onResponse', async (request, reply) => {
     metrics.observe(
@@ -158,19 +175,21 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   return app;
 }
 
-function isCrossSite(
-  headers: Record<string, string | string[] | undefined>,
-  publicUrl: string,
-): boolean {
-  const fetchSite = headers['sec-fetch-site'];
+function isCrossSite(request: FastifyRequest, publicUrl: string): boolean {
+  const fetchSite = request.headers['sec-fetch-site'];
   if (fetchSite === 'cross-site') return true;
-  const origin = headers.origin;
+  const origin = request.headers.origin;
   if (typeof origin !== 'string' || origin === 'null') return origin === 'null';
-  const host = headers['x-forwarded-host'] ?? headers.host;
   try {
     const originHost = new URL(origin).host;
-    return originHost !== host && originHost !== new URL(publicUrl).host;
+    // request.host follows X-Forwarded-Host only from trusted proxies.
+    return originHost !== request.host && originHost !== new URL(publicUrl).host;
   } catch {
     return true;
   }
+}
+
+/** Trust the nearest `hops` proxies: X-Forwarded-For is read from the right that far. */
+function trustHops(hops: number) {
+  return (_address: string, hop: number) => hop < hops;
 }

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /** Everything Siaga reads from the environment, parsed once. The only reader of process.env. */
@@ -23,6 +24,15 @@ export interface Config {
   mapTileSource: string;
   /** development: local outbox readable over HTTP, non-Secure cookies on http. */
   environment: 'production' | 'development' | 'test';
+  /**
+   * Which peers may set X-Forwarded-For/-Host/-Proto: a hop count, or addresses/CIDRs
+   * (`loopback`, `10.0.0.0/8`, …). False believes no forwarding header.
+   */
+  trustProxy: number | string[] | false;
+  /** Bearer token for GET /metrics; without it /metrics answers only outside production. */
+  metricsToken: string | undefined;
+  /** Client addresses in logs: `coarse` (/24, /48) or `full`. */
+  logClientAddress: 'coarse' | 'full';
 }
 
 export class ConfigError extends Error {
@@ -110,6 +120,18 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
 
+  const trustProxy = parseTrustProxy(read('SIAGA_TRUST_PROXY'), problems);
+
+  const metricsToken = read('SIAGA_METRICS_TOKEN');
+  if (metricsToken !== undefined && metricsToken.length < 16) {
+    problems.push('SIAGA_METRICS_TOKEN must be at least 16 characters');
+  }
+
+  const logClientAddress = read('SIAGA_LOG_CLIENT_ADDRESS') ?? 'coarse';
+  if (logClientAddress !== 'coarse' && logClientAddress !== 'full') {
+    problems.push('SIAGA_LOG_CLIENT_ADDRESS must be coarse or full');
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -128,7 +150,39 @@ export function loadConfig(env: Env = process.env): Config {
     environment: environmentText as Config['environment'],
     mapTileUrl,
     mapTileSource: mapTileSource ?? '',
+    trustProxy,
+    metricsToken,
+    logClientAddress: logClientAddress as Config['logClientAddress'],
   };
+}
+
+/** Names proxy-addr understands besides addresses and CIDRs. */
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function parseTrustProxy(text: string | undefined, problems: string[]): Config['trustProxy'] {
+  if (text === undefined || text === 'false' || text === 'none') return false;
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops >= 1 && hops <= 10) return hops;
+  }
+  const entries = text.split(',').map((entry) => entry.trim());
+  const invalid = entries.filter(
+    (entry) => !PROXY_NAMES.includes(entry) && !isAddressOrCidr(entry),
+  );
+  if (invalid.length === 0) return entries;
+  problems.push(
+    `SIAGA_TRUST_PROXY must be a hop count from 1 to 10 or a comma-separated list of addresses, CIDRs, loopback, linklocal or uniquelocal; got "${text}"`,
+  );
+  return false;
+}
+
+function isAddressOrCidr(entry: string): boolean {
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const prefix = Number(bits);
+  return /^\d+$/.test(bits) && prefix <= (family === 4 ? 32 : 128);
 }
 
 /** `https://{s}.tile.example.org/{z}/…` → `https://*.tile.example.org`; undefined if not http(s). */

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { pino } from 'pino';
 import type { Config } from './config.js';
 import { systemClock, type Clock } from './clock.js';
 import { createDatabase, type Database, type Db } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { readOrCreateSetting } from './db/settings.js';
 import type { Logger } from './logger.js';
+import { createLogger } from './logging.js';
 import { createMessenger, type Messenger } from './messaging/outbound.js';
 import { createMemoryBus, createRedisBus, type Bus } from './realtime/bus.js';
 import { newId } from './ids.js';
@@ -48,7 +48,7 @@ export async function createContext(
   config: Config,
   options: ContextOptions = {},
 ): Promise<AppContext> {
-  const log: Logger = options.log ?? pino({ level: config.logLevel });
+  const log: Logger = options.log ?? createLogger(config);
   const clock = options.clock ?? systemClock;
   const database =
     options.database ??

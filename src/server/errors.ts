@@ -1,5 +1,13 @@
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { isMessageKey, type MessageParams } from '../common/i18n/index.js';
+import {
+  DEFAULT_LOCALE,
+  isMessageKey,
+  pickLocale,
+  translate,
+  type Locale,
+  type MessageParams,
+} from '../common/i18n/index.js';
 
 /**
  * The one error type. `code` is stable (`feature.reason`) and names the catalog entry
@@ -29,7 +37,10 @@ export interface ErrorBody {
 
 function messageFor(request: FastifyRequest, code: string, params?: MessageParams): string {
   const key = `error.${code}`;
-  return isMessageKey(key) ? request.t(key, params) : code;
+  // Router errors (bad URL, over-long parameter) arrive before the request was decorated.
+  const locale =
+    (request.locale as Locale | undefined) ?? pickLocale(request.headers['accept-language']);
+  return isMessageKey(key) ? translate(locale, key, params) : code;
 }
 
 /** Maps AppError, schema errors and anything unknown to `{ error: { code, message } }`. */
@@ -104,3 +115,28 @@ function fastifyErrorCode(error: FastifyError, status: number): string {
 /** A 400 that names the offending fields, like schema errors do (`details.fields`). */
 export const invalidFields = (code: string, fields: string[], params?: MessageParams) =>
   new AppError(code, 400, params, { fields: fields.map((field) => ({ field, problem: code })) });
+
+/**
+ * Errors Node's HTTP parser raises before a request exists (oversized headers or query,
+ * garbage): the same envelope, in the default language since no header could be read.
+ */
+export function writeClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'request.header_too_large']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'request.bad_request']
+        : [400, 'request.bad_request'];
+  const key = `error.${code}`;
+  const message = isMessageKey(key) ? translate(DEFAULT_LOCALE, key) : code;
+  const body = JSON.stringify({ error: { code, message } });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Connection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}

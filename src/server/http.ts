@@ -14,6 +14,13 @@ export type App = FastifyInstance<
 >;
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The route takes submissions that may be anonymous (reports, tips): its request log lines
+     * carry no address, user agent or URL, and the caller's session is not touched.
+     */
+    anonymousSubmission?: boolean;
+  }
   interface FastifyRequest {
     actor: Actor;
     locale: Locale;

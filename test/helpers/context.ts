@@ -10,6 +10,7 @@ import { loadConfig, type Config } from '../../src/server/config.js';
 import { createContext, type AppContext } from '../../src/server/context.js';
 import { createDatabase } from '../../src/server/db/database.js';
 import type { App } from '../../src/server/http.js';
+import type { Logger } from '../../src/server/logger.js';
 
 export type TestDialect = 'sqlite' | 'postgres';
 
@@ -29,6 +30,8 @@ export interface TestContext {
 
 export interface TestContextOptions {
   env?: Record<string, string>;
+  /** The app's logger (e.g. `createLogger(config, stream)` to read what it writes). */
+  log?: Logger;
   /** Share a database with another test context (two nodes); the schema name for PostgreSQL. */
   shared?: { dataDir: string; pgSchema?: string };
 }
@@ -71,7 +74,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
   const ctx = await createContext(config, {
     clock,
     database,
-    log: pino({ level: process.env.SIAGA_TEST_LOG ?? 'silent' }),
+    log: options.log ?? pino({ level: process.env.SIAGA_TEST_LOG ?? 'silent' }),
     redisNamespace: pgSchema ?? path.basename(dataDir),
   });
   const app = await buildApp(ctx);

@@ -40,12 +40,16 @@ export async function openSession(
 }
 
 /** Resolves a session cookie to an actor; anything unknown, expired or revoked is anonymous. */
-export async function resolveActor(ctx: AppContext, token: string | undefined): Promise<Actor> {
+export async function resolveActor(
+  ctx: AppContext,
+  token: string | undefined,
+  options: { touch: boolean } = { touch: true },
+): Promise<Actor> {
   if (!token) return ANONYMOUS;
   const now = ctx.clock.now();
   const session = await findLiveSessionByTokenHash(ctx.db, hashToken(token), now.toISOString());
   if (!session) return ANONYMOUS;
-  if (now.getTime() - Date.parse(session.lastSeenAt) > TOUCH_INTERVAL_MS) {
+  if (options.touch && now.getTime() - Date.parse(session.lastSeenAt) > TOUCH_INTERVAL_MS) {
     await touchSession(
       ctx.db,
       session.sessionId,

@@ -28,7 +28,7 @@ export function registerReportRoutes(app: App, ctx: AppContext): void {
     '/api/reports',
     {
       // Anyone may report, so the address is the only brake on a flood; it is not stored.
-      config: { rateLimit: { max: 10, timeWindow: '10 minutes' } },
+      config: { anonymousSubmission: true, rateLimit: { max: 10, timeWindow: '10 minutes' } },
       schema: {
         tags,
         summary: 'Report something suspicious (anonymous allowed)',
@@ -45,7 +45,7 @@ export function registerReportRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/reports/track/:trackingCode',
     {
-      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      config: { anonymousSubmission: true, rateLimit: { max: 60, timeWindow: '1 minute' } },
       schema: {
         tags,
         summary: "A report's status by its tracking code",

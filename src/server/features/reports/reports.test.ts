@@ -120,7 +120,8 @@ describe('reports', () => {
       method: 'POST',
       url: '/api/reports',
       payload,
-      headers: { 'x-forwarded-for': from, ...(who ? { cookie: cookies[who] ?? '' } : {}) },
+      remoteAddress: from,
+      headers: who ? { cookie: cookies[who] ?? '' } : {},
     });
   const request = (method: 'GET' | 'PATCH', url: string, who?: string, payload?: object) =>
     t.app.inject({

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { PublicConfig } from '../../../common/api/system.js';
@@ -41,10 +42,25 @@ export function registerSystemRoutes(app: App, ctx: AppContext, metrics: HttpMet
     (): PublicConfig => ({ mapTileUrl: ctx.config.mapTileUrl }),
   );
 
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    if (!mayReadMetrics(ctx, request.headers.authorization)) {
+      throw new AppError('auth.metrics_token', 401);
+    }
     reply.type(metrics.registry.contentType);
     return metrics.registry.metrics();
   });
 
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+}
+
+/**
+ * Metrics name routes, counts and timings an attacker could use: with SIAGA_METRICS_TOKEN
+ * they need `Authorization: Bearer <token>`; without it they are open only outside production.
+ */
+function mayReadMetrics(ctx: AppContext, authorization: string | undefined): boolean {
+  const token = ctx.config.metricsToken;
+  if (!token) return ctx.config.environment !== 'production';
+  const given = /^Bearer (.+)$/.exec(authorization ?? '')?.[1] ?? '';
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(given), digest(token));
 }
