@@ -115,6 +115,18 @@ describe('error envelope for what Fastify and Node refuse themselves', () => {
     },
   );
 
+  it('refuses a NUL character in text, which PostgreSQL cannot store', async () => {
+    const res = await t.app.inject({ url: '/api/stations?q=a%00b' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.fields[0].field).toBe('querystring.q');
+    const body = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { login: 'warga\u0000@example.id', password: 'rahasia-sekali' },
+    });
+    expect(body.statusCode).toBe(400);
+  });
+
   it('answers a malformed percent-encoding in its language, echoing nothing', async () => {
     const res = await t.app.inject({
       url: '/api/stations/%ZZ',
