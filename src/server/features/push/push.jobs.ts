@@ -191,14 +191,10 @@ async function send(
   options: webpush.RequestOptions,
   now: () => number,
 ): Promise<SendOutcome> {
-  const request = webpush.generateRequestDetails(
-    {
-      endpoint: subscription.endpoint,
-      keys: { p256dh: subscription.p256dh, auth: subscription.auth },
-    },
-    body,
-    options,
-  );
+  const request = encryptedRequest(subscription, body, options);
+  // Keys that cannot encrypt (stored before they were checked) never will: a permanent
+  // failure, so the subscription goes like one the push service says is gone.
+  if (!request) return { kind: 'gone' };
   let response: Response;
   try {
     response = await fetch(request.endpoint, {
@@ -219,6 +215,25 @@ async function send(
     return { kind: 'retry', afterMs: retryAfterMs(response.headers.get('retry-after'), now()) };
   }
   return { kind: 'failed' };
+}
+
+function encryptedRequest(
+  subscription: PushSubscriptionRow,
+  body: string,
+  options: webpush.RequestOptions,
+) {
+  try {
+    return webpush.generateRequestDetails(
+      {
+        endpoint: subscription.endpoint,
+        keys: { p256dh: subscription.p256dh, auth: subscription.auth },
+      },
+      body,
+      options,
+    );
+  } catch {
+    return undefined;
+  }
 }
 
 /** Retry-After in seconds or as an HTTP date, capped. */

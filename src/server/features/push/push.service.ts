@@ -1,3 +1,4 @@
+import { createPublicKey } from 'node:crypto';
 import { isIP } from 'node:net';
 import webpush from 'web-push';
 import type {
@@ -63,6 +64,7 @@ export async function subscribePush(
   input: PushSubscribeBody,
 ): Promise<PushSubscriptionView> {
   assertPushEndpoint(ctx, input.subscription.endpoint);
+  assertPushKeys(input.subscription.keys);
   if ((input.lat === undefined) !== (input.lng === undefined)) {
     const field = input.lat === undefined ? 'lat' : 'lng';
     throw new AppError(
@@ -151,6 +153,40 @@ export async function countPushReach(ctx: AppContext, keys: readonly string[]): 
  * Push services are public HTTPS hosts. Anything else would let a caller make this server
  * POST into its own network (SSRF); tests use a local push service on 127.0.0.1.
  */
+/**
+ * The browser's keys must be usable for RFC 8291 encryption: `p256dh` a point on P-256 (65
+ * bytes, uncompressed), `auth` 16 bytes. Anything else would fail at every fan-out.
+ */
+function assertPushKeys(keys: { p256dh: string; auth: string }): void {
+  const invalid = (field: string, problem: string) =>
+    new AppError('push.key_invalid', 400, { field }, { fields: [{ field, problem }] });
+  if (!isP256PublicKey(Buffer.from(keys.p256dh, 'base64url'))) {
+    throw invalid('subscription.keys.p256dh', 'must be an uncompressed P-256 public key');
+  }
+  if (Buffer.from(keys.auth, 'base64url').length !== 16) {
+    throw invalid('subscription.keys.auth', 'must be 16 bytes');
+  }
+}
+
+function isP256PublicKey(point: Buffer): boolean {
+  if (point.length !== 65 || point[0] !== 0x04) return false;
+  try {
+    // Importing checks that the point lies on the curve.
+    createPublicKey({
+      key: {
+        kty: 'EC',
+        crv: 'P-256',
+        x: point.subarray(1, 33).toString('base64url'),
+        y: point.subarray(33, 65).toString('base64url'),
+      },
+      format: 'jwk',
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function assertPushEndpoint(ctx: AppContext, endpoint: string): void {
   const invalid = () =>
     new AppError(

@@ -124,6 +124,21 @@ describe('web push', () => {
     [{ areas: ['31.7'] }, 'areas.0', 'validation.failed'],
     [{ keys: { p256dh: 'short', auth: 'x' } }, 'subscription.keys.p256dh', 'validation.failed'],
     [{ colour: 'red' }, 'colour', 'validation.failed'],
+    [
+      { keys: { ...makeBrowserKeys().json, p256dh: offCurvePoint() } },
+      'subscription.keys.p256dh',
+      'push.key_invalid',
+    ],
+    [
+      { keys: { ...makeBrowserKeys().json, p256dh: Buffer.alloc(65, 7).toString('base64url') } },
+      'subscription.keys.p256dh',
+      'push.key_invalid',
+    ],
+    [
+      { keys: { ...makeBrowserKeys().json, auth: Buffer.alloc(17, 1).toString('base64url') } },
+      'subscription.keys.auth',
+      'push.key_invalid',
+    ],
   ])('rejects %j naming %s and stores nothing', async (change, field, code) => {
     const browser = makeBrowserKeys();
     const { endpoint, keys, ...rest } = change as Record<string, unknown>;
@@ -255,6 +270,23 @@ describe('web push', () => {
     });
   });
 
+  it('drops a stored subscription whose keys cannot encrypt at its first fan-out', async () => {
+    await subscribe('/broken', { areas: ['31.71.01.1001'] });
+    await subscribe('/fine', { areas: ['31.71.01.1001'] });
+    // Stored before keys were checked on subscribe.
+    await t.ctx.db
+      .updateTable('push_subscription')
+      .set({ p256dh: offCurvePoint() })
+      .where('endpoint', '=', push.endpoint('/broken'))
+      .execute();
+    await fanout();
+    expect(paths()).toEqual(['/fine']);
+    expect(await countRows()).toBe(1);
+    push.received.length = 0;
+    await fanout();
+    expect(paths()).toEqual(['/fine']);
+  });
+
   it('retries a 503 after its Retry-After, then delivers', async () => {
     await subscribe('/busy', { areas: ['31.71.01.1001'] });
     push.answer('/busy', { status: 503, headers: { 'retry-after': '120' } }, { status: 201 });
@@ -297,3 +329,10 @@ describe('web push', () => {
     expect(bad.json().error.details.fields[0].field).toBe('sourceType');
   });
 });
+
+/** 65 bytes that look like an uncompressed P-256 point but lie off the curve. */
+function offCurvePoint(): string {
+  const point = Buffer.from(makeBrowserKeys().json.p256dh, 'base64url');
+  point[64] = point[64]! ^ 1;
+  return point.toString('base64url');
+}
