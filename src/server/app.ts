@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -15,13 +14,11 @@ import { resolveActor, SESSION_COOKIE } from './auth/sessions.js';
 import type { AppContext } from './context.js';
 import { AppError, handleError, writeClientError } from './errors.js';
 import { buildFiniteNumberValidator } from './validation.js';
+import { WEB_ROOT } from './pages/document.js';
 import type { App } from './http.js';
 import { registerSystemRoutes } from './features/system/system.routes.js';
 import { createHttpMetrics } from './features/system/metrics.js';
 import { featureRoutes } from './routes.js';
-
-/** Where `vite build` puts the PWA (the same path from src/server and dist/server). */
-export const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
