@@ -25,7 +25,7 @@ function render(value: Interpolation): string {
   if (value === null || value === undefined || value === false) return '';
   if (value instanceof SafeHtml) return value.value;
   if (Array.isArray(value)) return value.map(render).join('');
-  return escapeHtml(String(value as string | number));
+  return escapeHtml(String(value));
 }
 
 /** A template whose every interpolation is escaped unless it is SafeHtml already. */
