@@ -61,3 +61,28 @@ export const ALERT_RADIUS_MIN_M = 50;
 export const ALERT_RADIUS_MAX_M = 50_000;
 /** Without an expiresAt, an alert stays active this long after it takes effect. */
 export const ALERT_DEFAULT_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+// Stations do not carry a time zone yet; Indonesian law time WIB is the default.
+const ALERT_TIME_ZONE = 'Asia/Jakarta';
+
+/** "26 Nov 2026 06.03 WIB" (or the English form): the same on the server page and in the PWA. */
+export function formatAlertTime(iso: string, locale: 'id' | 'en'): string {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: ALERT_TIME_ZONE,
+  })
+    .format(new Date(iso))
+    .concat(' WIB');
+}
+
+/** The report form's link for an alert (the `reports` pages live at /lapor). */
+export function alertReportLink(alert: {
+  id: string;
+  target: { areas: Array<{ code: string }> };
+}): string {
+  const params = new URLSearchParams({ alert: alert.id });
+  const area = alert.target.areas[0];
+  if (area) params.set('area', area.code);
+  return `/lapor?${params.toString()}`;
+}

@@ -25,6 +25,7 @@ import {
   setJurisdiction,
   updateStation,
 } from './stations.service.js';
+import { registerStationPages } from './stations.pages.js';
 
 const tags = ['stations'];
 const security = [{ session: [] }];
@@ -155,4 +156,6 @@ export function registerStationRoutes(app: App, ctx: AppContext): void {
       return { ok: true as const };
     },
   );
+
+  registerStationPages(app, ctx);
 }
