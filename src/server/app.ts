@@ -15,9 +15,8 @@ import { resolveActor, SESSION_COOKIE } from './auth/sessions.js';
 import type { AppContext } from './context.js';
 import { AppError, handleError } from './errors.js';
 import type { App } from './http.js';
-import { registerSystemRoutes } from './features/system/system.routes.js';
-import { createHttpMetrics } from './features/system/metrics.js';
-import { featureRoutes } from './routes.js';
+import { registerSystemRoutes } from './system/system.routes.js';
+import { createHttpMetrics } from './system/metrics.js';
 
 /** Where `vite build` puts the PWA (the same path from src/server and dist/server). */
 export const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
@@ -142,7 +141,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   });
 
   registerSystemRoutes(app, ctx, metrics);
-  for (const register of featureRoutes) register(app, ctx);
+  ctx.features.registerRoutes(app);
 
   if (fs.existsSync(WEB_ROOT)) {
     await app.register(fastifyStatic, {

@@ -7,7 +7,8 @@ import { pino } from 'pino';
 import { buildApp } from '../../src/server/app.js';
 import { ManualClock } from '../../src/server/clock.js';
 import { loadConfig, type Config } from '../../src/server/config.js';
-import { createContext, type AppContext } from '../../src/server/context.js';
+import { createContext } from '../../src/server/compose.js';
+import type { AppContext } from '../../src/server/context.js';
 import { createDatabase } from '../../src/server/db/database.js';
 import type { App } from '../../src/server/http.js';
 

@@ -3,16 +3,15 @@ import type { Database, Tx } from '../db/database.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import { newId } from '../ids.js';
-import type { PushFanoutPayload } from '../features/push/push.jobs.js';
 import { claimDueJobs, completeJob, failJob, insertJob, rescheduleJob } from './jobs.repository.js';
 
 /**
- * Every job's payload, by name (`noun.verb-past`). Features add theirs here and their
- * definition to registry.ts; a payload is plain JSON, since it is stored in the `job` table.
+ * Every job's payload, by name (`noun.verb-past`). The owning feature adds its own by
+ * declaration merging and lists its definition in its module; a payload is plain JSON,
+ * since it is stored in the `job` table.
  */
-export interface JobPayloads {
-  'push.fanout': PushFanoutPayload;
-}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the features
+export interface JobPayloads {}
 export type JobName = keyof JobPayloads;
 
 export interface Backoff {

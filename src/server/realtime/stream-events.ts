@@ -1,11 +1,16 @@
 import type { AppContext } from '../context.js';
 import type { Tx } from '../db/database.js';
 import { newId } from '../ids.js';
-import { listStreamEventsAfter } from './stream.repository.js';
+import { insertStreamEvent, listStreamEventsAfter } from './stream.repository.js';
 import { eventReaches } from './stream-hub.js';
 
-/** Live event types on `GET /api/stream`; features add theirs. */
-export type StreamEventType = 'alert';
+/**
+ * Live event types on `GET /api/stream` and the data each carries. A feature adds its own by
+ * declaration merging (`declare module '…/realtime/stream-events.js'`).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the features
+export interface StreamEventTypes {}
+export type StreamEventType = Extract<keyof StreamEventTypes, string>;
 
 export interface StreamEvent {
   /** Also the SSE `id:`, so a reconnecting client's Last-Event-ID can replay what it missed. */
@@ -43,12 +48,12 @@ export function nextStreamEventId(nowMs: number): string {
  * Records a live event in the caller's transaction (for replay) and publishes it on the bus
  * once committed, so every node's stream hub delivers it.
  */
-export async function publishStreamEvent(
+export async function publishStreamEvent<T extends StreamEventType>(
   ctx: AppContext,
   tx: Tx,
   input: {
-    type: StreamEventType;
-    data: unknown;
+    type: T;
+    data: StreamEventTypes[T];
     keys: string[];
     isDrill?: boolean;
     source?: { type: string; id: string };
@@ -64,17 +69,14 @@ export async function publishStreamEvent(
     createdAt: now.toISOString(),
     ...(input.source ? { source: input.source } : {}),
   };
-  await tx.db
-    .insertInto('stream_event')
-    .values({
-      id: event.id,
-      type: event.type,
-      data: JSON.stringify(event.data),
-      keys: JSON.stringify(event.keys),
-      isDrill: event.isDrill ? 1 : 0,
-      createdAt: event.createdAt,
-    })
-    .execute();
+  await insertStreamEvent(tx.db, {
+    id: event.id,
+    type: event.type,
+    data: JSON.stringify(event.data),
+    keys: JSON.stringify(event.keys),
+    isDrill: event.isDrill ? 1 : 0,
+    createdAt: event.createdAt,
+  });
   tx.onCommit(() => ctx.bus.publish('stream.published', event));
   return event;
 }

@@ -3,7 +3,6 @@ import { STREAM_EVENT_ID_PATTERN } from '../../common/api/stream.js';
 import type { Actor } from '../auth/actor.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
-import { listAccountAreaCodes } from '../features/areas/areas.service.js';
 import { subscriberKeys } from '../geo/targeting.js';
 
 export interface StreamSubscription {
@@ -37,10 +36,7 @@ export async function openStreamSubscription(
     );
   }
   const areaCodes = query.areas ? query.areas.split(',') : [];
-  if (actor.kind === 'account') {
-    for (const area of await listAccountAreaCodes(ctx, actor.accountId))
-      areaCodes.push(area.areaCode);
-  }
+  if (actor.kind === 'account') areaCodes.push(...(await ctx.features.accountAreaCodes(actor.accountId)));
   const point =
     query.lat !== undefined && query.lng !== undefined
       ? { lat: query.lat, lng: query.lng }

@@ -38,6 +38,12 @@ export interface PushFanoutPayload extends PushFanoutInput {
   retry?: { subscriptionIds: string[]; attempt: number };
 }
 
+declare module '../../jobs/jobs.js' {
+  interface JobPayloads {
+    'push.fanout': PushFanoutPayload;
+  }
+}
+
 /** Sends in flight at once per job. */
 const CONCURRENCY = 50;
 const PAGE_SIZE = 500;

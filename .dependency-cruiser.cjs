@@ -1,0 +1,91 @@
+/**
+ * The house's boundaries, checked by `npm run lint:boundaries` (part of `npm run lint`, so CI).
+ *
+ * Type-only imports count: they are arrows in the design even when erased at run time. One
+ * exception, for cycles only: `import type` of the AppContext (server/context.ts) and of the
+ * FeatureModule shape (server/module.ts). The context is the one explicit object every part is
+ * handed (ARCHITECTURE.md), so it names the kernel's parts and they name it back; those cycles
+ * are erased at compile time, cannot change evaluation order and hide no feature coupling. A
+ * value import of either file, or any other cycle, fails.
+ */
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'kernel-imports-no-feature',
+      comment:
+        'The kernel (everything under src/server but features/ and the composition root: compose.ts, modules.ts, bootstrap.ts) never imports a feature; features plug in through their module.',
+      severity: 'error',
+      from: {
+        path: '^src/server/',
+        pathNot: [
+          '^src/server/features/',
+          '^src/server/(compose|modules|bootstrap)\\.ts$',
+          // Kernel tests run the real composed app and may read a feature's figures through its service.
+          '\\.test\\.ts$',
+        ],
+      },
+      to: { path: '^src/server/features/' },
+    },
+    {
+      name: 'feature-through-service-only',
+      comment:
+        'A feature reaches another feature only through its *.service.ts (views and refs, never rows), never its tables, repository, presenter or routes.',
+      severity: 'error',
+      from: { path: '^src/server/features/([^/]+)/' },
+      to: {
+        path: '^src/server/features/[^/]+/',
+        pathNot: ['^src/server/features/$1/', '\\.service\\.ts$'],
+      },
+    },
+    {
+      name: 'kernel-through-service-only',
+      comment:
+        'The composition root and kernel tests reach a feature through its service or its module, nothing else.',
+      severity: 'error',
+      from: { path: '^src/server/(?!features/)' },
+      to: {
+        path: '^src/server/features/',
+        pathNot: ['\\.service\\.ts$', '\\.module\\.ts$'],
+      },
+    },
+    {
+      name: 'module-only-from-modules',
+      comment: 'A *.module.ts is bound by src/server/modules.ts, the one list of modules.',
+      severity: 'error',
+      from: { pathNot: '^src/server/modules\\.ts$' },
+      to: { path: '\\.module\\.ts$' },
+    },
+    {
+      name: 'no-circular',
+      comment: 'No import cycles, type-only ones included (see the exception at the top).',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'web-not-server',
+      comment: 'The web client talks to the server over HTTP only: src/common holds the contract.',
+      severity: 'error',
+      from: { path: '^src/web/' },
+      to: { path: '^src/server/' },
+    },
+    {
+      name: 'common-is-isomorphic',
+      comment: 'src/common runs in Node and the browser alike and imports neither side.',
+      severity: 'error',
+      from: { path: '^src/common/' },
+      to: { path: '^src/(server|web|cli)/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(dist|node_modules)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
+  },
+};

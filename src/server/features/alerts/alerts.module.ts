@@ -1,0 +1,37 @@
+import type { AlertView } from '../../../common/api/alerts.js';
+import enAlerts from '../../../common/i18n/en/alerts.json' with { type: 'json' };
+import idAlerts from '../../../common/i18n/id/alerts.json' with { type: 'json' };
+import type { Role } from '../../../common/domain/roles.js';
+import type { FeatureModule } from '../../module.js';
+import { registerAlertRoutes } from './alerts.routes.js';
+
+declare module '../../../common/i18n/index.js' {
+  interface Messages {
+    alerts: typeof idAlerts;
+  }
+}
+
+declare module '../../auth/policy.js' {
+  interface StationPolicies {
+    alerts: typeof alertPolicies;
+  }
+}
+
+declare module '../../realtime/stream-events.js' {
+  interface StreamEventTypes {
+    /** The public view of an issued, updated or cancelled alert. */
+    alert: AlertView;
+  }
+}
+
+const alertPolicies = {
+  'alert.issue': ['officer', 'editor', 'station_admin'],
+  'alert.approve': ['officer', 'editor', 'station_admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export const alertsModule: FeatureModule = {
+  name: 'alerts',
+  routes: registerAlertRoutes,
+  policies: alertPolicies,
+  i18n: { alerts: { id: idAlerts, en: enAlerts } },
+};
