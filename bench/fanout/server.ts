@@ -10,7 +10,7 @@ import { loadConfig } from '../../src/server/config.js';
 import { createContext } from '../../src/server/compose.js';
 import { transaction } from '../../src/server/db/database.js';
 import { areaKey } from '../../src/server/geo/targeting.js';
-import { publishStreamEvent } from '../../src/server/realtime/stream-events.js';
+import { publishStreamEvent } from '../../src/server/realtime/stream.service.js';
 import { preciseNow, type FromServer, type ServerKind, type ToServer } from './protocol.js';
 
 /** The event both servers send: an alert view of a realistic size. */

@@ -29,6 +29,7 @@ export async function createContext(
   modules: readonly FeatureModule[] = featureModules,
 ): Promise<AppContext> {
   assertUniqueNames(modules);
+  const migrations = mergeMigrations(modules);
   for (const module of modules) {
     for (const [namespace, pair] of Object.entries(module.i18n ?? {})) {
       registerCatalogs(namespace, pair);
@@ -40,7 +41,7 @@ export async function createContext(
   const database =
     options.database ??
     createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await migrateToLatest(database.db, mergeMigrations(modules));
+  await migrateToLatest(database.db, migrations);
   const secret =
     config.secret ??
     (await readOrCreateSetting(database.db, 'instance.secret', () =>
@@ -80,7 +81,7 @@ export async function createContext(
     },
     async accountAreaCodes(accountId) {
       const lists = await Promise.all(
-        modules.map((module) => module.accountAreaCodes?.(ctx, accountId) ?? []),
+        modules.map((module) => module.accountAreaCodes?.(ctx, accountId) ?? Promise.resolve([])),
       );
       return lists.flat();
     },

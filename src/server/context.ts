@@ -5,7 +5,7 @@ import type { App } from './http.js';
 import type { Logger } from './logger.js';
 import type { Messenger } from './messaging/outbound.js';
 import type { Bus } from './realtime/bus.js';
-import type { Jobs } from './jobs/jobs.js';
+import type { Jobs } from './jobs/queue.js';
 import type { StreamHub } from './realtime/stream-hub.js';
 
 /** Everything a service needs, built once (compose.ts) and passed explicitly. */

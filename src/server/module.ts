@@ -16,7 +16,7 @@ export interface FeatureModule {
   /** Unique among modules; also names the feature in logs and errors. */
   name: string;
   /** The HTTP surface, registered in the order of modules.ts. */
-  routes?(app: App, ctx: AppContext): void;
+  routes?: (app: App, ctx: AppContext) => void;
   jobs?: readonly JobDefinition[];
   /** Merged with the kernel's own list; a name, once deployed, never changes. */
   migrations?: Readonly<Record<string, Migration>>;
@@ -25,7 +25,7 @@ export interface FeatureModule {
   /** Message catalogs by namespace (the file names under common/i18n/{id,en}/). */
   i18n?: Readonly<Record<string, { id: Catalog; en: Catalog }>>;
   /** Area codes an account follows, added to its live-stream subscription. */
-  accountAreaCodes?(ctx: AppContext, accountId: string): Promise<string[]>;
+  accountAreaCodes?: (ctx: AppContext, accountId: string) => Promise<string[]>;
   /** After this node's stream hub wrote an event to its connections. */
-  onStreamDelivered?(ctx: AppContext, report: DeliveryReport): void;
+  onStreamDelivered?: (ctx: AppContext, report: DeliveryReport) => void;
 }

@@ -11,6 +11,7 @@ import { createContext } from '../../src/server/compose.js';
 import type { AppContext } from '../../src/server/context.js';
 import { createDatabase } from '../../src/server/db/database.js';
 import type { App } from '../../src/server/http.js';
+import type { FeatureModule } from '../../src/server/module.js';
 
 export type TestDialect = 'sqlite' | 'postgres';
 
@@ -32,6 +33,8 @@ export interface TestContextOptions {
   env?: Record<string, string>;
   /** Share a database with another test context (two nodes); the schema name for PostgreSQL. */
   shared?: { dataDir: string; pgSchema?: string };
+  /** The feature modules to compose (default: the deployment's list in modules.ts). */
+  modules?: readonly FeatureModule[];
 }
 
 /**
@@ -69,12 +72,16 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     dataDir,
     ...(pgSchema ? { pgSchema } : {}),
   });
-  const ctx = await createContext(config, {
-    clock,
-    database,
-    log: pino({ level: process.env.SIAGA_TEST_LOG ?? 'silent' }),
-    redisNamespace: pgSchema ?? path.basename(dataDir),
-  });
+  const ctx = await createContext(
+    config,
+    {
+      clock,
+      database,
+      log: pino({ level: process.env.SIAGA_TEST_LOG ?? 'silent' }),
+      redisNamespace: pgSchema ?? path.basename(dataDir),
+    },
+    options.modules,
+  );
   const app = await buildApp(ctx);
   await app.ready();
   return {

@@ -18,7 +18,9 @@ export const LOCALES = ['id', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'id';
 
-export type MessageKey = { [N in keyof Messages]: Extract<keyof Messages[N], string> }[keyof Messages];
+export type MessageKey = {
+  [N in keyof Messages]: Extract<keyof Messages[N], string>;
+}[keyof Messages];
 export type MessageParams = Record<string, string | number>;
 
 /** One namespace's strings in one language. */

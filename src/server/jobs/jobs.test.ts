@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/helpers/context.js';
 import { transaction } from '../db/database.js';
-import { createJobs, defineJob, type Jobs } from './jobs.js';
+import { createJobs, defineJob } from './jobs.js';
+import type { Jobs } from './queue.js';
 
 // Job names are a checked union filled by the modules: these tests declare one of their own.
-declare module './jobs.js' {
+declare module './queue.js' {
   interface JobPayloads {
     'test.ran': { sourceId: string };
   }
@@ -61,9 +62,7 @@ describe('table-backed jobs', () => {
   });
 
   it('runs due jobs once and marks them done; later ones wait for their time', async () => {
-    const now = await transaction(t.ctx.db, (tx) =>
-      jobs.enqueue(tx, 'test.ran', payload('now')),
-    );
+    const now = await transaction(t.ctx.db, (tx) => jobs.enqueue(tx, 'test.ran', payload('now')));
     const later = await transaction(t.ctx.db, (tx) =>
       jobs.enqueue(tx, 'test.ran', payload('later'), {
         runAt: new Date(t.clock.now().getTime() + 60_000),
@@ -111,9 +110,7 @@ describe('table-backed jobs', () => {
   });
 
   it('claims again a job whose worker died past its lease', async () => {
-    const id = await transaction(t.ctx.db, (tx) =>
-      jobs.enqueue(tx, 'test.ran', payload('orphan')),
-    );
+    const id = await transaction(t.ctx.db, (tx) => jobs.enqueue(tx, 'test.ran', payload('orphan')));
     const now = t.clock.now();
     await t.ctx.db
       .updateTable('job')

@@ -4,12 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestContext, testDialect, type TestContext } from '../../../test/helpers/context.js';
 import { buildAccount, buildAreas, sessionCookie } from '../../../test/helpers/factories.js';
+import { requireInCI } from '../../../test/helpers/ci.js';
 import { openSse, type SseClient } from '../../../test/helpers/sse.js';
 import { transaction } from '../db/database.js';
 import { getDeliveryFigures } from '../features/delivery/delivery.service.js';
 import { areaKey, cellsToKeys, circleToCells } from '../geo/targeting.js';
 import { createMemoryBus } from './bus.js';
-import { publishStreamEvent, type StreamEvent } from './stream-events.js';
+import type { StreamEvent } from './stream-events.js';
+import { publishStreamEvent } from './stream.service.js';
 import { StreamHub } from './stream-hub.js';
 
 // The hub carries any module's events: these tests publish one of their own.
@@ -244,7 +246,12 @@ describe('stream hub', () => {
   });
 });
 
-const hasTwoNodeSetup = testDialect === 'postgres' && Boolean(process.env.SIAGA_TEST_REDIS_URL);
+// The postgres project runs it; on CI both servers must be there for that.
+const hasTwoNodeSetup =
+  requireInCI(
+    Boolean(process.env.SIAGA_TEST_PG_URL && process.env.SIAGA_TEST_REDIS_URL),
+    'PostgreSQL and Redis for the two-node test (SIAGA_TEST_PG_URL, SIAGA_TEST_REDIS_URL)',
+  ) && testDialect === 'postgres';
 
 describe.skipIf(!hasTwoNodeSetup)(
   'two nodes on one database and Redis (runs in the postgres project with SIAGA_TEST_REDIS_URL set; skipped otherwise)',
