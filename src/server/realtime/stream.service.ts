@@ -45,8 +45,9 @@ export async function openStreamSubscription(
     );
   }
   const areaCodes = query.areas ? query.areas.split(',') : [];
-  if (actor.kind === 'account')
+  if (actor.kind === 'account') {
     areaCodes.push(...(await ctx.features.accountAreaCodes(actor.accountId)));
+  }
   const point =
     query.lat !== undefined && query.lng !== undefined
       ? { lat: query.lat, lng: query.lng }
