@@ -2,6 +2,7 @@ import type { AlertView } from '../../common/api/alerts.js';
 import type { AlertSeverity, AlertUrgency } from '../../common/domain/alerts.js';
 import type { Locale } from '../../common/i18n/index.js';
 import { isMessageKey } from '../../common/i18n/index.js';
+import '../../common/i18n/web-catalogs.js';
 import type { Translate } from '../i18n/i18n.js';
 
 export const categoryLabel = (t: Translate, category: string) => {

@@ -6,6 +6,8 @@ import {
   type MessageKey,
   type MessageParams,
 } from '../../common/i18n/index.js';
+// Until pages load their own namespaces, every catalog the web shows is registered here.
+import '../../common/i18n/web-catalogs.js';
 import { getLocale, setLocale } from './locale.js';
 
 export type Translate = (key: MessageKey, params?: MessageParams) => string;

@@ -5,7 +5,11 @@ import * as createAlert from './20261125T2330-create-alert.js';
 import * as createPushDelivery from './20261125T2331-create-push-delivery.js';
 import * as createReport from './20261126T0000-create-report.js';
 
-/** Every migration, in order. Names are `YYYYMMDDTHHMM-verb-noun`. */
+/**
+ * The kernel's migrations, in order. Names are `YYYYMMDDTHHMM-verb-noun` and were recorded by
+ * deployed databases, so they never change. These created the first features' tables too;
+ * a newer feature brings its own migrations through its module.
+ */
 export const migrations: Record<string, Migration> = {
   '20261125T2200-create-core': createCore,
   '20261125T2300-create-stream-event': createStreamEvent,

@@ -31,7 +31,7 @@ import {
   type LatLng,
 } from '../../geo/targeting.js';
 import { newId } from '../../ids.js';
-import { publishStreamEvent } from '../../realtime/stream-events.js';
+import { publishStreamEvent } from '../../realtime/stream.service.js';
 import { renderAtomFeed } from '../../standards/atom.js';
 import { renderCapMessage } from '../../standards/cap.js';
 import { findAreas, getAreaBoundaries } from '../areas/areas.service.js';

@@ -12,6 +12,7 @@ import {
   sessionCookie,
   type TestStation,
 } from '../../../../test/helpers/factories.js';
+import { requireInCI } from '../../../../test/helpers/ci.js';
 
 const CAP_XSD = path.resolve(process.cwd(), '../shared/data/cap12.xsd');
 const hasXmllint = (() => {
@@ -22,7 +23,10 @@ const hasXmllint = (() => {
     return false;
   }
 })();
-const canValidateCap = hasXmllint && fs.existsSync(CAP_XSD);
+const canValidateCap = requireInCI(
+  requireInCI(hasXmllint, 'xmllint (libxml2-utils)') && fs.existsSync(CAP_XSD),
+  `the CAP schema ${CAP_XSD}`,
+);
 if (!canValidateCap) {
   console.warn(`CAP schema checks skipped: xmllint or ${CAP_XSD} is missing`);
 }

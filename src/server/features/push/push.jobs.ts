@@ -10,32 +10,23 @@ import {
   listPushSubscriptionsPage,
 } from './push.repository.js';
 import type { PushSubscriptionRow } from './push.table.js';
-import { getVapidKeys, vapidSubject, type VapidKeys } from './push.service.js';
-
-export type PushUrgency = 'very-low' | 'low' | 'normal' | 'high';
-
-/** What a feature asks to be pushed (see enqueuePushFanout). */
-export interface PushFanoutInput {
-  /** Targeting keys (geo/targeting.ts); empty reaches every subscription. */
-  keys: string[];
-  isDrill: boolean;
-  category: string;
-  /** Severe notifications reach muted categories too, and go out with Urgency: high. */
-  isSevere: boolean;
-  /** The JSON the service worker receives. */
-  payload: unknown;
-  /** An update with the same topic replaces an undelivered original at the push service. */
-  topic: string;
-  ttlSeconds: number;
-  urgency?: PushUrgency;
-  sourceType: string;
-  sourceId: string;
-}
+import {
+  getVapidKeys,
+  vapidSubject,
+  type PushFanoutInput,
+  type VapidKeys,
+} from './push.service.js';
 
 export interface PushFanoutPayload extends PushFanoutInput {
   issuedAt: string;
   /** A later round for the subscriptions whose push service asked us to come back. */
   retry?: { subscriptionIds: string[]; attempt: number };
+}
+
+declare module '../../jobs/queue.js' {
+  interface JobPayloads {
+    'push.fanout': PushFanoutPayload;
+  }
 }
 
 /** Sends in flight at once per job. */

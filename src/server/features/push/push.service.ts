@@ -15,7 +15,6 @@ import { AppError } from '../../errors.js';
 import { subscriberKeys } from '../../geo/targeting.js';
 import { newId } from '../../ids.js';
 import { listAccountAreaCodes } from '../areas/areas.service.js';
-import type { PushFanoutInput } from './push.jobs.js';
 import {
   countPushSubscriptions,
   deletePushSubscriptionByEndpoint,
@@ -23,6 +22,26 @@ import {
   replacePushSubscriptionKeys,
   upsertPushSubscription,
 } from './push.repository.js';
+
+export type PushUrgency = 'very-low' | 'low' | 'normal' | 'high';
+
+/** What a feature asks to be pushed (see enqueuePushFanout). */
+export interface PushFanoutInput {
+  /** Targeting keys (geo/targeting.ts); empty reaches every subscription. */
+  keys: string[];
+  isDrill: boolean;
+  category: string;
+  /** Severe notifications reach muted categories too, and go out with Urgency: high. */
+  isSevere: boolean;
+  /** The JSON the service worker receives. */
+  payload: unknown;
+  /** An update with the same topic replaces an undelivered original at the push service. */
+  topic: string;
+  ttlSeconds: number;
+  urgency?: PushUrgency;
+  sourceType: string;
+  sourceId: string;
+}
 
 export interface VapidKeys {
   publicKey: string;

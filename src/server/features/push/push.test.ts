@@ -13,7 +13,8 @@ import { transaction } from '../../db/database.js';
 import { areaKey, cellsToKeys, circleToCells } from '../../geo/targeting.js';
 import { newId } from '../../ids.js';
 import { getDeliveryFigures } from '../delivery/delivery.service.js';
-import { pushTopic, type PushFanoutInput } from './push.jobs.js';
+import { pushTopic } from './push.jobs.js';
+import type { PushFanoutInput } from './push.service.js';
 import { enqueuePushFanout } from './push.service.js';
 
 const MONAS = { lat: -6.1754, lng: 106.8272 };

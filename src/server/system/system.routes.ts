@@ -1,10 +1,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
-import { PublicConfig } from '../../../common/api/system.js';
-import type { AppContext } from '../../context.js';
-import { AppError } from '../../errors.js';
-import type { App } from '../../http.js';
+import { PublicConfig } from '../../common/api/system.js';
+import type { AppContext } from '../context.js';
+import { AppError } from '../errors.js';
+import type { App } from '../http.js';
 import type { HttpMetrics } from './metrics.js';
 
 const Status = Type.Object({ status: Type.String() });
