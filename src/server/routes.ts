@@ -1,7 +1,6 @@
 import { registerAlertRoutes } from './features/alerts/alerts.routes.js';
 import type { AppContext } from './context.js';
 import { registerAreaRoutes } from './features/areas/areas.routes.js';
-import { registerAuditRoutes } from './features/audit/audit.routes.js';
 import { registerStationRoutes } from './features/stations/stations.routes.js';
 import type { App } from './http.js';
 import { registerStreamRoutes } from './realtime/stream.routes.js';
@@ -14,7 +13,6 @@ export const featureRoutes: Array<(app: App, ctx: AppContext) => void> = [
   registerAccountRoutes,
   registerAreaRoutes,
   registerStationRoutes,
-  registerAuditRoutes,
   registerAlertRoutes,
   registerStreamRoutes,
   registerPushRoutes,

@@ -9,6 +9,11 @@ export async function findAlertById(db: Db, id: string): Promise<AlertRow | unde
   return db.selectFrom('alert').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export async function findAlertsByIds(db: Db, ids: string[]): Promise<AlertRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('alert').selectAll().where('id', 'in', ids).execute();
+}
+
 /** Every message of a thread (the original and its updates/cancel), oldest first. */
 export async function listThreadAlerts(db: Db, threadId: string): Promise<AlertRow[]> {
   return db

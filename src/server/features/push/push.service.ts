@@ -11,6 +11,7 @@ import type { AppContext } from '../../context.js';
 import { transaction, type Tx } from '../../db/database.js';
 import { readOrCreateSetting } from '../../db/settings.js';
 import { AppError } from '../../errors.js';
+import { optionalPoint } from '../../geo/points.js';
 import { subscriberKeys } from '../../geo/targeting.js';
 import { newId } from '../../ids.js';
 import { listAccountAreaCodes } from '../areas/areas.service.js';
@@ -63,27 +64,13 @@ export async function subscribePush(
   input: PushSubscribeBody,
 ): Promise<PushSubscriptionView> {
   assertPushEndpoint(ctx, input.subscription.endpoint);
-  if ((input.lat === undefined) !== (input.lng === undefined)) {
-    const field = input.lat === undefined ? 'lat' : 'lng';
-    throw new AppError(
-      'validation.failed',
-      400,
-      { fields: field },
-      {
-        fields: [{ field, problem: 'lat and lng go together' }],
-      },
-    );
-  }
+  const point = optionalPoint(input);
   const areas = [...(input.areas ?? [])];
   if (actor.kind === 'account') {
     for (const { areaCode } of await listAccountAreaCodes(ctx, actor.accountId)) {
       if (!areas.includes(areaCode)) areas.push(areaCode);
     }
   }
-  const point =
-    input.lat !== undefined && input.lng !== undefined
-      ? { lat: input.lat, lng: input.lng }
-      : undefined;
   const keys = subscriberKeys(areas, point);
   const now = ctx.clock.now().toISOString();
   const mutedCategories = input.mutedCategories ?? [];
