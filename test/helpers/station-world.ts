@@ -179,3 +179,19 @@ export async function buildSouthJakartaWorld(t: TestContext) {
   });
   return { polda, polres, polsek, sibling, mapped };
 }
+
+export const GAMBIR_VILLAGE = '31.71.01.1001';
+
+/** A citizen whose home is the village of Gambir; only Gambir's line of areas is loaded. */
+export async function buildCitizenAtHome(t: TestContext): Promise<Person> {
+  await buildAreas(
+    t.ctx.db,
+    AREA_FIXTURE.filter((area) => GAMBIR_VILLAGE.startsWith(area.code)),
+  );
+  const citizen = await person(t, 'Warga Gambir');
+  await t.ctx.db
+    .insertInto('account_area')
+    .values({ accountId: citizen.id, areaCode: GAMBIR_VILLAGE, kind: 'home' })
+    .execute();
+  return citizen;
+}
