@@ -64,8 +64,8 @@ export async function findAreaRefs(
   ctx: AppContext,
   codes: string[],
 ): Promise<Map<string, AreaRef>> {
-  const rows = await findAreasByCodes(ctx.db, [...new Set(codes)]);
-  return new Map(rows.map((row) => [row.code, toAreaRef(row)]));
+  const rows = await findAreas(ctx, codes);
+  return new Map([...rows].map(([code, row]) => [code, toAreaRef(row)]));
 }
 
 /**
