@@ -6,8 +6,8 @@ import type {
   StationRef,
   StationView,
 } from '../../../common/api/stations.js';
-import type { LiaisonRow, StationWithParent } from './stations.repository.js';
 import type { Role } from '../../../common/domain/roles.js';
+import type { LiaisonRow, StationWithParent } from './stations.repository.js';
 import type { RoleGrantRow, StationRow } from './stations.table.js';
 
 const parsePhones = (row: StationRow) => JSON.parse(row.phones) as Phone[];
