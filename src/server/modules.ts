@@ -1,7 +1,6 @@
 import { accountsModule } from './features/accounts/accounts.module.js';
 import { alertsModule } from './features/alerts/alerts.module.js';
 import { areasModule } from './features/areas/areas.module.js';
-import { auditModule } from './features/audit/audit.module.js';
 import { deliveryModule } from './features/delivery/delivery.module.js';
 import { pushModule } from './features/push/push.module.js';
 import { reportsModule } from './features/reports/reports.module.js';
@@ -17,7 +16,6 @@ export const featureModules: readonly FeatureModule[] = [
   accountsModule,
   areasModule,
   stationsModule,
-  auditModule,
   alertsModule,
   streamModule,
   pushModule,

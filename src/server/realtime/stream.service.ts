@@ -3,7 +3,7 @@ import { STREAM_EVENT_ID_PATTERN } from '../../common/api/stream.js';
 import type { Actor } from '../auth/actor.js';
 import type { AppContext } from '../context.js';
 import type { Tx } from '../db/database.js';
-import { AppError } from '../errors.js';
+import { optionalPoint } from '../geo/points.js';
 import { subscriberKeys } from '../geo/targeting.js';
 import {
   nextStreamEventId,
@@ -33,25 +33,11 @@ export async function openStreamSubscription(
   query: StreamQuery,
   lastEventIdHeader: string | undefined,
 ): Promise<StreamSubscription> {
-  if ((query.lat === undefined) !== (query.lng === undefined)) {
-    const field = query.lat === undefined ? 'lat' : 'lng';
-    throw new AppError(
-      'validation.failed',
-      400,
-      { fields: field },
-      {
-        fields: [{ field, problem: 'lat and lng go together' }],
-      },
-    );
-  }
+  const point = optionalPoint(query);
   const areaCodes = query.areas ? query.areas.split(',') : [];
   if (actor.kind === 'account') {
     areaCodes.push(...(await ctx.features.accountAreaCodes(actor.accountId)));
   }
-  const point =
-    query.lat !== undefined && query.lng !== undefined
-      ? { lat: query.lat, lng: query.lng }
-      : undefined;
   // A browser resends the id we gave it; anything else in the header is ignored, not an error.
   const fromHeader =
     lastEventIdHeader && EVENT_ID.test(lastEventIdHeader) ? lastEventIdHeader : undefined;

@@ -3,7 +3,7 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestContext, testDialect, type TestContext } from '../../../test/helpers/context.js';
-import { buildAccount, buildAreas, sessionCookie } from '../../../test/helpers/factories.js';
+import { buildCitizenAtHome } from '../../../test/helpers/station-world.js';
 import { requireInCI } from '../../../test/helpers/ci.js';
 import { openSse, type SseClient } from '../../../test/helpers/sse.js';
 import { transaction } from '../db/database.js';
@@ -111,18 +111,8 @@ describe('GET /api/stream', () => {
   });
 
   it("subscribes a logged-in citizen to the account's own areas", async () => {
-    await buildAreas(t.ctx.db, [
-      { code: '31', name: 'DKI Jakarta' },
-      { code: '31.71', name: 'Jakarta Pusat' },
-      { code: '31.71.01', name: 'Gambir' },
-      { code: '31.71.01.1001', name: 'Gambir' },
-    ]);
-    const account = await buildAccount(t.ctx.db);
-    await t.ctx.db
-      .insertInto('account_area')
-      .values({ accountId: account.id, areaCode: '31.71.01.1001', kind: 'home' })
-      .execute();
-    const citizen = await connect('/api/stream', { cookie: await sessionCookie(t, account.id) });
+    const resident = await buildCitizenAtHome(t);
+    const citizen = await connect('/api/stream', { cookie: resident.cookie });
     expect(citizen.status).toBe(200);
     const anonymous = await connect('/api/stream');
     const alert = await publish(t, { keys: TARGET });

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import webpush from 'web-push';
 import type { AppContext } from '../../context.js';
 import { transaction } from '../../db/database.js';
@@ -12,6 +11,7 @@ import {
 import type { PushSubscriptionRow } from './push.table.js';
 import {
   getVapidKeys,
+  pushTopic,
   vapidSubject,
   type PushFanoutInput,
   type VapidKeys,
@@ -167,12 +167,6 @@ function requestOptions(
     topic: pushTopic(job.topic),
     contentEncoding: 'aes128gcm',
   };
-}
-
-/** Topics are at most 32 base64url characters; longer ones (a UUID…) are hashed to fit. */
-export function pushTopic(topic: string): string {
-  if (/^[A-Za-z0-9_-]{1,32}$/.test(topic)) return topic;
-  return createHash('sha256').update(topic).digest('base64url').slice(0, 32);
 }
 
 /** One encrypted POST to the push service (RFC 8030/8291), by our own HTTP client. */

@@ -25,6 +25,7 @@ const stationPolicies = {
   'station.manage_officers': ['station_admin'],
   'station.assign_liaison': ['station_admin'],
   'console.open': ['officer', 'editor', 'station_admin'],
+  'audit.read': ['station_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export const stationsModule: FeatureModule = {
