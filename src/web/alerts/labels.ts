@@ -1,13 +1,10 @@
 import type { AlertView } from '../../common/api/alerts.js';
 import type { AlertSeverity, AlertUrgency } from '../../common/domain/alerts.js';
 import type { Locale } from '../../common/i18n/index.js';
-import { isMessageKey } from '../../common/i18n/index.js';
-import type { Translate } from '../i18n/i18n.js';
+import { textOr, type Translate } from '../i18n/i18n.js';
 
-export const categoryLabel = (t: Translate, category: string) => {
-  const key = `alerts.category.${category}`;
-  return isMessageKey(key) ? t(key) : category;
-};
+export const categoryLabel = (t: Translate, category: string) =>
+  textOr(t, `alerts.category.${category}`, category);
 export const severityLabel = (t: Translate, severity: AlertSeverity) =>
   t(`alertsweb.severity.${severity}`);
 export const urgencyLabel = (t: Translate, urgency: AlertUrgency) =>

@@ -29,7 +29,7 @@ export function Header() {
           type="button"
           class="link-button lang-switch"
           lang={locale === 'id' ? 'en' : 'id'}
-          onClick={() => switchLocale(locale === 'id' ? 'en' : 'id')}
+          onClick={() => void switchLocale(locale === 'id' ? 'en' : 'id')}
         >
           {locale === 'id' ? 'English' : 'Bahasa Indonesia'}
         </button>

@@ -4,7 +4,9 @@ import { openLiveAlerts } from '../api/live.js';
 import { alertText, severityClass, severityLabel } from '../alerts/labels.js';
 import { applyLiveAlert, type Banners } from '../alerts/banners.js';
 import { isMuted, onAlertPrefsChange, readAlertPrefs } from '../alerts/prefs.js';
+import { loadCatalogs } from '../i18n/catalogs.js';
 import { useI18n } from '../i18n/i18n.js';
+import { getLocale } from '../i18n/locale.js';
 import { useSession } from '../session.js';
 
 /** Waits for the page to have loaded and painted, so the stream never delays the first page. */
@@ -42,7 +44,11 @@ export function LiveAlerts() {
     if (!isReady || me === undefined) return;
     return openLiveAlerts(prefs, ({ data }) => {
       if (data.msgType !== 'Cancel' && isMuted(readAlertPrefs(), data)) return;
-      setBanners((current) => applyLiveAlert(current, data));
+      // Banners speak the alert pages' namespace, fetched with the first alert (a key is
+      // better than a missing alert when that fails).
+      void Promise.resolve(loadCatalogs(getLocale(), ['alerts-web']))
+        .catch(() => undefined)
+        .then(() => setBanners((current) => applyLiveAlert(current, data)));
     });
   }, [isReady, accountId, me === undefined, streamKey]);
 

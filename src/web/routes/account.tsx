@@ -16,8 +16,11 @@ import { useForm } from '../components/use-form.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
 
+/** The catalog namespaces this page's strings come from. */
+const NAMESPACES = ['alerts-web'];
+
 export function Account() {
-  const { t } = useI18n();
+  const { t } = useI18n(NAMESPACES);
   const { me } = useSession();
   if (me === undefined) return <Skeleton />;
   if (me === null)
@@ -40,7 +43,7 @@ export function Account() {
 }
 
 function Verification({ me }: { me: Me }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useI18n(NAMESPACES);
   const { setMe } = useSession();
   const form = useForm(t);
   const [sent, setSent] = useState<{ channel: VerificationChannel; expiresAt: string } | null>(
@@ -112,7 +115,7 @@ function Verification({ me }: { me: Me }) {
 }
 
 function Totp({ me }: { me: Me }) {
-  const { t } = useI18n();
+  const { t } = useI18n(NAMESPACES);
   const { setMe } = useSession();
   const form = useForm(t);
   const [setup, setSetup] = useState<{ secret: string; otpauthUri: string } | null>(null);
@@ -201,7 +204,7 @@ function Totp({ me }: { me: Me }) {
 }
 
 function PersonalData() {
-  const { t } = useI18n();
+  const { t } = useI18n(NAMESPACES);
   const { setMe } = useSession();
   const form = useForm(t);
   const [password, setPassword] = useState('');

@@ -12,8 +12,11 @@ import {
 import { ErrorNote, Page } from '../components/ui.js';
 import { useI18n } from '../i18n/i18n.js';
 
+/** The catalog namespaces this page's strings come from. */
+const NAMESPACES = ['alerts-web', 'alerts'];
+
 export function AlertSettings() {
-  const { t } = useI18n();
+  const { t } = useI18n(NAMESPACES);
   const [prefs, setPrefs] = useState(readAlertPrefs);
   const [error, setError] = useState<unknown>(null);
   const [isSaved, setSaved] = useState(false);
@@ -127,7 +130,7 @@ export function AlertSettings() {
 
 /** The in-page push prompt: the browser's permission dialog opens only from its button. */
 export function PushCard({ prefs }: { prefs: AlertPrefs }) {
-  const { t } = useI18n();
+  const { t } = useI18n(NAMESPACES);
   const [isOn, setOn] = useState(false);
   const [permission, setPermission] = useState(() =>
     isPushSupported() ? Notification.permission : 'denied',

@@ -14,6 +14,9 @@ import { ErrorNote, Skeleton } from '../components/ui.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';
 
+/** The catalog namespaces this page's strings come from. */
+const NAMESPACES = ['alerts-web', 'alerts'];
+
 export function AlertPage() {
   const { params } = useRoute();
   const id = params.id ?? '';
@@ -24,7 +27,7 @@ export function AlertPage() {
 }
 
 function AlertDetails({ alert }: { alert: AlertView }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useI18n(NAMESPACES);
   const text = alertText(alert, locale);
   const overState =
     alert.state === 'cancelled' || alert.state === 'expired' ? alert.state : undefined;
@@ -98,7 +101,7 @@ function AlertDetails({ alert }: { alert: AlertView }) {
 }
 
 function ShareButton({ title }: { title: string }) {
-  const { t } = useI18n();
+  const { t } = useI18n(NAMESPACES);
   const [isCopied, setCopied] = useState(false);
   const share = async () => {
     const url = location.href;

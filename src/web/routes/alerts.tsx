@@ -13,6 +13,9 @@ import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
 
+/** The catalog namespaces this page's strings come from. */
+const NAMESPACES = ['alerts-web', 'alerts'];
+
 /** My areas: the account's (when logged in) and this device's, without repeats. */
 async function myAreaCodes(isLoggedIn: boolean): Promise<string[]> {
   const codes = new Set(readAlertPrefs().areas);
@@ -34,7 +37,7 @@ async function loadActiveAlerts(isLoggedIn: boolean) {
 }
 
 export function Alerts() {
-  const { t } = useI18n();
+  const { t } = useI18n(NAMESPACES);
   const { me } = useSession();
   const loaded = useLoad(
     () => loadActiveAlerts(Boolean(me)),
@@ -66,7 +69,7 @@ export function Alerts() {
 }
 
 function AlertItem({ alert }: { alert: AlertView }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useI18n(NAMESPACES);
   const text = alertText(alert, locale);
   return (
     <li class={`card alert-card ${severityClass(alert.severity)}`}>

@@ -37,6 +37,9 @@ import { useAreaSearch } from '../components/use-area-search.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n, type Translate } from '../i18n/i18n.js';
 
+/** The catalog namespaces this page's strings come from. */
+const NAMESPACES = ['console-alerts', 'alerts'];
+
 // Leaflet is only downloaded by officers who open the composer.
 const AlertMap = lazy(() => import('./alert-map.js').then((m) => m.AlertMap));
 
@@ -60,14 +63,14 @@ interface Named {
 const tk = (key: string) => key as MessageKey; // keys built from the domain's own vocabularies
 
 function StateBadge({ alert }: { alert: AlertView }) {
-  const { t } = useI18n();
+  const { t } = useI18n(NAMESPACES);
   return (
     <span class={`badge badge-${alert.state}`}>{t(tk(`consoleAlerts.state.${alert.state}`))}</span>
   );
 }
 
 function AlertLists({ station }: { station: StationListItem }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useI18n(NAMESPACES);
   const pending = useLoad(() => listStationAlerts(station.id, true), `p${station.id}`);
   const all = useLoad(() => listStationAlerts(station.id, false), `a${station.id}`);
   const published = all.data?.alerts ?? [];
@@ -243,7 +246,7 @@ function TextArea(props: {
 type DrawMode = 'none' | 'circle' | 'polygon';
 
 function Composer({ station }: { station: StationListItem }) {
-  const { t } = useI18n();
+  const { t } = useI18n(NAMESPACES);
   const form = useForm(t);
   const [content, setContent] = useState<Content>(EMPTY);
   const set =
@@ -530,7 +533,7 @@ function TargetEditor({
   target: ReturnType<typeof useTarget>;
   error: string | undefined;
 }) {
-  const { t } = useI18n();
+  const { t } = useI18n(NAMESPACES);
   const details = useLoad(() => getStation(station.slug), station.slug);
   const config = useLoad(getPublicConfig, 'config');
   const { query, setQuery, results } = useAreaSearch();
@@ -665,7 +668,7 @@ function TargetEditor({
 // One alert: details, delivery, review, update and cancel
 
 function AlertPage({ id }: { id: string }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useI18n(NAMESPACES);
   const alert = useLoad(() => getAlert(id), id);
   const [current, setCurrent] = useState<AlertView | null>(null);
   const [done, setDone] = useState<MessageKey | null>(null);
@@ -730,7 +733,7 @@ function AlertPage({ id }: { id: string }) {
 type OnDone = (next: AlertView, message: MessageKey) => void;
 
 function Review({ alert, onDone }: { alert: AlertView; onDone: OnDone }) {
-  const { t } = useI18n();
+  const { t } = useI18n(NAMESPACES);
   const form = useForm(t);
   const [reason, setReason] = useState('');
   return (
@@ -772,7 +775,7 @@ function Review({ alert, onDone }: { alert: AlertView; onDone: OnDone }) {
 }
 
 function Change({ alert, onDone }: { alert: AlertView; onDone: OnDone }) {
-  const { t } = useI18n();
+  const { t } = useI18n(NAMESPACES);
   const form = useForm(t);
   const [body, setBody] = useState(alert.body);
   const [reason, setReason] = useState('');
@@ -829,7 +832,7 @@ function Change({ alert, onDone }: { alert: AlertView; onDone: OnDone }) {
 }
 
 function Delivery({ id }: { id: string }) {
-  const { t } = useI18n();
+  const { t } = useI18n(NAMESPACES);
   const [figures, setFigures] = useState<AlertDelivery | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {

@@ -10,9 +10,12 @@ import { useForm } from '../components/use-form.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';
 
+/** The catalog namespaces this page's strings come from. */
+const NAMESPACES = ['reports', 'alerts'];
+
 /** `/konsol/laporan`: the reports to the station and those below it, with status changes. */
 export function ConsoleReports({ stationId }: { stationId: string }) {
-  const { t } = useI18n();
+  const { t } = useI18n(NAMESPACES);
   const [status, setStatus] = useState<ReportStatus | ''>('');
   const reports = useLoad(
     () => listStationReports(stationId, status || undefined),
@@ -50,7 +53,7 @@ export function ConsoleReports({ stationId }: { stationId: string }) {
 }
 
 function ReportCard({ report, onChanged }: { report: ReportView; onChanged: () => void }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useI18n(NAMESPACES);
   const form = useForm(t);
   const next = REPORT_TRANSITIONS[report.status];
   const [target, setTarget] = useState<ReportStatus | ''>('');

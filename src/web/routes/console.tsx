@@ -17,6 +17,9 @@ import { useI18n } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
 import { ConsoleReports } from './console-reports.js';
 
+/** The catalog namespaces this page's strings come from. */
+const NAMESPACES = ['reports', 'console-alerts'];
+
 // The alerts section (and the map inside it) downloads only when opened.
 const ConsoleAlerts = lazy(() => import('./console-alerts.js').then((m) => m.ConsoleAlerts));
 
@@ -60,7 +63,7 @@ function rolesIn(me: Me, station: StationListItem, byId: Map<string, StationList
 }
 
 export function Console() {
-  const { t } = useI18n();
+  const { t } = useI18n(NAMESPACES);
   const { me } = useSession();
   if (me === undefined) return <Skeleton />;
   // Citizen is implicit: any listed role is a staff role.
@@ -79,7 +82,7 @@ export function Console() {
 }
 
 function ConsoleFrame({ me }: { me: Me }) {
-  const { t } = useI18n();
+  const { t } = useI18n(NAMESPACES);
   const section = useRoute().params.section;
   const stations = useLoad(() => listStations(), 'stations');
   const all = stations.data?.items ?? [];
@@ -147,7 +150,7 @@ function ConsoleSection({
   section: Section | undefined;
   station: StationListItem;
 }) {
-  const { t } = useI18n();
+  const { t } = useI18n(NAMESPACES);
   switch (section) {
     case 'petugas':
       return <Officers stationId={station.id} />;
@@ -165,7 +168,7 @@ function ConsoleSection({
 }
 
 function Officers({ stationId }: { stationId: string }) {
-  const { t } = useI18n();
+  const { t } = useI18n(NAMESPACES);
   const officers = useLoad(() => listOfficers(stationId), stationId);
   const form = useForm(t);
   const [name, setName] = useState('');
@@ -269,7 +272,7 @@ function Officers({ stationId }: { stationId: string }) {
 }
 
 function Audit({ stationId }: { stationId: string }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useI18n(NAMESPACES);
   const audit = useLoad(() => listAudit(stationId), stationId);
   const format = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
     dateStyle: 'medium',
@@ -300,7 +303,7 @@ function StationEditor({ slug }: { slug: string }) {
 }
 
 function StationForm({ station, onSaved }: { station: StationView; onSaved: () => void }) {
-  const { t } = useI18n();
+  const { t } = useI18n(NAMESPACES);
   const form = useForm(t);
   const [name, setName] = useState(station.name);
   const [address, setAddress] = useState(station.address);

@@ -24,11 +24,14 @@ import {
   rememberTrackingCode,
 } from '../report-queue.js';
 
+/** The catalog namespaces this page's strings come from. */
+const NAMESPACES = ['reports', 'alerts'];
+
 const trackUrl = (code: string) => `/lapor/lacak?kode=${encodeURIComponent(code)}`;
 
 /** `/lapor?alert=<id>&area=<code>`: the citizen's report, linked to an alert and area when given. */
 export function ReportForm() {
-  const { t } = useI18n();
+  const { t } = useI18n(NAMESPACES);
   const { query } = useLocation();
   const alertId = query.alert;
   const [chosenArea, setChosenArea] = useState<AreaSummary | null>(null);
@@ -210,7 +213,7 @@ export function ReportForm() {
 
 /** Where it happened, when the link did not say: any level of area will do. */
 function ReportAreaSearch({ onChoose }: { onChoose: (area: AreaSummary) => void }) {
-  const { t } = useI18n();
+  const { t } = useI18n(NAMESPACES);
   const { query, setQuery, results } = useAreaSearch();
   return (
     <div class="field">
@@ -237,7 +240,7 @@ function ReportAreaSearch({ onChoose }: { onChoose: (area: AreaSummary) => void 
 }
 
 function ReportSent({ report }: { report: SubmittedReport }) {
-  const { t } = useI18n();
+  const { t } = useI18n(NAMESPACES);
   const [isCopied, setCopied] = useState(false);
   const copy = () =>
     navigator.clipboard.writeText(report.trackingCode).then(
@@ -265,7 +268,7 @@ function ReportSent({ report }: { report: SubmittedReport }) {
 
 /** `/lapor/lacak?kode=…`: a report's status by its tracking code. */
 export function TrackReport() {
-  const { t } = useI18n();
+  const { t } = useI18n(NAMESPACES);
   const { query, route } = useLocation();
   const code = query.kode ? normaliseTrackingCode(query.kode) : '';
   const [typed, setTyped] = useState(code);
