@@ -3,7 +3,7 @@ import { App } from './app.js';
 import { loadCatalogs } from './i18n/catalogs.js';
 import { SHELL_NAMESPACES } from './i18n/i18n.js';
 import { getLocale } from './i18n/locale.js';
-import { startReportQueue } from './report-queue.js';
+import { startReportQueue } from './features/reports/report-queue.js';
 
 const locale = getLocale();
 document.documentElement.lang = locale;

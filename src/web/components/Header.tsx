@@ -1,5 +1,5 @@
 import { useLocation } from 'preact-iso';
-import { logout } from '../api/endpoints.js';
+import { logout } from '../features/accounts/api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
 

@@ -9,8 +9,8 @@ import {
   requestVerification,
   setUpTotp,
   type VerificationChannel,
-} from '../api/alerts.js';
-import { formatAlertTime } from '../alerts/labels.js';
+} from '../features/accounts/api.js';
+import { formatAlertTime } from '../features/alerts/labels.js';
 import { ErrorNote, Field, Page, Skeleton } from '../components/ui.js';
 import { useForm } from '../components/use-form.js';
 import { useI18n } from '../i18n/i18n.js';

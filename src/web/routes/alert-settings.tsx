@@ -1,14 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ALERT_CATEGORIES } from '../../common/domain/alerts.js';
-import { categoryLabel } from '../alerts/labels.js';
-import { readAlertPrefs, roundPoint, writeAlertPrefs, type AlertPrefs } from '../alerts/prefs.js';
+import { categoryLabel } from '../features/alerts/labels.js';
+import {
+  readAlertPrefs,
+  roundPoint,
+  writeAlertPrefs,
+  type AlertPrefs,
+} from '../features/alerts/prefs.js';
 import {
   currentPushSubscription,
   disablePush,
   enablePush,
   isPushSupported,
   refreshPushSubscription,
-} from '../alerts/push.js';
+} from '../features/alerts/push.js';
 import { ErrorNote, Page } from '../components/ui.js';
 import { useI18n } from '../i18n/i18n.js';
 

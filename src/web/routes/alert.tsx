@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { capUrl, getAlert, type AlertView } from '../api/alerts.js';
+import { capUrl, getAlert, type AlertView } from '../features/alerts/api.js';
 import {
   alertText,
   categoryLabel,
@@ -9,7 +9,7 @@ import {
   severityClass,
   severityLabel,
   urgencyLabel,
-} from '../alerts/labels.js';
+} from '../features/alerts/labels.js';
 import { ErrorNote, Skeleton } from '../components/ui.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';

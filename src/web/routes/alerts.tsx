@@ -1,13 +1,13 @@
-import { listActiveAlerts, type AlertView } from '../api/alerts.js';
-import { getMyAreas } from '../api/endpoints.js';
+import { listActiveAlerts, type AlertView } from '../features/alerts/api.js';
+import { getMyAreas } from '../features/areas/api.js';
 import {
   alertText,
   categoryLabel,
   formatAlertTime,
   severityClass,
   severityLabel,
-} from '../alerts/labels.js';
-import { readAlertPrefs } from '../alerts/prefs.js';
+} from '../features/alerts/labels.js';
+import { readAlertPrefs } from '../features/alerts/prefs.js';
 import { ErrorNote, Page, Skeleton } from '../components/ui.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';

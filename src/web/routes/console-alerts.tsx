@@ -16,13 +16,13 @@ import {
   getAlert,
   getAlertDelivery,
   getPublicConfig,
-  getStation,
   issueAlert,
   listStationAlerts,
   previewAlert,
   rejectAlert,
   updateAlert,
-} from '../api/endpoints.js';
+} from '../features/alerts/api.js';
+import { getStation } from '../features/stations/api.js';
 import type {
   AlertDelivery,
   AlertPreview,
@@ -33,7 +33,7 @@ import type {
 } from '../api/types.js';
 import { ErrorNote, Field, Skeleton } from '../components/ui.js';
 import { useForm } from '../components/use-form.js';
-import { useAreaSearch } from '../components/use-area-search.js';
+import { useAreaSearch } from '../features/areas/use-area-search.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n, type Translate } from '../i18n/i18n.js';
 
@@ -41,7 +41,9 @@ import { useI18n, type Translate } from '../i18n/i18n.js';
 const NAMESPACES = ['console-alerts', 'alerts'];
 
 // Leaflet is only downloaded by officers who open the composer.
-const AlertMap = lazy(() => import('./alert-map.js').then((m) => m.AlertMap));
+const AlertMap = lazy(() =>
+  import('../features/alerts/console/AlertMap.js').then((m) => m.AlertMap),
+);
 
 /** Delivery figures refresh this often while the alert page is open. */
 const DELIVERY_POLL_MS = 3000;

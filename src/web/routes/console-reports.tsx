@@ -4,7 +4,7 @@ import {
   REPORT_TRANSITIONS,
   type ReportStatus,
 } from '../../common/domain/reports.js';
-import { listStationReports, updateReport, type ReportView } from '../api/reports.js';
+import { listStationReports, updateReport, type ReportView } from '../features/reports/api.js';
 import { ErrorNote, Skeleton } from '../components/ui.js';
 import { useForm } from '../components/use-form.js';
 import { useLoad } from '../components/use-load.js';

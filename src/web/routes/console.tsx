@@ -1,14 +1,8 @@
 import { lazy, useRoute } from 'preact-iso';
 import { useState } from 'preact/hooks';
 import { STATION_ROLES, type StationRole } from '../../common/domain/roles.js';
-import {
-  createOfficer,
-  getStation,
-  listAudit,
-  listOfficers,
-  listStations,
-  updateStation,
-} from '../api/endpoints.js';
+import { createOfficer, listOfficers } from '../features/accounts/api.js';
+import { getStation, listAudit, listStations, updateStation } from '../features/stations/api.js';
 import type { Me, OfficerCreated, StationListItem, StationView } from '../api/types.js';
 import { ErrorNote, Field, Page, labelOf, Skeleton } from '../components/ui.js';
 import { useForm } from '../components/use-form.js';

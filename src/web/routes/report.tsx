@@ -4,16 +4,16 @@ import type { AreaSummary } from '../../common/api/areas.js';
 import { ALERT_CATEGORIES, type AlertCategory } from '../../common/domain/alerts.js';
 import { normaliseTrackingCode } from '../../common/domain/reports.js';
 import {
-  getAlertForReport,
-  getAreaForReport,
   submitReport,
   trackReport,
   type SubmitReportBody,
   type SubmittedReport,
-} from '../api/reports.js';
+} from '../features/reports/api.js';
+import { getAlert } from '../features/alerts/api.js';
+import { getArea } from '../features/areas/api.js';
 import { ErrorNote, Field, Page, Skeleton } from '../components/ui.js';
 import { useForm } from '../components/use-form.js';
-import { useAreaSearch } from '../components/use-area-search.js';
+import { useAreaSearch } from '../features/areas/use-area-search.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';
 import {
@@ -22,7 +22,7 @@ import {
   QUEUE_FLUSHED_EVENT,
   queueReport,
   rememberTrackingCode,
-} from '../report-queue.js';
+} from '../features/reports/report-queue.js';
 
 /** The catalog namespaces this page's strings come from. */
 const NAMESPACES = ['reports', 'alerts'];
@@ -37,11 +37,11 @@ export function ReportForm() {
   const [chosenArea, setChosenArea] = useState<AreaSummary | null>(null);
   const areaCode = query.area ?? chosenArea?.code;
   const alert = useLoad(
-    () => (alertId ? getAlertForReport(alertId) : Promise.resolve(undefined)),
+    () => (alertId ? getAlert(alertId) : Promise.resolve(undefined)),
     alertId ?? '',
   );
   const area = useLoad(
-    () => (query.area ? getAreaForReport(query.area) : Promise.resolve(undefined)),
+    () => (query.area ? getArea(query.area) : Promise.resolve(undefined)),
     query.area ?? '',
   );
   const areaLabel = area.data?.label ?? chosenArea?.label;

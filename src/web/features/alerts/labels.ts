@@ -1,7 +1,7 @@
-import type { AlertView } from '../../common/api/alerts.js';
-import type { AlertSeverity, AlertUrgency } from '../../common/domain/alerts.js';
-import type { Locale } from '../../common/i18n/index.js';
-import { textOr, type Translate } from '../i18n/i18n.js';
+import type { AlertView } from '../../../common/api/alerts.js';
+import type { AlertSeverity, AlertUrgency } from '../../../common/domain/alerts.js';
+import type { Locale } from '../../../common/i18n/index.js';
+import { textOr, type Translate } from '../../i18n/i18n.js';
 
 export const categoryLabel = (t: Translate, category: string) =>
   textOr(t, `alerts.category.${category}`, category);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AlertView } from '../../common/api/alerts.js';
-import { streamUrl } from '../api/live.js';
-import { toPushPayload } from '../push-payload.js';
+import type { AlertView } from '../../../common/api/alerts.js';
+import { streamUrl } from '../../api/live.js';
+import { toPushPayload } from './push-payload.js';
 import { applyLiveAlert } from './banners.js';
 import { alertText, formatAlertTime, reportLink } from './labels.js';
 import { isMuted, type AlertPrefs } from './prefs.js';

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { openLiveAlerts } from '../api/live.js';
-import { alertText, severityClass, severityLabel } from '../alerts/labels.js';
-import { applyLiveAlert, type Banners } from '../alerts/banners.js';
-import { isMuted, onAlertPrefsChange, readAlertPrefs } from '../alerts/prefs.js';
-import { loadCatalogs } from '../i18n/catalogs.js';
-import { useI18n } from '../i18n/i18n.js';
-import { getLocale } from '../i18n/locale.js';
-import { useSession } from '../session.js';
+import { openLiveAlerts } from '../../api/live.js';
+import { alertText, severityClass, severityLabel } from './labels.js';
+import { applyLiveAlert, type Banners } from './banners.js';
+import { isMuted, onAlertPrefsChange, readAlertPrefs } from './prefs.js';
+import { loadCatalogs } from '../../i18n/catalogs.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { getLocale } from '../../i18n/locale.js';
+import { useSession } from '../../session.js';
 
 /** Waits for the page to have loaded and painted, so the stream never delays the first page. */
 function afterFirstPaint(run: () => void): () => void {
