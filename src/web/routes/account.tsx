@@ -1,3 +1,4 @@
+import { formatDateTime } from '../i18n/format.js';
 import { useState } from 'preact/hooks';
 import type { Me } from '../api/types.js';
 import {
@@ -10,7 +11,6 @@ import {
   setUpTotp,
   type VerificationChannel,
 } from '../features/accounts/api.js';
-import { formatAlertTime } from '../features/alerts/labels.js';
 import { ErrorNote, Field, Page, Skeleton } from '../components/ui.js';
 import { useForm } from '../components/use-form.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -93,7 +93,7 @@ function Verification({ me }: { me: Me }) {
           }
         >
           <p class="muted" role="status">
-            {t('alertsweb.account.code_sent', { time: formatAlertTime(sent.expiresAt, locale) })}
+            {t('alertsweb.account.code_sent', { time: formatDateTime(sent.expiresAt, locale) })}
           </p>
           <Field
             label={t('alertsweb.account.code')}

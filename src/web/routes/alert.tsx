@@ -1,10 +1,10 @@
+import { formatDateTime } from '../i18n/format.js';
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { capUrl, getAlert, type AlertView } from '../features/alerts/api.js';
 import {
   alertText,
   categoryLabel,
-  formatAlertTime,
   reportLink,
   severityClass,
   severityLabel,
@@ -70,9 +70,9 @@ function AlertDetails({ alert }: { alert: AlertView }) {
           <a href={`/kantor/${encodeURIComponent(alert.station.slug)}`}>{alert.station.name}</a>
         </dd>
         <dt>{t('alertsweb.page.effective')}</dt>
-        <dd>{formatAlertTime(alert.effectiveAt, locale)}</dd>
+        <dd>{formatDateTime(alert.effectiveAt, locale)}</dd>
         <dt>{t('alertsweb.page.expires')}</dt>
-        <dd>{formatAlertTime(alert.expiresAt, locale)}</dd>
+        <dd>{formatDateTime(alert.expiresAt, locale)}</dd>
         <dt>{t('alertsweb.page.areas')}</dt>
         <dd>
           <ul class="plain">

@@ -1,15 +1,15 @@
+import { formatDateTime } from '../i18n/format.js';
 import { listActiveAlerts, type AlertView } from '../features/alerts/api.js';
 import { getMyAreas } from '../features/areas/api.js';
 import {
   alertText,
   categoryLabel,
-  formatAlertTime,
   severityClass,
   severityLabel,
 } from '../features/alerts/labels.js';
 import { readAlertPrefs } from '../features/alerts/prefs.js';
 import { ErrorNote, Page, Skeleton } from '../components/ui.js';
-import { useLoad } from '../components/use-load.js';
+import { alertQueries, useQuery } from '../data/query.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
 
@@ -39,9 +39,11 @@ async function loadActiveAlerts(isLoggedIn: boolean) {
 export function Alerts() {
   const { t } = useI18n(NAMESPACES);
   const { me } = useSession();
-  const loaded = useLoad(
+  // Waits for the session: a logged-in citizen's own areas count too.
+  const loaded = useQuery(
+    [...alertQueries, 'active', me?.id ?? 'guest'],
     () => loadActiveAlerts(Boolean(me)),
-    me === undefined ? 'loading' : (me?.id ?? 'guest'),
+    { enabled: me !== undefined },
   );
   if (me === undefined) return <Skeleton />;
   const hasAreas = loaded.data?.hasAreas ?? true;
@@ -88,7 +90,7 @@ function AlertItem({ alert }: { alert: AlertView }) {
         {text.title}
       </a>
       <small class="muted">
-        {alert.station.name} · {formatAlertTime(alert.sentAt ?? alert.effectiveAt, locale)}
+        {alert.station.name} · {formatDateTime(alert.sentAt ?? alert.effectiveAt, locale)}
       </small>
     </li>
   );

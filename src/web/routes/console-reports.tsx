@@ -8,6 +8,7 @@ import { listStationReports, updateReport, type ReportView } from '../features/r
 import { ErrorNote, Skeleton } from '../components/ui.js';
 import { useForm } from '../components/use-form.js';
 import { useLoad } from '../components/use-load.js';
+import { formatDateTime } from '../i18n/format.js';
 import { useI18n } from '../i18n/i18n.js';
 
 /** The catalog namespaces this page's strings come from. */
@@ -58,10 +59,7 @@ function ReportCard({ report, onChanged }: { report: ReportView; onChanged: () =
   const next = REPORT_TRANSITIONS[report.status];
   const [target, setTarget] = useState<ReportStatus | ''>('');
   const [note, setNote] = useState('');
-  const when = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(new Date(report.createdAt));
+  const when = formatDateTime(report.createdAt, locale);
   const onSubmit = (event: Event) =>
     form.submit(event, async () => {
       if (!target) return;

@@ -7,6 +7,7 @@ import type { Me, OfficerCreated, StationListItem, StationView } from '../api/ty
 import { ErrorNote, Field, Page, labelOf, Skeleton } from '../components/ui.js';
 import { useForm } from '../components/use-form.js';
 import { useLoad } from '../components/use-load.js';
+import { formatDateTime } from '../i18n/format.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
 import { ConsoleReports } from './console-reports.js';
@@ -15,7 +16,9 @@ import { ConsoleReports } from './console-reports.js';
 const NAMESPACES = ['reports', 'console-alerts'];
 
 // The alerts section (and the map inside it) downloads only when opened.
-const ConsoleAlerts = lazy(() => import('./console-alerts.js').then((m) => m.ConsoleAlerts));
+const ConsoleAlerts = lazy(() =>
+  import('../features/alerts/console/ConsoleAlerts.js').then((m) => m.ConsoleAlerts),
+);
 
 const SECTIONS = [
   { path: 'petugas', key: 'web.console.nav.officers', roles: ['station_admin', 'platform_admin'] },
@@ -268,10 +271,6 @@ function Officers({ stationId }: { stationId: string }) {
 function Audit({ stationId }: { stationId: string }) {
   const { t, locale } = useI18n(NAMESPACES);
   const audit = useLoad(() => listAudit(stationId), stationId);
-  const format = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
   return (
     <>
       <h2>{t('web.console.nav.audit')}</h2>
@@ -281,7 +280,7 @@ function Audit({ stationId }: { stationId: string }) {
       <ol class="list audit">
         {audit.data?.items.map((entry) => (
           <li key={entry.seq}>
-            <span class="muted">{format.format(new Date(entry.at))}</span> {entry.actorName}:{' '}
+            <span class="muted">{formatDateTime(entry.at, locale)}</span> {entry.actorName}:{' '}
             {labelOf(t, 'web.audit.action.', entry.action)}
           </li>
         ))}

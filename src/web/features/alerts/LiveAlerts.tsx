@@ -4,6 +4,7 @@ import { openLiveAlerts } from '../../api/live.js';
 import { alertText, severityClass, severityLabel } from './labels.js';
 import { applyLiveAlert, type Banners } from './banners.js';
 import { isMuted, onAlertPrefsChange, readAlertPrefs } from './prefs.js';
+import { alertQueries, queryClient } from '../../data/query.js';
 import { loadCatalogs } from '../../i18n/catalogs.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { getLocale } from '../../i18n/locale.js';
@@ -43,6 +44,8 @@ export function LiveAlerts() {
     // The server reads a citizen's own areas from the session when the stream opens.
     if (!isReady || me === undefined) return;
     return openLiveAlerts(prefs, ({ data }) => {
+      // Open lists (the citizen's, the console's) refetch; muted or not, the alert exists.
+      void queryClient.invalidateQueries({ queryKey: alertQueries });
       if (data.msgType !== 'Cancel' && isMuted(readAlertPrefs(), data)) return;
       // Banners speak the alert pages' namespace, fetched with the first alert (a key is
       // better than a missing alert when that fails).

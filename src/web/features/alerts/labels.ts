@@ -24,20 +24,6 @@ export function alertText(alert: AlertView, locale: Locale) {
   };
 }
 
-// Stations do not carry a time zone yet; Indonesian law time WIB is the default.
-const TIME_ZONE = 'Asia/Jakarta';
-
-/** "26 Nov 2026 06.03 WIB" (or the English form). */
-export function formatAlertTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: TIME_ZONE,
-  })
-    .format(new Date(iso))
-    .concat(' WIB');
-}
-
 /** The report form's link for this alert (the `reports` pages live at /lapor). */
 export function reportLink(alert: AlertView): string {
   const params = new URLSearchParams({ alert: alert.id });
