@@ -10,8 +10,7 @@ document.documentElement.lang = locale;
 
 /** The shell's strings come first, so the header never paints as raw keys. */
 async function start() {
-  // Offline with nothing cached, the page still opens (showing keys) rather than staying blank.
-  await loadCatalogs(locale, SHELL_NAMESPACES)?.catch(() => undefined);
+  await loadCatalogs(locale, SHELL_NAMESPACES);
   const root = document.getElementById('app')!; // index.html has #app
   root.textContent = ''; // the boot placeholder; Preact would otherwise keep it
   render(<App />, root);

@@ -26,9 +26,9 @@ function loadOne(locale: Locale, namespace: string): Promise<void> {
         Object.assign(messages[locale], catalog);
         loaded.add(key);
       },
-      (error: unknown) => {
-        loads.delete(key); // offline now, maybe not on the next try
-        throw error;
+      () => {
+        // Offline with nothing cached: the page shows keys rather than staying blank.
+        loaded.add(key);
       },
     );
     loads.set(key, load);
@@ -36,7 +36,7 @@ function loadOne(locale: Locale, namespace: string): Promise<void> {
   return load;
 }
 
-/** Loads the namespaces that are not in yet; undefined when all of them are. */
+/** Loads the namespaces that are not in yet (never rejects); undefined when all of them are. */
 export function loadCatalogs(
   locale: Locale,
   namespaces: readonly string[],

@@ -45,10 +45,15 @@ export function I18nProvider({ children }: { children: ComponentChildren }) {
 export function useI18n(namespaces: readonly string[] = []): I18n {
   const value = useContext(I18nContext);
   if (!value) throw new Error('useI18n outside I18nProvider');
+  // The router re-renders itself, not the suspended component: this state does (as in lazy()).
+  const [, rerender] = useState(0);
   const loading = loadCatalogs(value.locale, namespaces);
-  // A thrown promise is how Preact suspends a render until it settles.
-  // eslint-disable-next-line @typescript-eslint/only-throw-error
-  if (loading) throw loading;
+  if (loading) {
+    void loading.then(() => rerender((n) => n + 1));
+    // A thrown promise is how Preact suspends a render until it settles.
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
+    throw loading;
+  }
   return value;
 }
 

@@ -47,11 +47,10 @@ export function LiveAlerts() {
       // Open lists (the citizen's, the console's) refetch; muted or not, the alert exists.
       void queryClient.invalidateQueries({ queryKey: alertQueries });
       if (data.msgType !== 'Cancel' && isMuted(readAlertPrefs(), data)) return;
-      // Banners speak the alert pages' namespace, fetched with the first alert (a key is
-      // better than a missing alert when that fails).
-      void Promise.resolve(loadCatalogs(getLocale(), ['alerts-web']))
-        .catch(() => undefined)
-        .then(() => setBanners((current) => applyLiveAlert(current, data)));
+      // Banners speak the alert pages' namespace, fetched with the first alert.
+      void Promise.resolve(loadCatalogs(getLocale(), ['alerts-web'])).then(() =>
+        setBanners((current) => applyLiveAlert(current, data)),
+      );
     });
   }, [isReady, accountId, me === undefined, streamKey]);
 
