@@ -38,6 +38,9 @@ interface Content {
   describesSuspect: boolean;
 }
 
+/** The fields holding a CAP code, each with its own catalog of labels. */
+type CapField = 'severity' | 'urgency' | 'certainty' | 'status';
+
 const EMPTY: Content = {
   title: '',
   body: '',
@@ -114,6 +117,17 @@ export function Composer({ station }: { station: StationListItem }) {
     });
 
   const f = form.fields;
+  /** A CAP code chosen from its closed list, labelled from `consoleAlerts.<name>.<code>`. */
+  const capSelect = <K extends CapField>(name: K, options: readonly Content[K][]) => (
+    <Select
+      name={name}
+      label={t(tk(`consoleAlerts.field.${name}`))}
+      value={content[name]}
+      options={options}
+      labelOf={(v) => t(tk(`consoleAlerts.${name}.${v}`))}
+      onChange={set(name)}
+    />
+  );
   return (
     <form class="form composer" onSubmit={(e) => void onAskToSend(e)} noValidate>
       <a href="/konsol/peringatan">{t('consoleAlerts.back')}</a>
@@ -143,30 +157,9 @@ export function Composer({ station }: { station: StationListItem }) {
         onChange={set('category')}
       />
       <div class="row">
-        <Select
-          name="severity"
-          label={t('consoleAlerts.field.severity')}
-          value={content.severity}
-          options={ALERT_SEVERITIES}
-          labelOf={(v) => t(tk(`consoleAlerts.severity.${v}`))}
-          onChange={set('severity')}
-        />
-        <Select
-          name="urgency"
-          label={t('consoleAlerts.field.urgency')}
-          value={content.urgency}
-          options={ALERT_URGENCIES}
-          labelOf={(v) => t(tk(`consoleAlerts.urgency.${v}`))}
-          onChange={set('urgency')}
-        />
-        <Select
-          name="certainty"
-          label={t('consoleAlerts.field.certainty')}
-          value={content.certainty}
-          options={ALERT_CERTAINTIES}
-          labelOf={(v) => t(tk(`consoleAlerts.certainty.${v}`))}
-          onChange={set('certainty')}
-        />
+        {capSelect('severity', ALERT_SEVERITIES)}
+        {capSelect('urgency', ALERT_URGENCIES)}
+        {capSelect('certainty', ALERT_CERTAINTIES)}
       </div>
       <TextArea
         name="instruction"
@@ -184,14 +177,7 @@ export function Composer({ station }: { station: StationListItem }) {
         onInput={set('expiresAt')}
         error={f.expiresAt}
       />
-      <Select
-        name="status"
-        label={t('consoleAlerts.field.status')}
-        value={content.status}
-        options={ALERT_STATUSES}
-        labelOf={(v) => t(tk(`consoleAlerts.status.${v}`))}
-        onChange={set('status')}
-      />
+      {capSelect('status', ALERT_STATUSES)}
       <details>
         <summary>{t('consoleAlerts.field.english')}</summary>
         <Field
