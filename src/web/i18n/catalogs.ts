@@ -36,7 +36,10 @@ function loadOne(locale: Locale, namespace: string): Promise<void> {
   return load;
 }
 
-/** Loads the namespaces that are not in yet (never rejects); undefined when all of them are. */
+/**
+ * Loads the namespaces that are not in yet; undefined when all of them are. Rejects only for a
+ * namespace without a catalog file (a typo); a file that fails to download leaves keys showing.
+ */
 export function loadCatalogs(
   locale: Locale,
   namespaces: readonly string[],
