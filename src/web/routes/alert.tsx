@@ -10,6 +10,7 @@ import {
   severityLabel,
   urgencyLabel,
 } from '../features/alerts/labels.js';
+import { AlertBadges } from '../features/alerts/AlertBadges.js';
 import { ErrorNote, Skeleton } from '../components/ui.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -34,14 +35,9 @@ function AlertDetails({ alert }: { alert: AlertView }) {
   const isOver = overState !== undefined;
   return (
     <article class={`page alert-page ${severityClass(alert.severity)}`}>
-      <p class="badges">
-        <span class={`badge badge-sev ${severityClass(alert.severity)}`}>
-          {severityLabel(t, alert.severity)}
-        </span>
-        <span class="badge">{categoryLabel(t, alert.category)}</span>
-        {alert.isDrill && <span class="badge">{t('alertsweb.drill')}</span>}
+      <AlertBadges alert={alert}>
         {overState && <span class="badge badge-over">{t(`alertsweb.state.${overState}`)}</span>}
-      </p>
+      </AlertBadges>
       <h1 lang={text.lang}>{text.title}</h1>
       <p class="alert-body" lang={text.lang}>
         {text.body}

@@ -1,13 +1,9 @@
 import { formatDateTime } from '../i18n/format.js';
 import { listActiveAlerts, type AlertView } from '../features/alerts/api.js';
 import { getMyAreas } from '../features/areas/api.js';
-import {
-  alertText,
-  categoryLabel,
-  severityClass,
-  severityLabel,
-} from '../features/alerts/labels.js';
+import { alertText, severityClass } from '../features/alerts/labels.js';
 import { readAlertPrefs } from '../features/alerts/prefs.js';
+import { AlertBadges } from '../features/alerts/AlertBadges.js';
 import { ErrorNote, Page, Skeleton } from '../components/ui.js';
 import { alertQueries, useQuery } from '../data/query.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -71,17 +67,11 @@ export function Alerts() {
 }
 
 function AlertItem({ alert }: { alert: AlertView }) {
-  const { t, locale } = useI18n(NAMESPACES);
+  const { locale } = useI18n(NAMESPACES);
   const text = alertText(alert, locale);
   return (
     <li class={`card alert-card ${severityClass(alert.severity)}`}>
-      <p class="badges">
-        <span class={`badge badge-sev ${severityClass(alert.severity)}`}>
-          {severityLabel(t, alert.severity)}
-        </span>
-        <span class="badge">{categoryLabel(t, alert.category)}</span>
-        {alert.isDrill && <span class="badge">{t('alertsweb.drill')}</span>}
-      </p>
+      <AlertBadges alert={alert} />
       <a
         class="alert-card-title"
         href={`/peringatan/${encodeURIComponent(alert.id)}`}

@@ -94,16 +94,7 @@ export function Totp({ me }: { me: Me }) {
             })
           }
         >
-          <Field
-            label={t('alertsweb.account.password')}
-            name="password"
-            type="password"
-            autocomplete="current-password"
-            value={password}
-            onInput={setPassword}
-            error={form.fields.password}
-            required
-          />
+          <PasswordField name="password" value={password} onInput={setPassword} form={form} />
           <button type="submit" class="button button-secondary" disabled={form.isBusy}>
             {t('alertsweb.account.totp_disable')}
           </button>
@@ -165,16 +156,7 @@ export function PersonalData() {
       >
         <p>{t('alertsweb.account.delete_warning')}</p>
         <ErrorNote error={form.error} />
-        <Field
-          label={t('alertsweb.account.password')}
-          name="delete-password"
-          type="password"
-          autocomplete="current-password"
-          value={password}
-          onInput={setPassword}
-          error={form.fields.password}
-          required
-        />
+        <PasswordField name="delete-password" value={password} onInput={setPassword} form={form} />
         <button type="submit" class="button button-danger" disabled={form.isBusy}>
           {t('alertsweb.account.delete')}
         </button>
@@ -228,5 +210,27 @@ function CodeForm({
         {channel === 'totp' ? t('alertsweb.account.totp_enable') : t('alertsweb.account.confirm')}
       </button>
     </form>
+  );
+}
+
+/** The account's current password, asked before a change that needs it. */
+function PasswordField(props: {
+  name: string;
+  value: string;
+  onInput: (value: string) => void;
+  form: FormState;
+}) {
+  const { t } = useI18n(NAMESPACES);
+  return (
+    <Field
+      label={t('alertsweb.account.password')}
+      name={props.name}
+      type="password"
+      autocomplete="current-password"
+      value={props.value}
+      onInput={props.onInput}
+      error={props.form.fields.password}
+      required
+    />
   );
 }
