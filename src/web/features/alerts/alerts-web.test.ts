@@ -1,9 +1,10 @@
+import { formatDateTime } from '../../i18n/format.js';
 import { describe, expect, it } from 'vitest';
-import type { AlertView } from '../../common/api/alerts.js';
-import { streamUrl } from '../api/live.js';
-import { toPushPayload } from '../push-payload.js';
+import type { AlertView } from '../../../common/api/alerts.js';
+import { streamUrl } from '../../api/live.js';
+import { toPushPayload } from './push-payload.js';
 import { applyLiveAlert } from './banners.js';
-import { alertText, formatAlertTime, reportLink } from './labels.js';
+import { alertText, reportLink } from './labels.js';
 import { isMuted, type AlertPrefs } from './prefs.js';
 
 const alert = (fields: Partial<AlertView>) =>
@@ -130,7 +131,7 @@ describe('alert text', () => {
     expect(alertText(onlyId, 'en')).toMatchObject({ title: 'Banjir', lang: 'id' });
   });
   it('shows times in WIB (UTC+7)', () => {
-    expect(formatAlertTime('2026-11-25T23:30:00Z', 'id')).toMatch(/26 Nov 2026.*06\.30 WIB$/);
-    expect(formatAlertTime('2026-11-25T23:30:00Z', 'en')).toMatch(/26 Nov 2026.*06:30 WIB$/);
+    expect(formatDateTime('2026-11-25T23:30:00Z', 'id')).toMatch(/26 Nov 2026.*06\.30 WIB$/);
+    expect(formatDateTime('2026-11-25T23:30:00Z', 'en')).toMatch(/26 Nov 2026.*06:30 WIB$/);
   });
 });

@@ -1,14 +1,10 @@
-import type { AlertView } from '../../common/api/alerts.js';
-import type { AlertSeverity, AlertUrgency } from '../../common/domain/alerts.js';
-import type { Locale } from '../../common/i18n/index.js';
-import { isMessageKey } from '../../common/i18n/index.js';
-import '../../common/i18n/web-catalogs.js';
-import type { Translate } from '../i18n/i18n.js';
+import type { AlertView } from '../../../common/api/alerts.js';
+import type { AlertSeverity, AlertUrgency } from '../../../common/domain/alerts.js';
+import type { Locale } from '../../../common/i18n/index.js';
+import { textOr, type Translate } from '../../i18n/i18n.js';
 
-export const categoryLabel = (t: Translate, category: string) => {
-  const key = `alerts.category.${category}`;
-  return isMessageKey(key) ? t(key) : category;
-};
+export const categoryLabel = (t: Translate, category: string) =>
+  textOr(t, `alerts.category.${category}`, category);
 export const severityLabel = (t: Translate, severity: AlertSeverity) =>
   t(`alertsweb.severity.${severity}`);
 export const urgencyLabel = (t: Translate, urgency: AlertUrgency) =>
@@ -26,20 +22,6 @@ export function alertText(alert: AlertView, locale: Locale) {
     instruction: (isEn && alert.instructionEn) || alert.instruction,
     lang: isEn && alert.titleEn ? 'en' : 'id',
   };
-}
-
-// Stations do not carry a time zone yet; Indonesian law time WIB is the default.
-const TIME_ZONE = 'Asia/Jakarta';
-
-/** "26 Nov 2026 06.03 WIB" (or the English form). */
-export function formatAlertTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: TIME_ZONE,
-  })
-    .format(new Date(iso))
-    .concat(' WIB');
 }
 
 /** The report form's link for this alert (the `reports` pages live at /lapor). */

@@ -1,7 +1,7 @@
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'preact/hooks';
-import type { AlertTargetInput } from '../api/types.js';
+import type { AlertTargetInput } from '../../../api/types.js';
 
 type Circle = NonNullable<AlertTargetInput['circles']>[number];
 type Polygon = NonNullable<AlertTargetInput['polygons']>[number];

@@ -5,11 +5,9 @@ import type {
   SubmitReportBody,
   SubmittedReport,
   UpdateReportBody,
-} from '../../common/api/reports.js';
-import type { AlertView } from '../../common/api/alerts.js';
-import type { AreaDetail } from '../../common/api/areas.js';
-import type { ReportStatus } from '../../common/domain/reports.js';
-import { api } from './client.js';
+} from '../../../common/api/reports.js';
+import type { ReportStatus } from '../../../common/domain/reports.js';
+import { api } from '../../api/client.js';
 
 export type { ReportTracking, ReportView, SubmitReportBody, SubmittedReport };
 
@@ -26,6 +24,3 @@ export const listStationReports = (stationId: string, status?: ReportStatus) =>
   );
 export const updateReport = (id: string, input: UpdateReportBody) =>
   api<ReportView>('PATCH', `/api/reports/${enc(id)}`, input);
-
-export const getAlertForReport = (id: string) => api<AlertView>('GET', `/api/alerts/${enc(id)}`);
-export const getAreaForReport = (code: string) => api<AreaDetail>('GET', `/api/areas/${enc(code)}`);

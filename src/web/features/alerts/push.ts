@@ -1,4 +1,4 @@
-import { deletePushSubscription, getPushKey, savePushSubscription } from '../api/alerts.js';
+import { deletePushSubscription, getPushKey, savePushSubscription } from './api.js';
 import type { AlertPrefs } from './prefs.js';
 
 export const isPushSupported = () =>

@@ -1,4 +1,4 @@
-import { ALERT_CATEGORIES, type AlertSeverity } from '../../common/domain/alerts.js';
+import { ALERT_CATEGORIES, type AlertSeverity } from '../../../common/domain/alerts.js';
 
 /** What this device chose for alerts; kept in localStorage, also sent with the push subscription. */
 export interface AlertPrefs {

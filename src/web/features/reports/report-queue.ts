@@ -1,8 +1,8 @@
 // Reports written without a connection wait in localStorage and go out when the browser is
 // back online (the `online` event, or the next start of the app). The tracking codes this
 // browser received are kept too, so the tracking page can list them.
-import { OFFLINE_CODES, ApiError } from './api/client.js';
-import { submitReport, type SubmitReportBody } from './api/reports.js';
+import { OFFLINE_CODES, ApiError } from '../../api/client.js';
+import { submitReport, type SubmitReportBody } from './api.js';
 
 const QUEUE_KEY = 'siaga.reports.queue';
 const CODES_KEY = 'siaga.reports.codes';

@@ -1,4 +1,4 @@
-import type { AlertView } from '../../common/api/alerts.js';
+import type { AlertView } from '../../../common/api/alerts.js';
 
 /** Banners by the id of the alert thread (the original alert), newest first. */
 export type Banners = Array<{ threadId: string; alert: AlertView }>;

@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { openLiveAlerts } from '../api/live.js';
-import { alertText, severityClass, severityLabel } from '../alerts/labels.js';
-import { applyLiveAlert, type Banners } from '../alerts/banners.js';
-import { isMuted, onAlertPrefsChange, readAlertPrefs } from '../alerts/prefs.js';
-import { useI18n } from '../i18n/i18n.js';
-import { useSession } from '../session.js';
+import { openLiveAlerts } from '../../api/live.js';
+import { alertText, severityClass, severityLabel } from './labels.js';
+import { applyLiveAlert, type Banners } from './banners.js';
+import { isMuted, onAlertPrefsChange, readAlertPrefs } from './prefs.js';
+import { alertQueries, queryClient } from '../../data/query.js';
+import { loadCatalogs } from '../../i18n/catalogs.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { getLocale } from '../../i18n/locale.js';
+import { useSession } from '../../session.js';
 
 /** Waits for the page to have loaded and painted, so the stream never delays the first page. */
 function afterFirstPaint(run: () => void): () => void {
@@ -41,8 +44,13 @@ export function LiveAlerts() {
     // The server reads a citizen's own areas from the session when the stream opens.
     if (!isReady || me === undefined) return;
     return openLiveAlerts(prefs, ({ data }) => {
+      // Open lists (the citizen's, the console's) refetch; muted or not, the alert exists.
+      void queryClient.invalidateQueries({ queryKey: alertQueries });
       if (data.msgType !== 'Cancel' && isMuted(readAlertPrefs(), data)) return;
-      setBanners((current) => applyLiveAlert(current, data));
+      // Banners speak the alert pages' namespace, fetched with the first alert.
+      void Promise.resolve(loadCatalogs(getLocale(), ['alerts-web'])).then(() =>
+        setBanners((current) => applyLiveAlert(current, data)),
+      );
     });
   }, [isReady, accountId, me === undefined, streamKey]);
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { searchAreas } from '../api/endpoints.js';
-import { useLoad } from './use-load.js';
+import { searchAreas } from './api.js';
+import { useLoad } from '../../components/use-load.js';
 
 /** Typing pauses this long before a search goes out: one request per word on slow lines. */
 const SEARCH_DELAY_MS = 300;
