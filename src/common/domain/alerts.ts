@@ -62,18 +62,25 @@ export const ALERT_RADIUS_MAX_M = 50_000;
 /** Without an expiresAt, an alert stays active this long after it takes effect. */
 export const ALERT_DEFAULT_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
-// Stations do not carry a time zone yet; Indonesian law time WIB is the default.
-const ALERT_TIME_ZONE = 'Asia/Jakarta';
-
-/** "26 Nov 2026 06.03 WIB" (or the English form): the same on the server page and in the PWA. */
-export function formatAlertTime(iso: string, locale: 'id' | 'en'): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: ALERT_TIME_ZONE,
-  })
-    .format(new Date(iso))
-    .concat(' WIB');
+/** The alert's text in the reader's language: English only when asked for and written. */
+export function alertText(
+  alert: {
+    title: string;
+    body: string;
+    instruction: string | null;
+    titleEn: string | null;
+    bodyEn: string | null;
+    instructionEn: string | null;
+  },
+  locale: 'id' | 'en',
+) {
+  const isEn = locale === 'en';
+  return {
+    title: (isEn && alert.titleEn) || alert.title,
+    body: (isEn && alert.bodyEn) || alert.body,
+    instruction: (isEn && alert.instructionEn) || alert.instruction,
+    lang: isEn && alert.titleEn ? 'en' : 'id',
+  };
 }
 
 /** The report form's link for an alert (the `reports` pages live at /lapor). */

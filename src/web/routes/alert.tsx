@@ -1,11 +1,10 @@
-import { formatDateTime } from '../i18n/format.js';
+import { formatDateTime } from '../../common/i18n/format.js';
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { capUrl, getAlert, type AlertView } from '../features/alerts/api.js';
+import { alertReportLink, alertText } from '../../common/domain/alerts.js';
 import {
-  alertText,
   categoryLabel,
-  reportLink,
   severityClass,
   severityLabel,
   urgencyLabel,
@@ -50,7 +49,7 @@ function AlertDetails({ alert }: { alert: AlertView }) {
       )}
       {alert.note && <p class="note">{t('alertsweb.page.note', { note: alert.note })}</p>}
       {!isOver && (
-        <a class="button button-report" href={reportLink(alert)}>
+        <a class="button button-report" href={alertReportLink(alert)}>
           {t('alertsweb.page.report')}
         </a>
       )}

@@ -1,7 +1,8 @@
-import { formatDateTime } from '../i18n/format.js';
+import { formatDateTime } from '../../common/i18n/format.js';
 import { listActiveAlerts, type AlertView } from '../features/alerts/api.js';
 import { getMyAreas } from '../features/areas/api.js';
-import { alertText, severityClass } from '../features/alerts/labels.js';
+import { alertText } from '../../common/domain/alerts.js';
+import { severityClass } from '../features/alerts/labels.js';
 import { readAlertPrefs } from '../features/alerts/prefs.js';
 import { AlertBadges } from '../features/alerts/AlertBadges.js';
 import { ErrorNote, Page, Skeleton } from '../components/ui.js';

@@ -8,7 +8,7 @@ import { listStationReports, updateReport, type ReportView } from '../features/r
 import { ErrorNote, Skeleton } from '../components/ui.js';
 import { useForm } from '../components/use-form.js';
 import { useLoad } from '../components/use-load.js';
-import { formatDateTime } from '../i18n/format.js';
+import { formatDateTime } from '../../common/i18n/format.js';
 import { useI18n } from '../i18n/i18n.js';
 
 /** The catalog namespaces this page's strings come from. */

@@ -7,7 +7,7 @@ import type { Me, OfficerCreated, StationListItem, StationView } from '../api/ty
 import { ErrorNote, Field, Page, labelOf, Skeleton } from '../components/ui.js';
 import { useForm } from '../components/use-form.js';
 import { useLoad } from '../components/use-load.js';
-import { formatDateTime } from '../i18n/format.js';
+import { formatDateTime } from '../../common/i18n/format.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
 import { ConsoleReports } from './console-reports.js';

@@ -43,7 +43,9 @@ describe('server-rendered alert and station pages', () => {
     expect(page).toContain(
       '<title>Berbahaya: Waspada begal &lt;motor&gt; di Kebayoran Lama · Polsek Kebayoran Lama</title>',
     );
-    expect(page).toContain('<meta property="og:title" content="Berbahaya: Waspada begal &lt;motor&gt;');
+    expect(page).toContain(
+      '<meta property="og:title" content="Berbahaya: Waspada begal &lt;motor&gt;',
+    );
     expect(page).toMatch(
       /<meta property="og:description" content="Dua kejadian begal di Jalan Ciputat Raya/,
     );

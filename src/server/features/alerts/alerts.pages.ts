@@ -1,4 +1,5 @@
-import { alertReportLink, formatAlertTime } from '../../../common/domain/alerts.js';
+import { alertReportLink, alertText } from '../../../common/domain/alerts.js';
+import { formatDateTime } from '../../../common/i18n/format.js';
 import type { MessageKey } from '../../../common/i18n/index.js';
 import type { AppContext } from '../../context.js';
 import type { App } from '../../http.js';
@@ -23,10 +24,7 @@ export function registerAlertPages(app: App, ctx: AppContext): void {
           back: { href: '/peringatan', text: t('alertsweb.list.all_title') },
         });
       }
-      const english = request.locale === 'en';
-      const title = (english && alert.titleEn) || alert.title;
-      const body = (english && alert.bodyEn) || alert.body;
-      const instruction = (english && alert.instructionEn) || alert.instruction;
+      const { title, body, instruction, lang } = alertText(alert, request.locale);
       const severity = t(`alertsweb.severity.${alert.severity}`);
       const category = t(`alerts.category.${alert.category}`);
       const state = alert.state === 'cancelled' ? t('alertsweb.state.cancelled') : undefined;
@@ -39,7 +37,7 @@ export function registerAlertPages(app: App, ctx: AppContext): void {
           type: 'article',
           locale: request.locale,
         },
-        html`<article class="page alert-page" lang="${english && alert.titleEn ? 'en' : 'id'}">
+        html`<article class="page alert-page" lang="${lang}">
           <p class="badge">
             ${severity} · ${category}${alert.isDrill ? html` · ${t('alertsweb.drill')}` : ''}
           </p>
@@ -56,9 +54,9 @@ export function registerAlertPages(app: App, ctx: AppContext): void {
             <dt>${t('alertsweb.page.station')}</dt>
             <dd><a href="/kantor/${alert.station.slug}">${alert.station.name}</a></dd>
             <dt>${t('alertsweb.page.effective')}</dt>
-            <dd>${formatAlertTime(alert.effectiveAt, request.locale)}</dd>
+            <dd>${formatDateTime(alert.effectiveAt, request.locale)}</dd>
             <dt>${t('alertsweb.page.expires')}</dt>
-            <dd>${formatAlertTime(alert.expiresAt, request.locale)}</dd>
+            <dd>${formatDateTime(alert.expiresAt, request.locale)}</dd>
             ${
               alert.target.areas.length > 0
                 ? html`<dt>${t('alertsweb.page.areas')}</dt>

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { Me } from '../../api/types.js';
 import { ErrorNote, Field } from '../../components/ui.js';
 import { useForm, type FormState } from '../../components/use-form.js';
-import { formatDateTime } from '../../i18n/format.js';
+import { formatDateTime } from '../../../common/i18n/format.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useSession } from '../../session.js';
 import {

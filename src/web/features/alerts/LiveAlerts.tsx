@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { openLiveAlerts } from '../../api/live.js';
-import { alertText, severityClass, severityLabel } from './labels.js';
+import { alertText } from '../../../common/domain/alerts.js';
+import { severityClass, severityLabel } from './labels.js';
 import { applyLiveAlert, type Banners } from './banners.js';
 import { isMuted, onAlertPrefsChange, readAlertPrefs } from './prefs.js';
 import { alertQueries, queryClient } from '../../data/query.js';

@@ -1,10 +1,10 @@
-import { formatDateTime } from '../../i18n/format.js';
+import { formatDateTime } from '../../../common/i18n/format.js';
 import { describe, expect, it } from 'vitest';
 import type { AlertView } from '../../../common/api/alerts.js';
 import { streamUrl } from '../../api/live.js';
 import { toPushPayload } from './push-payload.js';
 import { applyLiveAlert } from './banners.js';
-import { alertText, reportLink } from './labels.js';
+import { alertReportLink, alertText } from '../../../common/domain/alerts.js';
 import { isMuted, type AlertPrefs } from './prefs.js';
 
 const alert = (fields: Partial<AlertView>) =>
@@ -69,10 +69,10 @@ describe('report link', () => {
       { code: '35.07.19.2001', name: 'Ardimulyo' },
       { code: '35.07.19.2002', name: 'Candirenggo' },
     ];
-    expect(reportLink(alert({ id: 'x9', target: { areas, circles: [], polygons: [] } }))).toBe(
+    expect(alertReportLink(alert({ id: 'x9', target: { areas, circles: [], polygons: [] } }))).toBe(
       '/lapor?alert=x9&area=35.07.19.2001',
     );
-    expect(reportLink(alert({ id: 'x9' }))).toBe('/lapor?alert=x9');
+    expect(alertReportLink(alert({ id: 'x9' }))).toBe('/lapor?alert=x9');
   });
 });
 
