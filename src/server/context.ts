@@ -13,6 +13,8 @@ import { createJobs, type Jobs } from './jobs/jobs.js';
 import { jobDefinitions } from './jobs/registry.js';
 import { StreamHub } from './realtime/stream-hub.js';
 import { recordStreamDelivery } from './features/delivery/delivery.service.js';
+import { indonesianAnalyser, type Analyser } from './text/analyser.js';
+import { createSearchIndex, type SearchIndex } from './text/search-index.js';
 
 /** Everything a service needs, built once and passed explicitly. */
 export interface AppContext {
@@ -33,6 +35,10 @@ export interface AppContext {
   jobs: Jobs;
   /** This node's open SSE connections. */
   hub: StreamHub;
+  /** The Indonesian analyser (normalise, slang, stop words, stems, synonyms). */
+  text: Analyser;
+  /** Full-text search; features register their document types and index in their transactions. */
+  search: SearchIndex;
   close(): Promise<void>;
 }
 
@@ -95,6 +101,8 @@ export async function createContext(
     redisNamespace: options.redisNamespace ?? '',
     jobs,
     hub,
+    text: indonesianAnalyser(),
+    search: createSearchIndex(database, indonesianAnalyser()),
     async close() {
       hub.close();
       await jobs.stop();

@@ -7,6 +7,7 @@ import type { JobsTables } from '../jobs/jobs.table.js';
 import type { MessagingTables } from '../messaging/messaging.table.js';
 import type { StreamTables } from '../realtime/stream.table.js';
 import type { SettingTables } from './setting.table.js';
+import type { SearchTables } from '../text/search.table.js';
 import type { DeliveryTables } from '../features/delivery/delivery.table.js';
 import type { PushTables } from '../features/push/push.table.js';
 import type { ReportsTables } from '../features/reports/reports.table.js';
@@ -23,4 +24,5 @@ export type DatabaseSchema = AccountsTables &
   AlertsTables &
   DeliveryTables &
   PushTables &
-  ReportsTables;
+  ReportsTables &
+  SearchTables;
