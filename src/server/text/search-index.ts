@@ -5,7 +5,7 @@ import type { Analyser } from './analyser.js';
 import type { SearchHit } from './search-dialect.js';
 import { postgresRanking } from './search-postgres.js';
 import { sqliteRanking } from './search-sqlite.js';
-import { chooseCorrection, editVariants, trigramsOf } from './typo.js';
+import { chooseCorrection, editVariants, MIN_CORRECTED_LENGTH, trigramsOf } from './typo.js';
 
 export interface SearchDocumentInput {
   /** The text to index, by field (title, body, …); every field is searched alike. */
@@ -299,8 +299,8 @@ export function createSearchIndex(database: Database, analyser: Analyser): Searc
       const best = [...known].sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))[0];
       if (best) return { term: best[0], df: best[1] };
     }
+    if (term.length < MIN_CORRECTED_LENGTH) return undefined;
     const trigrams = trigramsOf(term);
-    if (trigrams.length === 0) return undefined;
     const candidates = await db
       .selectFrom('search_trigram as t')
       .innerJoin('search_term as v', 'v.term', 't.term')

@@ -47,7 +47,9 @@ export interface TrigramCandidate {
 }
 
 /** Below this trigram similarity a candidate is another word, not a misspelling. */
-const MIN_SIMILARITY = 0.3;
+const MIN_SIMILARITY = 0.45;
+/** Shorter words are too often other real words one letter away. */
+export const MIN_CORRECTED_LENGTH = 4;
 
 /** Highest trigram similarity (Jaccard), then smallest edit distance, then highest df. */
 export function chooseCorrection(
