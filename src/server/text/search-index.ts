@@ -288,16 +288,19 @@ export function createSearchIndex(database: Database, analyser: Analyser): Searc
 
   /**
    * An unknown word becomes the closest indexed term: first a one-edit variant of the word as
-   * typed whose stem is indexed ("pencurain" → "pencurian" → curi), else the term sharing most
-   * trigrams with its stem, then the smallest edit distance, then the highest df.
+   * typed whose stem is indexed ("pencurain" → "pencurian" → curi; swaps before deletions,
+   * replacements and insertions, then the highest df), else the term sharing most trigrams
+   * with its stem, then the smallest edit distance, then the highest df.
    */
   async function correct(db: Db, term: string, surface: string) {
     if (!surface.includes(' ') && surface.length >= 5) {
-      const stems = new Set(editVariants(surface).flatMap((variant) => analyser.analyse(variant)));
-      stems.delete(term);
-      const known = await termFrequencies(db, [...stems]);
-      const best = [...known].sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))[0];
-      if (best) return { term: best[0], df: best[1] };
+      for (const variants of editVariants(surface)) {
+        const stems = new Set(variants.flatMap((variant) => analyser.analyse(variant)));
+        stems.delete(term);
+        const known = await termFrequencies(db, [...stems]);
+        const best = [...known].sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))[0];
+        if (best) return { term: best[0], df: best[1] };
+      }
     }
     if (term.length < MIN_CORRECTED_LENGTH) return undefined;
     const trigrams = trigramsOf(term);

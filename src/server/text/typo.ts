@@ -9,21 +9,29 @@ export function trigramsOf(term: string): string[] {
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
-/** Every string one edit away: a letter deleted, swapped with the next, replaced or inserted. */
-export function editVariants(word: string): string[] {
-  const variants = new Set<string>();
+/**
+ * Every string one edit away, by kind of edit in the order typists make them: two letters
+ * swapped, a letter doubled or extra, a letter wrong, a letter missing.
+ */
+export function editVariants(word: string): string[][] {
+  const swapped = new Set<string>();
+  const deleted = new Set<string>();
+  const replaced = new Set<string>();
+  const inserted = new Set<string>();
   for (let i = 0; i <= word.length; i += 1) {
     const head = word.slice(0, i);
     const tail = word.slice(i);
-    if (tail.length > 0) variants.add(head + tail.slice(1));
-    if (tail.length > 1) variants.add(head + tail[1]! + tail[0]! + tail.slice(2));
+    if (tail.length > 1) swapped.add(head + tail[1]! + tail[0]! + tail.slice(2));
+    if (tail.length > 0) deleted.add(head + tail.slice(1));
     for (const letter of LETTERS) {
-      if (tail.length > 0) variants.add(head + letter + tail.slice(1));
-      variants.add(head + letter + tail);
+      if (tail.length > 0) replaced.add(head + letter + tail.slice(1));
+      inserted.add(head + letter + tail);
     }
   }
-  variants.delete(word);
-  return [...variants];
+  return [swapped, deleted, replaced, inserted].map((set) => {
+    set.delete(word);
+    return [...set];
+  });
 }
 
 export function editDistance(a: string, b: string): number {
