@@ -27,7 +27,12 @@ const slangMap = new Map(Object.entries(slang.entries));
 const stopWords = new Set(stopwords.words);
 // Leetspeak inside a word ("rus4k", "b0hong") is obfuscation, not a number glued to a word.
 const leet: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't' };
-const STEM_CACHE_LIMIT = 100_000;
+const TOKEN_CACHE_LIMIT = 200_000;
+
+interface Stemmed {
+  stem: string;
+  surface: string;
+}
 
 interface SynonymPhrase {
   stems: string[];
@@ -63,38 +68,45 @@ function buildAnalyser(stemWord: StemFunction): Analyser {
   }
   for (const word of stopWords) dictionary.add(word);
 
-  const stemCache = new Map<string, string>();
   function stem(word: string): string {
-    let stemmed = stemCache.get(word);
-    if (stemmed === undefined) {
-      if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-      stemmed = /^[a-z]{4,}$/.test(word) ? stemWord(word) : word;
-      stemCache.set(word, stemmed);
+    return /^[a-z]{4,}$/.test(word) ? stemWord(word) : word;
+  }
+
+  /** One token as written → its normalised words (slang can make several). */
+  function tokenWords(token: string): string[] {
+    const result: string[] = [];
+    for (const piece of splitDigits(token)) {
+      const folded = foldRepeats(piece, dictionary);
+      const expanded = slangMap.get(folded);
+      if (expanded === undefined) result.push(folded);
+      else result.push(...expanded.split(' '));
     }
-    return stemmed;
+    return result;
+  }
+
+  // Most tokens recur (a language has few words, a text many): each token's analysis is kept.
+  const tokenCache = new Map<string, Stemmed[]>();
+  function tokenStems(token: string): Stemmed[] {
+    let cached = tokenCache.get(token);
+    if (cached === undefined) {
+      if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
+      cached = [];
+      for (const word of tokenWords(token)) {
+        if (stopWords.has(word)) continue;
+        const stemmed = stem(word);
+        if (!stopWords.has(stemmed)) cached.push({ stem: stemmed, surface: word });
+      }
+      tokenCache.set(token, cached);
+    }
+    return cached;
   }
 
   function words(text: string): string[] {
-    const result: string[] = [];
-    for (const token of tokenize(text)) {
-      for (const piece of splitDigits(token)) {
-        const folded = foldRepeats(piece, dictionary);
-        const expanded = slangMap.get(folded);
-        if (expanded === undefined) result.push(folded);
-        else result.push(...expanded.split(' '));
-      }
-    }
-    return result;
+    return tokenize(text).flatMap(tokenWords);
   }
 
-  function stems(text: string): { stem: string; surface: string }[] {
-    const result: { stem: string; surface: string }[] = [];
-    for (const word of words(text)) {
-      if (stopWords.has(word)) continue;
-      const stemmed = stem(word);
-      if (!stopWords.has(stemmed)) result.push({ stem: stemmed, surface: word });
-    }
-    return result;
+  function stems(text: string): Stemmed[] {
+    return tokenize(text).flatMap(tokenStems);
   }
 
   // Synonym members are analysed like any text, so a phrase matches what the analyser makes
@@ -157,21 +169,21 @@ function buildAnalyser(stemWord: StemFunction): Analyser {
   return { words, analyse, analyseQuery, stem };
 }
 
-const NON_ASCII = /[^\u0000-\u007f]/;
+const NON_ASCII = /[^ -~\t\n\r]/;
 
 /** NFKC (fancy Unicode letters become plain), lower case, accents dropped, then word tokens. */
 function tokenize(text: string): string[] {
-  let normal = text.toLowerCase();
-  if (NON_ASCII.test(normal)) {
-    normal = normal
-      .normalize('NFKC')
-      .toLowerCase()
-      .normalize('NFD')
-      .replace(/\p{M}+/gu, '')
-      .normalize('NFC');
-  }
+  const lower = text.toLowerCase();
   // Everything that is not a letter or digit (emoji, punctuation, decoration) separates words.
-  return normal.split(/[^\p{L}\p{N}]+/u).filter((token) => token.length > 0);
+  if (!NON_ASCII.test(lower)) return lower.split(/[^a-z0-9]+/).filter((token) => token.length > 0);
+  return lower
+    .normalize('NFKC')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((token) => token.length > 0);
 }
 
 /**
