@@ -86,9 +86,7 @@ for (const [name, stem] of [
   ['Siaga: corrected sastrawijs + Snowball fallback', createSiagaStemmer()],
 ] as const) {
   const { correct, total } = measureStemAccuracy(stem);
-  console.log(
-    `stemmer ${name}: ${correct}/${total} = ${((100 * correct) / total).toFixed(1)} %`,
-  );
+  console.log(`stemmer ${name}: ${correct}/${total} = ${((100 * correct) / total).toFixed(1)} %`);
 }
 
 // --- search at scale -----------------------------------------------------------------------
@@ -139,7 +137,8 @@ async function benchSearch(label: string, database: Database): Promise<void> {
   const bare: number[] = [];
   const perQuery = new Map<string, number[]>();
   // One untimed round: stem caches and the database's pages warm, as on a running server.
-  for (const query of queries) await search.search(database.db, { type: TYPE, prefix: false, ...query });
+  for (const query of queries)
+    await search.search(database.db, { type: TYPE, prefix: false, ...query });
   for (let round = 0; round < 30; round += 1) {
     for (const query of queries) {
       const t0 = performance.now();
@@ -156,7 +155,9 @@ async function benchSearch(label: string, database: Database): Promise<void> {
     }
   }
   const slowest = [...perQuery]
-    .map(([text, list]) => [text, list.sort((a, b) => a - b)[Math.floor(list.length / 2)]!] as const)
+    .map(
+      ([text, list]) => [text, list.sort((a, b) => a - b)[Math.floor(list.length / 2)]!] as const,
+    )
     .sort((a, b) => b[1] - a[1])
     .slice(0, 3)
     .map(([text, ms]) => `"${text}" ${ms.toFixed(1)} ms`)

@@ -73,9 +73,9 @@ function buildAnalyser(stemWord: StemFunction): Analyser {
   }
 
   /** One token as written → its normalised words (slang can make several). */
-  function tokenWords(token: string): string[] {
+  function tokenWords(raw: string): string[] {
     const result: string[] = [];
-    for (const piece of splitDigits(token)) {
+    for (const piece of normaliseToken(raw).flatMap(splitDigits)) {
       const folded = foldRepeats(piece, dictionary);
       const expanded = slangMap.get(folded);
       if (expanded === undefined) result.push(folded);
@@ -102,11 +102,11 @@ function buildAnalyser(stemWord: StemFunction): Analyser {
   }
 
   function words(text: string): string[] {
-    return tokenize(text).flatMap(tokenWords);
+    return rawTokens(text).flatMap(tokenWords);
   }
 
   function stems(text: string): Stemmed[] {
-    return tokenize(text).flatMap(tokenStems);
+    return rawTokens(text).flatMap(tokenStems);
   }
 
   // Synonym members are analysed like any text, so a phrase matches what the analyser makes
@@ -169,21 +169,31 @@ function buildAnalyser(stemWord: StemFunction): Analyser {
   return { words, analyse, analyseQuery, stem };
 }
 
-const NON_ASCII = /[^ -~\t\n\r]/;
+/**
+ * Splits on ASCII separators only, so the common case stays fast; a token with anything beyond
+ * ASCII (curly quotes, emoji, fancy letters) is normalised on its own, once, and cached.
+ */
+function rawTokens(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^a-z0-9\u0080-\uffff]+/)
+    .filter((token) => token.length > 0);
+}
 
 /** NFKC (fancy Unicode letters become plain), lower case, accents dropped, then word tokens. */
-function tokenize(text: string): string[] {
-  const lower = text.toLowerCase();
-  // Everything that is not a letter or digit (emoji, punctuation, decoration) separates words.
-  if (!NON_ASCII.test(lower)) return lower.split(/[^a-z0-9]+/).filter((token) => token.length > 0);
-  return lower
-    .normalize('NFKC')
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .normalize('NFC')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((token) => token.length > 0);
+function normaliseToken(raw: string): string[] {
+  if (/^[a-z0-9]+$/.test(raw)) return [raw];
+  return (
+    raw
+      .normalize('NFKC')
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .normalize('NFC')
+      // Everything that is not a letter or digit (emoji, punctuation, decoration) separates.
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((token) => token.length > 0)
+  );
 }
 
 /**

@@ -1,7 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/database.js';
 
-
 export interface SearchHit {
   id: string;
   /** BM25 (FTS5's formula), rounded to 6 decimals so both dialects order alike. */

@@ -119,13 +119,12 @@ describe('SearchIndex', () => {
   });
 
   it('leaves nothing behind when the transaction rolls back', async () => {
-    const before = await t.ctx.db
-      .selectFrom('search_stat')
-      .selectAll()
-      .executeTakeFirstOrThrow();
+    const before = await t.ctx.db.selectFrom('search_stat').selectAll().executeTakeFirstOrThrow();
     await expect(
       transaction(t.ctx.db, async (tx) => {
-        await t.ctx.search.index(tx.db, TYPE, 'c1', { fields: { body: 'Pencurian kabel listrik' } });
+        await t.ctx.search.index(tx.db, TYPE, 'c1', {
+          fields: { body: 'Pencurian kabel listrik' },
+        });
         throw new Error('rolled back');
       }),
     ).rejects.toThrow('rolled back');

@@ -1,10 +1,5 @@
 import { sql } from 'kysely';
-import {
-  BM25,
-  filterSql,
-  inverseDocumentFrequency,
-  type SearchDialect,
-} from './search-dialect.js';
+import { BM25, filterSql, inverseDocumentFrequency, type SearchDialect } from './search-dialect.js';
 
 /**
  * PostgreSQL: a generated `to_tsvector('simple', terms)` with a GIN index finds the matches;

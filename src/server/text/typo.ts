@@ -68,8 +68,7 @@ export function chooseCorrection(
   const scored = candidates
     .map((candidate) => ({
       ...candidate,
-      similarity:
-        candidate.shared / (own + trigramsOf(candidate.term).length - candidate.shared),
+      similarity: candidate.shared / (own + trigramsOf(candidate.term).length - candidate.shared),
       distance: editDistance(term, candidate.term),
     }))
     .filter((candidate) => candidate.similarity >= MIN_SIMILARITY);

@@ -24,7 +24,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       add column "tsv" tsvector generated always as (to_tsvector('simple', "terms")) stored`.execute(
       db,
     );
-    await sql`create index search_document_tsv_idx on search_document using gin ("tsv")`.execute(db);
+    await sql`create index search_document_tsv_idx on search_document using gin ("tsv")`.execute(
+      db,
+    );
   } else {
     await sql`create virtual table search_fts using fts5(
       terms, content='search_document', content_rowid='docKey', tokenize='unicode61'
