@@ -25,6 +25,8 @@ export interface RankingPlan {
   documentFrequency: ReadonlyMap<string, number>;
   limit: number;
   offset: number;
+  /** Only the most recently indexed this-many matches are ranked (see RANK_WINDOW). */
+  window: number;
 }
 
 /** The one dialect-specific part: keeping the full-text structure and ranking with it. */
@@ -33,6 +35,14 @@ export interface SearchDialect {
   deleteTerms(db: Db, docKey: number, terms: string): Promise<void>;
   rank(db: Db, plan: RankingPlan): Promise<SearchHit[]>;
 }
+
+/**
+ * BM25 must score every match, so a word found in 20,000 documents costs 20,000 scores. Ranking
+ * stops at the most recently indexed 2,000 matches that pass the filters (the same ones on
+ * both dialects: `docKey` grows with each insert on both), which keeps a query within a few
+ * milliseconds however common its words are; idf still counts every document.
+ */
+export const RANK_WINDOW = 2000;
 
 /** BM25 as FTS5 computes it (k1 1.2, b 0.75); PostgreSQL repeats the same arithmetic. */
 export const BM25 = { k1: 1.2, b: 0.75 } as const;

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Database, Db } from '../db/database.js';
 import { badRequest } from '../errors.js';
 import type { Analyser } from './analyser.js';
-import type { SearchHit } from './search-dialect.js';
+import { RANK_WINDOW, type SearchHit } from './search-dialect.js';
 import { postgresRanking } from './search-postgres.js';
 import { sqliteRanking } from './search-sqlite.js';
 import { chooseCorrection, editVariants, MIN_CORRECTED_LENGTH, trigramsOf } from './typo.js';
@@ -359,6 +359,7 @@ export function createSearchIndex(database: Database, analyser: Analyser): Searc
         documentFrequency: frequency,
         limit: limit + 1,
         offset,
+        window: RANK_WINDOW,
       });
       const items = hits.slice(0, limit);
       return {

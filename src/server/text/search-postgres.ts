@@ -30,19 +30,24 @@ export const postgresRanking: SearchDialect = {
       .join(plan.match === 'all' ? ' & ' : ' | ');
     const { k1, b } = BM25;
     const { rows } = await sql<{ id: string; score: number | string }>`
-      with q ("term", "idf") as (values ${sql.join(weights)})
-      select d."id" as "id", round(sum(
+      with q ("term", "idf") as (values ${sql.join(weights)}),
+      w as (
+        select d."docKey", d."id", d."length", d."tsv" from search_document d
+        where d."tsv" @@ to_tsquery('simple', ${tsquery}) and ${filterSql(plan.filter)}
+        order by d."docKey" desc
+        limit ${plan.window}
+      )
+      select w."id" as "id", round(sum(
         q."idf" * ((u."tf" * ${k1 + 1.0}::float8)
-          / (u."tf" + ${k1}::float8 * (1 - ${b}::float8 + ${b}::float8 * d."length" / ${averageLength}::float8)))
+          / (u."tf" + ${k1}::float8 * (1 - ${b}::float8 + ${b}::float8 * w."length" / ${averageLength}::float8)))
       )::numeric, 6)::float8 as "score"
-      from search_document d
+      from w
       cross join lateral (
-        select "lexeme", array_length("positions", 1) as "tf" from unnest(d."tsv")
+        select "lexeme", array_length("positions", 1) as "tf" from unnest(w."tsv")
       ) u
       join q on q."term" = u."lexeme"
-      where d."tsv" @@ to_tsquery('simple', ${tsquery}) and ${filterSql(plan.filter)}
-      group by d."docKey", d."id"
-      order by "score" desc, d."id"
+      group by w."docKey", w."id"
+      order by "score" desc, w."id"
       limit ${plan.limit} offset ${plan.offset}`.execute(db);
     return rows.map((row) => ({ id: row.id, score: Number(row.score) }));
   },

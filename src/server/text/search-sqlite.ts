@@ -18,11 +18,16 @@ export const sqliteRanking: SearchDialect = {
     const query = plan.groups
       .map((group) => `(${group.map((term) => `"${term}"`).join(' OR ')})`)
       .join(plan.match === 'all' ? ' AND ' : ' OR ');
+    // FTS5 walks the matches newest first and stops at the window: only those are scored.
     const { rows } = await sql<SearchHit>`
-      select d."id" as "id", round(-bm25(search_fts), 6) as "score"
-      from search_fts join search_document d on d."docKey" = search_fts.rowid
-      where search_fts match ${query} and ${filterSql(plan.filter)}
-      order by "score" desc, d."id"
+      select "id", round(-"bm25", 6) as "score" from (
+        select d."id" as "id", bm25(search_fts) as "bm25"
+        from search_fts join search_document d on d."docKey" = search_fts.rowid
+        where search_fts match ${query} and ${filterSql(plan.filter)}
+        order by search_fts.rowid desc
+        limit ${plan.window}
+      )
+      order by "score" desc, "id"
       limit ${plan.limit} offset ${plan.offset}`.execute(db);
     return rows;
   },
