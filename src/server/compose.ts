@@ -18,6 +18,8 @@ import { createJobs } from './jobs/jobs.js';
 import type { FeatureModule } from './module.js';
 import { featureModules } from './modules.js';
 import { StreamHub } from './realtime/stream-hub.js';
+import { indonesianAnalyser } from './text/analyser.js';
+import { createSearchIndex } from './text/search-index.js';
 
 /**
  * The composition root: builds the context and binds the feature modules (their catalogs,
@@ -75,6 +77,7 @@ export async function createContext(
       for (const observe of deliveryObservers) observe(ctx, report);
     },
   });
+  const text = indonesianAnalyser();
   const features: FeatureHooks = {
     registerRoutes(app) {
       for (const module of modules) module.routes?.(app, ctx);
@@ -100,6 +103,8 @@ export async function createContext(
     jobs,
     hub,
     features,
+    text,
+    search: createSearchIndex(database, text),
     async close() {
       hub.close();
       await jobs.stop();

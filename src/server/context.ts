@@ -7,6 +7,8 @@ import type { Messenger } from './messaging/outbound.js';
 import type { Bus } from './realtime/bus.js';
 import type { Jobs } from './jobs/queue.js';
 import type { StreamHub } from './realtime/stream-hub.js';
+import type { Analyser } from './text/analyser.js';
+import type { SearchIndex } from './text/search-index.js';
 
 /** Everything a service needs, built once (compose.ts) and passed explicitly. */
 export interface AppContext {
@@ -29,6 +31,10 @@ export interface AppContext {
   hub: StreamHub;
   /** What the kernel asks of the composed feature modules, without knowing them. */
   features: FeatureHooks;
+  /** The Indonesian analyser (normalise, slang, stop words, stems, synonyms). */
+  text: Analyser;
+  /** Full-text search; features register their document types and index in their transactions. */
+  search: SearchIndex;
   close(): Promise<void>;
 }
 
