@@ -18,6 +18,7 @@ import type { App } from './http.js';
 import { registerSystemRoutes } from './features/system/system.routes.js';
 import { createHttpMetrics } from './features/system/metrics.js';
 import { featureRoutes } from './routes.js';
+import { registerMediaRoutes } from './media/media.routes.js';
 
 /** Where `vite build` puts the PWA (the same path from src/server and dist/server). */
 export const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
@@ -142,6 +143,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   });
 
   registerSystemRoutes(app, ctx, metrics);
+  await registerMediaRoutes(app, ctx);
   for (const register of featureRoutes) register(app, ctx);
 
   if (fs.existsSync(WEB_ROOT)) {

@@ -13,6 +13,9 @@ import { createJobs, type Jobs } from './jobs/jobs.js';
 import { jobDefinitions } from './jobs/registry.js';
 import { StreamHub } from './realtime/stream-hub.js';
 import { recordStreamDelivery } from './features/delivery/delivery.service.js';
+import { createMedia, type Media } from './media/media.js';
+import { createFileMediaStore } from './media/media-store.js';
+import { scheduleMediaSweep } from './media/media.jobs.js';
 
 /** Everything a service needs, built once and passed explicitly. */
 export interface AppContext {
@@ -33,6 +36,8 @@ export interface AppContext {
   jobs: Jobs;
   /** This node's open SSE connections. */
   hub: StreamHub;
+  /** Upload intake, the image pipeline and the media store. */
+  media: Media;
   close(): Promise<void>;
 }
 
@@ -95,6 +100,13 @@ export async function createContext(
     redisNamespace: options.redisNamespace ?? '',
     jobs,
     hub,
+    media: createMedia({
+      db: database.db,
+      store: createFileMediaStore(config.mediaDir),
+      clock,
+      log,
+      orphanGraceMs: config.mediaOrphanGraceMs,
+    }),
     async close() {
       hub.close();
       await jobs.stop();
@@ -102,5 +114,6 @@ export async function createContext(
       await database.close();
     },
   };
+  await scheduleMediaSweep(ctx);
   return ctx;
 }
