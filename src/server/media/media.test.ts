@@ -285,11 +285,13 @@ describe('media pipeline', () => {
       const head = await noisyJpeg(300, 200);
       const boundary = 'siaga-test-boundary';
       let sent = 0;
-      function* body() {
+      // Paced like a network: a chunk per turn of the event loop.
+      async function* body() {
         const intro = `--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="huge.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`;
         yield Buffer.from(intro);
         yield head;
         for (let i = 0; i < 800; i++) {
+          await new Promise(setImmediate);
           sent += 64 * KB;
           yield Buffer.alloc(64 * KB);
         }
