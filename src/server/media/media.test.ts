@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
 import exifReader from 'exif-reader';
 import sharp from 'sharp';
-import { Type } from 'typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/helpers/context.js';
 import {
@@ -15,6 +14,7 @@ import {
   zipBomb,
   type FormFile,
 } from '../../../test/helpers/media-files.js';
+import { registerMediaTestRoutes } from '../../../test/helpers/media-routes.js';
 import { buildApp } from '../app.js';
 import { transaction } from '../db/database.js';
 import type { App } from '../http.js';
@@ -32,50 +32,6 @@ const DOCUMENTS = defineMediaUse('test.documents', {
   maxFiles: 1,
   allowedKinds: ['jpeg', 'png', 'pdf'],
 });
-
-/** The way a feature uses the pipeline: receive, attach inside its transaction, discard. */
-function registerTestRoutes(app: App, t: TestContext) {
-  app.post(
-    '/test/uploads',
-    {
-      schema: {
-        querystring: Type.Object({
-          use: Type.Optional(Type.Union([Type.Literal('photos'), Type.Literal('documents')])),
-          visibility: Type.Optional(Type.Union([Type.Literal('public'), Type.Literal('private')])),
-          failAfterAttach: Type.Optional(Type.Boolean()),
-        }),
-      },
-    },
-    async (request) => {
-      const { use, visibility = 'public', failAfterAttach } = request.query;
-      const intake = await t.ctx.media.receive(request, use === 'documents' ? DOCUMENTS : PHOTOS);
-      try {
-        const media = await transaction(t.ctx.db, async (tx) => {
-          const views: MediaView[] = [];
-          for (const file of intake.files) {
-            views.push(await t.ctx.media.attach(tx, file, { visibility, ownerType: 'test' }));
-          }
-          if (failAfterAttach) throw new Error('the feature changed its mind');
-          return views;
-        });
-        return {
-          media,
-          extracted: intake.files.map((file) => file.extracted),
-          fields: intake.fields,
-        };
-      } finally {
-        await intake.discard();
-      }
-    },
-  );
-  app.get<{ Params: { id: string; key: string } }>(
-    '/test/private/:id/:key',
-    async (request, reply) => {
-      await t.ctx.media.sendPrivate(reply, request.params.id, request.params.key);
-      return reply;
-    },
-  );
-}
 
 describe('media pipeline', () => {
   let t: TestContext;
@@ -105,7 +61,7 @@ describe('media pipeline', () => {
     t = await createTestContext();
     // createTestContext's app is ready already; a second app on the same context takes routes.
     app = await buildApp(t.ctx);
-    registerTestRoutes(app, t);
+    registerMediaTestRoutes(app, t.ctx, { photos: PHOTOS, documents: DOCUMENTS });
     await app.ready();
   });
   afterAll(async () => {
