@@ -42,8 +42,7 @@ async function timeRuns(run: () => Promise<void>): Promise<number[]> {
   return times.sort((a, b) => a - b);
 }
 
-async function measure(setup: () => Promise<() => Promise<void>>): Promise<Figures> {
-  const run = await setup();
+async function measure(run: () => Promise<void>): Promise<Figures> {
   const startRssMb = mb(process.memoryUsage().rss);
   const times = await timeRuns(run);
   return {
@@ -56,7 +55,7 @@ async function measure(setup: () => Promise<() => Promise<void>>): Promise<Figur
 }
 
 async function baseline(photo: Buffer): Promise<Figures> {
-  return measure(async () => async () => {
+  return measure(async () => {
     await sharp(photo).resize({ width: 1280 }).jpeg({ quality: 82 }).toBuffer();
   });
 }
@@ -69,7 +68,7 @@ async function pipeline(photo: Buffer): Promise<Figures> {
   await app.ready();
   const body = await multipartBody([{ name: 'IMG_4000.jpg', bytes: photo }]);
   try {
-    return await measure(async () => async () => {
+    return await measure(async () => {
       const response = await app.inject({ method: 'POST', url: '/test/uploads', ...body });
       if (response.statusCode !== 200) throw new Error(`upload failed: ${response.body}`);
     });
