@@ -15,7 +15,6 @@ import { StreamHub } from './realtime/stream-hub.js';
 import { recordStreamDelivery } from './features/delivery/delivery.service.js';
 import { createMedia, type Media } from './media/media.js';
 import { createFileMediaStore } from './media/media-store.js';
-import { scheduleMediaSweep } from './media/media.jobs.js';
 
 /** Everything a service needs, built once and passed explicitly. */
 export interface AppContext {
@@ -114,6 +113,5 @@ export async function createContext(
       await database.close();
     },
   };
-  await scheduleMediaSweep(ctx);
   return ctx;
 }

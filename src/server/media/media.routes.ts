@@ -4,6 +4,7 @@ import { withErrors } from '../../common/api/common.js';
 import type { AppContext } from '../context.js';
 import type { App } from '../http.js';
 import { leftBodyUnread } from './intake.js';
+import { scheduleMediaSweep } from './media.jobs.js';
 
 const MediaKeyParams = Type.Object({
   key: Type.String({ pattern: '^[0-9a-f]{64}\\.(webp|jpg|pdf)$' }),
@@ -18,6 +19,13 @@ export async function registerMediaRoutes(app: App, ctx: AppContext): Promise<vo
     throwFileSizeLimit: true,
     // Limits for a caller that reads parts without a MediaUse: nothing gets through.
     limits: { files: 0, fileSize: 0, fields: 20, fieldSize: 8 * 1024 },
+  });
+
+  // Serving nodes keep the sweep scheduled (CLI commands and tests build no listening app).
+  app.addHook('onListen', async () => {
+    await scheduleMediaSweep(ctx).catch((err: unknown) => {
+      ctx.log.error({ err }, 'could not schedule the media sweep');
+    });
   });
 
   app.addHook('onSend', async (request, reply) => {

@@ -20,6 +20,7 @@ import { transaction } from '../db/database.js';
 import type { App } from '../http.js';
 import { publicMediaPath, type MediaView } from './media.js';
 import { defineMediaUse } from './media-use.js';
+import { scheduleMediaSweep } from './media.jobs.js';
 
 const KB = 1024;
 const PHOTOS = defineMediaUse('test.photos', {
@@ -361,7 +362,9 @@ describe('media pipeline', () => {
     await transaction(t.ctx.db, (tx) => t.ctx.media.remove(tx, [media.id]));
     const stagedLeftover = await t.ctx.media.store.stage(Buffer.from('a crashed intake'));
 
-    // The sweep job is queued for the next hour; within the grace period nothing goes.
+    // A serving node queues the sweep for the next hour; within the grace period nothing goes.
+    await scheduleMediaSweep(t.ctx);
+    await scheduleMediaSweep(t.ctx);
     t.clock.advance(61 * 60_000);
     expect(await t.ctx.jobs.runDueJobs()).toBe(1);
     const stored = () => files().map((file) => file.split('/').pop());
