@@ -125,6 +125,32 @@ describe('media pipeline', () => {
     ]);
   });
 
+  it.each(['png', 'webp', 'gif', 'avif'] as const)('accepts %s by its bytes', async (format) => {
+    const bytes = await sharp({
+      create: {
+        width: 360,
+        height: 240,
+        channels: 4,
+        background: { r: 0, g: 90, b: 160, alpha: 0.5 },
+      },
+    })
+      .toFormat(format)
+      .toBuffer();
+    // Declared as something else entirely: the bytes decide.
+    const response = await upload([
+      { name: 'upload.bin', type: 'application/octet-stream', bytes },
+    ]);
+    expect(response.statusCode).toBe(200);
+    const [media] = response.json().media as MediaView[];
+    expect(media!.kind).toBe(format);
+    expect(media!.files.map((f) => f.mime)).toEqual([
+      'image/jpeg',
+      'image/webp',
+      'image/jpeg',
+      'image/webp',
+    ]);
+  });
+
   it('stores two uploads of the same image once', async () => {
     const bytes = await noisyJpeg(500, 400);
     const first = (await upload([{ name: 'x.jpg', bytes }])).json().media[0] as MediaView;
