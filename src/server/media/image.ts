@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
+import os from 'node:os';
 import exifReader from 'exif-reader';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
 import { AppError } from '../errors.js';
+import { createLimiter } from './limiter.js';
 import type { ImageKind, MediaKind } from './media-use.js';
 
 /** Widths served; an image narrower than the largest keeps its own width (never upscaled). */
@@ -74,6 +76,20 @@ export function keepPdf(bytes: Buffer): ProcessedFile {
  * checked before anything is decoded, and libvips is held to the same limit while decoding.
  */
 export async function processImage(
+  bytes: Buffer,
+  kind: ImageKind,
+  maxPixels: number,
+): Promise<ProcessedFile> {
+  return inDecodeSlot(() => decodeAndEncode(bytes, kind, maxPixels));
+}
+
+/**
+ * Each decode holds up to ~100 MB (a 12-megapixel photo, measured in bench/media.ts) and keeps a
+ * core busy, so a node works on as many images at once as it has cores; the rest wait their turn.
+ */
+const inDecodeSlot = createLimiter(os.availableParallelism());
+
+async function decodeAndEncode(
   bytes: Buffer,
   kind: ImageKind,
   maxPixels: number,
