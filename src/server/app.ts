@@ -18,6 +18,7 @@ import { WEB_ROOT } from './pages/document.js';
 import type { App } from './http.js';
 import { registerSystemRoutes } from './system/system.routes.js';
 import { createHttpMetrics } from './system/metrics.js';
+import { registerMediaRoutes } from './media/media.routes.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -155,6 +156,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   });
 
   registerSystemRoutes(app, ctx, metrics);
+  await registerMediaRoutes(app, ctx);
   ctx.features.registerRoutes(app);
 
   if (fs.existsSync(WEB_ROOT)) {

@@ -88,6 +88,7 @@ describe('composition root', () => {
     const declared = [
       'core',
       'cli',
+      'media',
       // The web client's own (src/web/i18n/namespaces.ts).
       'alerts-web',
       'console-alerts',

@@ -20,6 +20,9 @@ import { featureModules } from './modules.js';
 import { StreamHub } from './realtime/stream-hub.js';
 import { indonesianAnalyser } from './text/analyser.js';
 import { createSearchIndex } from './text/search-index.js';
+import { createMedia, mediaCatalogs } from './media/media.js';
+import { createFileMediaStore } from './media/media-store.js';
+import { mediaSweepJob } from './media/media.jobs.js';
 
 /**
  * The composition root: builds the context and binds the feature modules (their catalogs,
@@ -32,6 +35,7 @@ export async function createContext(
 ): Promise<AppContext> {
   assertUniqueNames(modules);
   const migrations = mergeMigrations(modules);
+  registerCatalogs('media', mediaCatalogs);
   for (const module of modules) {
     for (const [namespace, pair] of Object.entries(module.i18n ?? {})) {
       registerCatalogs(namespace, pair);
@@ -64,7 +68,7 @@ export async function createContext(
     database,
     clock,
     log,
-    definitions: modules.flatMap((module) => module.jobs ?? []),
+    definitions: [mediaSweepJob, ...modules.flatMap((module) => module.jobs ?? [])],
     context: () => ctx,
   });
   const deliveryObservers = modules.flatMap((module) =>
@@ -105,6 +109,13 @@ export async function createContext(
     features,
     text,
     search: createSearchIndex(database, text),
+    media: createMedia({
+      db: database.db,
+      store: createFileMediaStore(config.mediaDir),
+      clock,
+      log,
+      orphanGraceMs: config.mediaOrphanGraceMs,
+    }),
     async close() {
       hub.close();
       await jobs.stop();

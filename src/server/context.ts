@@ -9,6 +9,7 @@ import type { Jobs } from './jobs/queue.js';
 import type { StreamHub } from './realtime/stream-hub.js';
 import type { Analyser } from './text/analyser.js';
 import type { SearchIndex } from './text/search-index.js';
+import type { Media } from './media/media.js';
 
 /** Everything a service needs, built once (compose.ts) and passed explicitly. */
 export interface AppContext {
@@ -35,6 +36,8 @@ export interface AppContext {
   text: Analyser;
   /** Full-text search; features register their document types and index in their transactions. */
   search: SearchIndex;
+  /** Upload intake, the image pipeline and the media store. */
+  media: Media;
   close(): Promise<void>;
 }
 

@@ -4,6 +4,7 @@ import * as createStreamEvent from './20261125T2300-create-stream-event.js';
 import * as createAlert from './20261125T2330-create-alert.js';
 import * as createPushDelivery from './20261125T2331-create-push-delivery.js';
 import * as createReport from './20261126T0000-create-report.js';
+import * as createMedia from './20261201T2200-create-media.js';
 import * as createSearch from './20261201T2200-create-search.js';
 
 /**
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   '20261125T2330-create-alert': createAlert,
   '20261125T2331-create-push-delivery': createPushDelivery,
   '20261126T0000-create-report': createReport,
+  '20261201T2200-create-media': createMedia,
   '20261201T2200-create-search': createSearch,
 };
