@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type Database } from '../src/server/db/database.js';
 import { migrateToLatest } from '../src/server/db/migrate.js';
@@ -13,7 +12,7 @@ import {
   type SearchIndex,
   type SearchQuery,
 } from '../src/server/text/search-index.js';
-import { testDialect } from './helpers/context.js';
+import { runPg, testDialect } from './helpers/context.js';
 import { readHoaxTexts, type HoaxText } from './helpers/hoax-texts.js';
 
 const TYPE = 'hoax';
@@ -55,16 +54,6 @@ const queries: Omit<SearchQuery, 'type'>[] = [
   { text: 'akun palsu mengatasnamakan' },
   { text: 'pesan berantai', stationPath: '/p1/' },
 ];
-
-async function runPg(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 async function buildIndex(database: Database, texts: HoaxText[]): Promise<SearchIndex> {
   await migrateToLatest(database.db, kernelMigrations);

@@ -102,7 +102,8 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
   };
 }
 
-async function runPg(url: string, statement: string): Promise<void> {
+/** One statement on a fresh connection (schema setup and teardown). */
+export async function runPg(url: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
