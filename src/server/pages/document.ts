@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Locale } from '../../common/i18n/index.js';
+import { LOCALE_COOKIE } from '../../common/i18n/locale-cookie.js';
 import { AppError } from '../errors.js';
 import { html, rawHtml, type SafeHtml } from './html.js';
 
@@ -120,4 +121,15 @@ export async function orNotFound<T>(load: () => Promise<T>): Promise<T | undefin
     if (error instanceof AppError && error.statusCode === 404) return undefined;
     throw error;
   }
+}
+
+/**
+ * A page speaks Indonesian unless the reader chose English in the PWA (its cookie) or the
+ * link asks (`?lang=en`). Not Accept-Language: an English-set phone or a link-preview bot
+ * would otherwise turn an Indonesian station's shared preview English.
+ */
+export function pageLocale(request: FastifyRequest): Locale {
+  const asked = (request.query as Record<string, unknown> | undefined)?.lang;
+  if (asked === 'en' || asked === 'id') return asked;
+  return request.cookies[LOCALE_COOKIE] === 'en' ? 'en' : 'id';
 }

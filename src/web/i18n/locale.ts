@@ -1,4 +1,5 @@
 import type { Locale } from '../../common/i18n/index.js';
+import { LOCALE_COOKIE } from '../../common/i18n/locale-cookie.js';
 
 // The web client names the languages itself: importing the common i18n module at run time
 // would bundle every catalog of the server and the CLI.
@@ -16,7 +17,13 @@ function readStored(): Locale {
   }
 }
 
+/** Server-rendered pages cannot read localStorage: they follow this cookie. */
+function rememberForPages(locale: Locale): void {
+  document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=31536000; samesite=lax`;
+}
+
 let current: Locale = readStored();
+rememberForPages(current);
 
 /** The chosen language: what the pages show and what API calls send as Accept-Language. */
 export function getLocale(): Locale {
@@ -26,6 +33,7 @@ export function getLocale(): Locale {
 export function setLocale(locale: Locale): void {
   current = locale;
   document.documentElement.lang = locale;
+  rememberForPages(locale);
   try {
     localStorage.setItem(STORAGE_KEY, locale);
   } catch {

@@ -61,13 +61,20 @@ describe('server-rendered alert and station pages', () => {
     expect(page).toContain('<a href="/kantor/polsek-kebayoran-lama">Polsek Kebayoran Lama</a>');
   });
 
-  it('speaks English when asked, using the English title', async () => {
+  it('speaks Indonesian to an English-set browser, English when the reader chose it', async () => {
+    const browserInEnglish = await t.app.inject({
+      url: `/peringatan/${alertId}`,
+      headers: { ...CRAWLER, 'accept-language': 'en-US,en;q=0.9' },
+    });
+    expect(browserInEnglish.body).toContain('<html lang="id"');
     const res = await t.app.inject({
       url: `/peringatan/${alertId}`,
-      headers: { ...CRAWLER, 'accept-language': 'en' },
+      headers: { ...CRAWLER, cookie: 'siaga_locale=en' },
     });
     expect(res.body).toContain('<html lang="en"');
     expect(res.body).toContain('<h1>Beware of motorcycle robbers in Kebayoran Lama</h1>');
+    const linked = await t.app.inject({ url: `/peringatan/${alertId}?lang=en`, headers: CRAWLER });
+    expect(linked.body).toContain('<html lang="en"');
   });
 
   it('answers a missing alert with a 404 page, not JSON', async () => {

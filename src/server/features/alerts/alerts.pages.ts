@@ -3,7 +3,7 @@ import { formatDateTime } from '../../../common/i18n/format.js';
 import type { MessageKey } from '../../../common/i18n/index.js';
 import type { AppContext } from '../../context.js';
 import type { App } from '../../http.js';
-import { orNotFound, sendNotFoundPage, sendPage } from '../../pages/document.js';
+import { orNotFound, pageLocale, sendNotFoundPage, sendPage } from '../../pages/document.js';
 import { html } from '../../pages/html.js';
 import { getAlert } from './alerts.service.js';
 
@@ -13,6 +13,7 @@ export function registerAlertPages(app: App, ctx: AppContext): void {
     '/peringatan/:id',
     { schema: { hide: true } },
     async (request, reply) => {
+      request.locale = pageLocale(request);
       const t = (key: MessageKey, params?: Record<string, string>) => request.t(key, params);
       const url = `${ctx.config.publicUrl}/peringatan/${encodeURIComponent(request.params.id)}`;
       const alert = await orNotFound(() => getAlert(ctx, request.actor, request.params.id));

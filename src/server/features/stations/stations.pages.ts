@@ -1,6 +1,7 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { AppContext } from '../../context.js';
 import type { App } from '../../http.js';
-import { orNotFound, sendNotFoundPage, sendPage } from '../../pages/document.js';
+import { orNotFound, pageLocale, sendNotFoundPage, sendPage } from '../../pages/document.js';
 import { html } from '../../pages/html.js';
 import { getStationBySlug } from './stations.service.js';
 
@@ -10,6 +11,7 @@ export function registerStationPages(app: App, ctx: AppContext): void {
     '/kantor/:slug',
     { schema: { hide: true } },
     async (request, reply) => {
+      request.locale = pageLocale(request);
       const t = request.t.bind(request);
       const url = `${ctx.config.publicUrl}/kantor/${encodeURIComponent(request.params.slug)}`;
       const station = await orNotFound(() => getStationBySlug(ctx, request.params.slug));
@@ -78,4 +80,9 @@ export function registerStationPages(app: App, ctx: AppContext): void {
       );
     },
   );
+}
+
+/** How Indonesians write a number: (021) 7206011, 0812-3456-7890. */
+function nationalNumber(e164: string): string {
+  return parsePhoneNumberFromString(e164, 'ID')?.formatNational() ?? e164;
 }
