@@ -88,6 +88,13 @@ describe('server-rendered alert and station pages', () => {
   });
 
   it('serves a station page with its name, contacts and children', async () => {
+    const patched = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/stations/${world.stations.polres.id}`,
+      headers: { cookie: world.people.polresAdmin.cookie },
+      payload: { phones: [{ label: 'SPKT', number: '021-7221111' }] },
+    });
+    expect(patched.json()).toMatchObject({ phones: [{ label: 'SPKT' }] });
     const res = await t.app.inject({ url: '/kantor/polres-jakarta-selatan', headers: CRAWLER });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('<title>Polres Metro Jakarta Selatan · Siaga</title>');
@@ -96,6 +103,7 @@ describe('server-rendered alert and station pages', () => {
     );
     expect(res.body).toContain('<a href="/kantor/polsek-kebayoran-lama">Polsek Kebayoran Lama</a>');
     expect(res.body).toContain('<a href="/kantor/polda-metro-jaya">Polda Metro Jaya</a>');
+    expect(res.body).toContain('<a href="tel:021-7221111">(021) 7221111</a>');
     const missing = await t.app.inject({ url: '/kantor/tidak-ada', headers: CRAWLER });
     expect(missing.statusCode).toBe(404);
     expect(missing.body).toContain('Kantor polisi tidak ditemukan.');

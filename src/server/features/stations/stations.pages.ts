@@ -48,7 +48,8 @@ export function registerStationPages(app: App, ctx: AppContext): void {
                     ${station.phones.map(
                       (phone) =>
                         html`<li>
-                          ${phone.label}: <a href="tel:${phone.number}">${phone.number}</a>
+                          ${phone.label}:
+                          <a href="tel:${phone.number}">${nationalNumber(phone.number)}</a>
                         </li>`,
                     )}
                   </ul>`
