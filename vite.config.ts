@@ -21,7 +21,7 @@ const OFFICER_CATALOG = /^assets\/i18n-\w+-console-/;
  * reaches without passing through one, their styles, and the console catalogs. A citizen's
  * service worker would otherwise download the console and the map on its first install.
  */
-export function officerOnlyFiles(bundle: OutputBundle): Set<string> {
+function officerOnlyFiles(bundle: OutputBundle): Set<string> {
   const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
   const isOfficerEntry = (chunk: OutputChunk) => OFFICER_MODULE.test(chunk.facadeModuleId ?? '');
   const reach = (starts: OutputChunk[], stopAt: (chunk: OutputChunk) => boolean) => {
