@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm run demo`: build what is missing or stale, seed the demo data into ./data, and serve it
-// with SIAGA_ENV=development (the local outbox is readable at /api/dev/outbox).
+// with SIAGA_ENV=development (the local outbox is readable at /api/dev/outbox). The demo's
+// passwords are published, so it listens on 127.0.0.1 unless SIAGA_HOST says otherwise, and it
+// logs warnings only (SIAGA_LOG_LEVEL overrides) so request lines do not bury the login table.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -58,6 +60,8 @@ const env = {
   ...process.env,
   SIAGA_ENV: 'development',
   SIAGA_DATA_DIR: process.env.SIAGA_DATA_DIR ?? path.join(root, 'data'),
+  SIAGA_HOST: process.env.SIAGA_HOST ?? '127.0.0.1',
+  SIAGA_LOG_LEVEL: process.env.SIAGA_LOG_LEVEL ?? 'warn',
 };
 const siaga = path.join(root, 'bin/siaga.js');
 
@@ -67,6 +71,14 @@ const seeded = spawnSync(process.execPath, [siaga, 'seed', 'demo'], {
   stdio: 'inherit',
 });
 if (seeded.status !== 0) process.exit(seeded.status ?? 1);
+console.log(
+  env.SIAGA_HOST === '127.0.0.1'
+    ? '\nListening on 127.0.0.1 only: the demo passwords above are public. SIAGA_HOST=0.0.0.0 opens it to your network.'
+    : `\nListening on ${env.SIAGA_HOST}: anyone who can reach it can log in with the public demo passwords.`,
+);
+console.log(
+  'The composer map loads its tiles from the internet; offline it shows the shapes alone.\n',
+);
 
 const server = spawn(process.execPath, [siaga, 'serve'], { cwd: root, env, stdio: 'inherit' });
 // Ctrl-C reaches the server through the terminal's process group; a plain SIGTERM to this

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import zlib from 'node:zlib';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -74,6 +76,12 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   });
 
   await app.register(fastifyCookie);
+  await app.register(fastifyCompress, {
+    encodings: ['br', 'gzip'],
+    // Answers are compressed while the client waits: brotli's default quality (11) costs more
+    // time than it saves bytes; the static assets are compressed at quality 11 at build time.
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
@@ -163,6 +171,8 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     await app.register(fastifyStatic, {
       root: WEB_ROOT,
       wildcard: false,
+      // `vite build` writes a .br and .gz beside each asset (see vite.config.ts).
+      preCompressed: true,
       // Hashed assets never change; the shell and service worker must be revalidated.
       setHeaders: (res, filePath) => {
         const immutable = filePath.includes(`${'/'}assets${'/'}`);

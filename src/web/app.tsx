@@ -1,4 +1,5 @@
 import { ErrorBoundary, lazy, LocationProvider, Route, Router } from 'preact-iso';
+import { BottomNav } from './components/BottomNav.js';
 import { Header } from './components/Header.js';
 import { LiveAlerts } from './features/alerts/LiveAlerts.js';
 import { I18nProvider } from './i18n/i18n.js';
@@ -48,6 +49,7 @@ export function App() {
               </Router>
             </ErrorBoundary>
           </main>
+          <BottomNav />
         </LocationProvider>
       </SessionProvider>
     </I18nProvider>

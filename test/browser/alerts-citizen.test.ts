@@ -236,8 +236,24 @@ describe('muting and accounts', () => {
     await issue({ title: 'Perampokan bersenjata', category: 'pencurian', severity: 'Severe' });
     // Events arrive in order: once the severe one shows, the muted one has been skipped.
     await page.getByRole('alert').filter({ hasText: 'Perampokan bersenjata' }).waitFor();
-    expect(await page.getByText('Maling jemuran').count()).toBe(0);
+    // Muting keeps it off the banners; the lists still name every active alert.
+    expect(await page.getByRole('alert').filter({ hasText: 'Maling jemuran' }).count()).toBe(0);
     await shot('05-severe-banner');
+  });
+
+  it('still shows the active alerts for my village on home after a reload', async () => {
+    const { page, shot } = h;
+    onTestFailed(() => shot('failed'));
+    await page.goto('/');
+    await page.reload();
+    // No banner: this tab received nothing live since the reload.
+    const section = page.getByRole('region', { name: 'Peringatan aktif di wilayah Anda' });
+    const severe = section.locator('.alert-card', { hasText: 'Perampokan bersenjata' });
+    await severe.waitFor();
+    expect(await severe.getByText('Berbahaya').count()).toBe(1);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await severe.getByRole('link').getAttribute('href')).toMatch(/^\/peringatan\//);
+    await shot('05b-home-after-reload');
   });
 
   it('verifies an account with an emailed code, refusing a wrong one', async () => {

@@ -86,6 +86,11 @@ describe('alerts in the officer console', () => {
     await page.getByText('1 lingkaran, 0 poligon').waitFor();
     await page.getByLabel(/^Radius/).fill('2000');
     await page.getByText('Radius: 2.0 km').waitFor();
+    // Without tiles the map says why and keeps the shapes on a plain background.
+    await page
+      .getByText('Latar peta tidak dapat dimuat (perlu internet).', { exact: false })
+      .waitFor();
+    expect(await page.locator('.alert-map-plain path.leaflet-interactive').count()).toBe(1);
     await shot('01-composer');
 
     await page.getByRole('button', { name: 'Pratinjau jangkauan' }).click();

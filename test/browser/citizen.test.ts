@@ -8,7 +8,7 @@ import {
   grantRole,
   TEST_PASSWORD,
 } from '../helpers/factories.js';
-import { mainNav as nav, openHarness, type Harness } from './harness.js';
+import { accountNav, openHarness, type Harness } from './harness.js';
 
 let h: Harness;
 
@@ -58,7 +58,7 @@ describe('a citizen on a small phone', () => {
     await shot('01-home');
 
     // Register: the server's per-field message shows under the password field.
-    await nav(page).getByRole('link', { name: 'Daftar' }).click();
+    await accountNav(page).getByRole('link', { name: 'Daftar' }).click();
     await page.getByLabel('Email atau nomor HP').fill('budi@example.id');
     await page.getByLabel('Nama').fill('Budi Santoso');
     await page.getByLabel('Kata sandi').fill('pendek');
@@ -72,8 +72,8 @@ describe('a citizen on a small phone', () => {
     await page.getByRole('heading', { name: 'Wilayah saya' }).waitFor();
 
     // Log out, then back in.
-    await nav(page).getByRole('button', { name: 'Keluar' }).click();
-    await nav(page).getByRole('link', { name: 'Masuk' }).click();
+    await accountNav(page).getByRole('button', { name: 'Keluar' }).click();
+    await accountNav(page).getByRole('link', { name: 'Masuk' }).click();
     await page.getByLabel('Email atau nomor HP').fill('budi@example.id');
     await page.getByLabel('Kata sandi').fill('salah-sandi-sekali');
     await page.getByRole('button', { name: 'Masuk' }).click();
@@ -84,7 +84,7 @@ describe('a citizen on a small phone', () => {
     await shot('03-home-logged-in');
 
     // Choose a home village: results show their parents; saved areas show who to call.
-    await nav(page).getByRole('link', { name: 'Akun saya' }).click();
+    await accountNav(page).getByRole('link', { name: 'Wilayah saya' }).click();
     await page.getByLabel('Cari desa, kecamatan, atau kota').fill('ardi');
     const result = page.locator('.results li', { hasText: 'Ardimulyo' });
     await result.getByText('Singosari, Kabupaten Malang, Jawa Timur').waitFor();
@@ -113,7 +113,7 @@ describe('a citizen on a small phone', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.reload();
     await page.getByRole('heading', { name: 'My areas' }).waitFor();
-    await nav(page).getByRole('button', { name: 'Log out' }).waitFor();
+    await accountNav(page).getByRole('button', { name: 'Log out' }).waitFor();
     await shot('06-my-areas-english');
     expect(await page.locator('body').innerText()).not.toContain('Wilayah saya');
 

@@ -72,7 +72,7 @@ describe('a station admin in the officer console', () => {
     await shot('04-audit');
 
     // The public directory shows the edit and the hierarchy.
-    await nav(page).getByRole('link', { name: 'Kantor polisi' }).click();
+    await nav(page).getByRole('link', { name: 'Kantor' }).click();
     await page.getByRole('link', { name: 'Polres Malang' }).click();
     await page.getByText('Jl. Jaksa Agung Suprapto No. 19, Malang').waitFor();
     await page.getByRole('link', { name: 'Polsek Singosari' }).waitFor();

@@ -64,6 +64,10 @@ export async function openHarness(
   };
 }
 
-/** The header's main navigation, in either language. */
+/** The bottom bar (the main navigation), in either language. */
 export const mainNav = (page: Page) =>
   page.getByRole('navigation', { name: /Menu utama|Main menu/ });
+
+/** The header's account links (log in, register, my areas, console, log out). */
+export const accountNav = (page: Page) =>
+  page.getByRole('navigation', { name: /^(Akun|Account)$/ });

@@ -12,6 +12,8 @@ export function registerStreamRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/stream',
     {
+      // A compressing stream would hold events back until its buffer fills.
+      compress: false,
       schema: {
         tags: ['stream'],
         summary: 'Live events (Server-Sent Events) for the areas and point of this tab',

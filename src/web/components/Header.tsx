@@ -34,12 +34,9 @@ export function Header() {
           {locale === 'id' ? 'English' : 'Bahasa Indonesia'}
         </button>
       </div>
-      <nav class="nav" aria-label={t('web.nav.label')}>
-        <a href="/">{t('web.nav.home')}</a>
-        <a href="/kantor">{t('web.nav.stations')}</a>
-        <a href="/peringatan">{t('alertsweb.nav.alerts')}</a>
-        {me && <a href="/area-saya">{t('web.nav.my_areas')}</a>}
-        {me && <a href="/akun">{t('alertsweb.nav.account')}</a>}
+      {/* The main pages are in the bottom bar; the header keeps what concerns the account. */}
+      <nav class="nav" aria-label={t('web.nav.account_label')}>
+        {me && <a href="/area-saya">{t('web.areas.title')}</a>}
         {isStaff && <a href="/konsol">{t('web.nav.console')}</a>}
         {me === null && <a href="/masuk">{t('web.nav.login')}</a>}
         {me === null && <a href="/daftar">{t('web.nav.register')}</a>}

@@ -64,15 +64,19 @@ export function Console() {
   const { me } = useSession();
   if (me === undefined) return <Skeleton />;
   // Citizen is implicit: any listed role is a staff role.
-  if (!me || me.roles.length === 0)
+  if (!me)
+    return (
+      <Page title={t('web.console.login.title')}>
+        <p>{t('web.console.login.text')}</p>
+        <a class="button" href="/masuk">
+          {t('web.nav.login')}
+        </a>
+      </Page>
+    );
+  if (me.roles.length === 0)
     return (
       <Page title={t('web.console.no_access.title')}>
         <p class="note note-error">{t('web.console.no_access.text')}</p>
-        {!me && (
-          <a class="button" href="/masuk">
-            {t('web.nav.login')}
-          </a>
-        )}
       </Page>
     );
   return <ConsoleFrame me={me} />;

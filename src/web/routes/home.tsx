@@ -1,12 +1,18 @@
+import {
+  ALERT_LIST_NAMESPACES,
+  AlertList,
+  useActiveAlerts,
+} from '../features/alerts/ActiveAlerts.js';
 import { listStations } from '../features/stations/api.js';
-import { isDemo, Page } from '../components/ui.js';
+import { ErrorNote, isDemo, Page } from '../components/ui.js';
 import { useQuery } from '../data/query.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
 
 export function Home() {
-  const { t } = useI18n();
+  const { t } = useI18n(ALERT_LIST_NAMESPACES);
   const { me } = useSession();
+  const active = useActiveAlerts();
   // Only the top level (a few dozen Polda): enough to tell demo data, small on a slow line.
   const stations = useQuery(['stations', 'polda'], () => listStations('polda'));
   const hasDemo = stations.data?.items.some(isDemo) ?? false;
@@ -18,7 +24,25 @@ export function Home() {
           {t('web.demo.label')}
         </p>
       )}
+      {active.data?.hasAreas && (
+        <section class="card" aria-labelledby="home-alerts">
+          <h2 id="home-alerts">{t('web.home.alerts.title')}</h2>
+          {active.data.alerts.length === 0 ? (
+            <p class="muted">{t('alertsweb.list.empty')}</p>
+          ) : (
+            <AlertList alerts={active.data.alerts} />
+          )}
+          <a href="/peringatan">{t('web.home.alerts.all')}</a>
+        </section>
+      )}
+      <ErrorNote error={active.error} />
       <p class="lead">{t('web.home.intro')}</p>
+      {active.data && !active.data.hasAreas && (
+        <p class="note">
+          {t('web.home.alerts.choose')}{' '}
+          <a href="/pengaturan/peringatan">{t('alertsweb.list.choose_areas')}</a>
+        </p>
+      )}
       <ul class="feature-list">
         <li>{t('web.home.point.inform')}</li>
         <li>{t('web.home.point.alerts')}</li>

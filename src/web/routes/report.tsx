@@ -110,7 +110,9 @@ export function ReportForm() {
 
   return (
     <Page title={t('reports.form.title')}>
-      <p class="muted">{t('reports.form.intro')}</p>
+      <p class="muted">
+        {t('reports.form.intro')} <a href="/lapor/lacak">{t('reports.track.title')}</a>
+      </p>
       {(alert.isLoading || area.isLoading) && <Skeleton lines={1} />}
       {alert.data && (
         <p class="report-context">

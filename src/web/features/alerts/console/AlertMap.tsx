@@ -1,6 +1,6 @@
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AlertTargetInput } from '../../../api/types.js';
 
 type Circle = NonNullable<AlertTargetInput['circles']>[number];
@@ -14,6 +14,8 @@ export interface AlertMapProps {
   /** Points of the polygon being drawn, as [lng, lat]. */
   draft: number[][];
   onTap: (lat: number, lng: number) => void;
+  /** Called once when the tiles cannot be fetched (no internet, tile server down). */
+  onTilesFailed: () => void;
 }
 
 /** Jakarta: where most of the first stations are; the officer pans from there. */
@@ -30,14 +32,22 @@ export function AlertMap(props: AlertMapProps) {
   const shapes = useRef<L.LayerGroup | null>(null);
   const onTap = useRef(props.onTap);
   onTap.current = props.onTap;
+  const onTilesFailed = useRef(props.onTilesFailed);
+  onTilesFailed.current = props.onTilesFailed;
+  const [tilesFailed, setTilesFailed] = useState(false);
 
   useEffect(() => {
     if (!element.current) return;
     const created = L.map(element.current, { center: START, zoom: 11 });
-    L.tileLayer(props.tileUrl, {
+    const tiles = L.tileLayer(props.tileUrl, {
       maxZoom: 19,
       attribution: '&copy; OpenStreetMap',
     }).addTo(created);
+    // Without tiles the shapes stay on a plain background instead of broken-image squares.
+    tiles.once('tileerror', () => {
+      setTilesFailed(true);
+      onTilesFailed.current();
+    });
     created.on('click', (event: L.LeafletMouseEvent) =>
       onTap.current(event.latlng.lat, event.latlng.lng),
     );
@@ -65,5 +75,12 @@ export function AlertMap(props: AlertMapProps) {
     for (const point of draft) L.circleMarker(point, { ...SHAPE, radius: 5 }).addTo(group);
   }, [props.circles, props.polygons, props.draft]);
 
-  return <div ref={element} class="alert-map" role="application" aria-label={props.label} />;
+  return (
+    <div
+      ref={element}
+      class={tilesFailed ? 'alert-map alert-map-plain' : 'alert-map'}
+      role="application"
+      aria-label={props.label}
+    />
+  );
 }

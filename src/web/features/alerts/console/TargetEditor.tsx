@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { lazy } from 'preact-iso';
 import { ALERT_RADIUS_MAX_M, ALERT_RADIUS_MIN_M } from '../../../../common/domain/alerts.js';
 import type { StationListItem } from '../../../api/types.js';
@@ -35,6 +36,7 @@ export function TargetEditor({
   const { query, setQuery, results } = useAreaSearch();
   const jurisdiction = details.data?.jurisdiction ?? [];
   const matches = (results.data?.items ?? []).filter((area) => isWithin(area.code, jurisdiction));
+  const [tilesFailed, setTilesFailed] = useState(false);
 
   return (
     <fieldset class="target">
@@ -111,7 +113,16 @@ export function TargetEditor({
           polygons={target.polygons}
           draft={target.draft}
           onTap={target.tap}
+          onTilesFailed={() => setTilesFailed(true)}
         />
+      )}
+      {config.data && (
+        <small
+          class={tilesFailed ? 'hint note-error' : 'hint'}
+          role={tilesFailed ? 'status' : undefined}
+        >
+          {t(tilesFailed ? 'consoleAlerts.target.map_offline' : 'consoleAlerts.target.map_online')}
+        </small>
       )}
       {target.mode === 'circle' && (
         <div class="field">
