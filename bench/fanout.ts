@@ -92,7 +92,8 @@ async function run(kind: ServerKind, clientCount: number, frameBytes: number): P
   };
   /** Every request to the server has a reply of the same type, but `publish` → `published`. */
   const ask = <T extends FromServer>(child: ChildProcess, message: ToServer) => {
-    const reply = nextMessage<T>(child, message.type === 'publish' ? 'published' : message.type);
+    const replyType = message.type === 'publish' ? 'published' : message.type;
+    const reply = nextMessage<T>(child, replyType as T['type']);
     child.send(message);
     return reply;
   };
