@@ -1,16 +1,25 @@
 /** Messages between bench/fanout.ts and its server and client processes. */
 
-export type ServerKind = 'siaga' | 'baseline';
+/**
+ * `siaga`: the real app, alerts issued through `POST /api/alerts`. `http`: a bare node:http
+ * server calling `response.write` per client. `raw`: the same, writing one pre-encoded HTTP
+ * chunk straight to each socket — the least a Node process can do per subscriber.
+ */
+export type ServerKind = 'siaga' | 'http' | 'raw';
+export const SERVER_KINDS: readonly ServerKind[] = ['siaga', 'http', 'raw'];
 
-export type ToServer = { type: 'memory' } | { type: 'publish'; areas: string[] } | { type: 'stop' };
+export type ToServer =
+  { type: 'memory' } | { type: 'cpu' } | { type: 'publish'; warmUp: boolean } | { type: 'stop' };
 
 export type FromServer =
   | { type: 'ready'; port: number }
   | { type: 'memory'; rss: number; heapUsed: number; connections: number }
-  | { type: 'published'; at: number };
+  | { type: 'cpu'; userMicros: number; systemMicros: number }
+  /** `at`: when the officer's request left (siaga) or the write loop began; `busAt`: the bus publish. */
+  | { type: 'published'; at: number; busAt: number; frameBytes: number };
 
 export type ToClients =
-  | { type: 'connect'; port: number; first: number; count: number }
+  | { type: 'connect'; port: number; count: number }
   | { type: 'expect'; deadlineMs: number }
   | { type: 'stop' };
 
@@ -18,21 +27,13 @@ export type FromClients =
   | { type: 'connected'; ok: number; failed: number }
   | {
       type: 'result';
-      /** Receive times (ms since the epoch, sub-ms) of the clients that should get it. */
+      /** Receive times (ms since the epoch, sub-ms) of the clients that got the alert. */
       received: number[];
       expected: number;
-      /** Clients that got the event though none of their areas was targeted. */
-      unexpected: number;
     };
 
-export const AREA_COUNT = 200;
-export const TARGETED_AREAS = 10;
-
-/** 200 village codes in two districts of Jakarta Pusat. */
-export function areaCode(index: number): string {
-  const district = String(1 + Math.floor(index / 100)).padStart(2, '0');
-  return `31.71.${district}.${1001 + (index % 100)}`;
-}
+/** Every client subscribes to this village and every alert targets it. */
+export const TARGET_VILLAGE = '31.74.07.1001';
 
 /** Wall-clock time with sub-millisecond precision, comparable across processes. */
 export const preciseNow = (): number => performance.timeOrigin + performance.now();

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Bus } from './bus.js';
 import type { StreamEvent } from './stream-events.js';
 
@@ -10,9 +11,26 @@ export interface StreamConnection {
   /** Id of the last event this connection was handed, so overlapping keys deliver once. */
   lastEventId: string | undefined;
   /** While replaying from the database, live frames wait here (id → frame). */
-  pending: Array<{ id: string; frame: Buffer }> | undefined;
+  pending: Array<{ id: string; frame: EncodedFrame }> | undefined;
   /** When the socket buffer last stopped accepting writes; undefined while it drains freely. */
   blockedSince: number | undefined;
+  /** Which of the heartbeat slots beats this connection. */
+  readonly beatSlot: number;
+}
+
+/** A frame as it goes on the wire, encoded once per event for every connection. */
+export interface EncodedFrame {
+  /** One HTTP/1.1 chunk (size line, frame, CRLF), for the usual chunked response. */
+  readonly chunked: Buffer;
+  /** The bare frame, for a response that is not chunked (an HTTP/1.0 client). */
+  readonly plain: Buffer;
+}
+
+export function encodeFrame(frame: Buffer): EncodedFrame {
+  return {
+    chunked: Buffer.concat([Buffer.from(`${frame.length.toString(16)}\r\n`), frame, CRLF]),
+    plain: frame,
+  };
 }
 
 export interface DeliveryReport {
@@ -30,10 +48,28 @@ export interface StreamHubOptions {
   maxBufferedBytes?: number;
   /** A client whose socket stays full this long is dropped. */
   maxBlockedMs?: number;
+  /**
+   * Connections written per turn of the event loop: a large fan-out yields between slices so
+   * the first subscribers get the event at once and the process keeps serving requests.
+   */
+  sliceSize?: number;
+  /** Heartbeats go out in this many groups spread over `heartbeatMs`, not in one burst. */
+  heartbeatSlots?: number;
   onDelivered?: (report: DeliveryReport) => void;
 }
 
-const HEARTBEAT = Buffer.from(':\n\n');
+const CRLF = Buffer.from('\r\n');
+const HEARTBEAT = encodeFrame(Buffer.from(':\n\n'));
+
+/** One event's writes still to do, in the order events arrived. */
+interface Delivery {
+  event: StreamEvent;
+  frame: EncodedFrame;
+  connections: StreamConnection[];
+  /** Connections still replaying, handed the frame in their `pending`. */
+  held: number;
+  next: number;
+}
 
 /** The one serialisation of an event: `id`, `event` and `data` lines, the data carrying the type. */
 export function formatStreamFrame(event: StreamEvent): Buffer {
@@ -69,6 +105,13 @@ export class StreamHub {
   private readonly now: () => number;
   private readonly maxBufferedBytes: number;
   private readonly maxBlockedMs: number;
+  private readonly sliceSize: number;
+  private readonly beatSlots: Array<Set<StreamConnection>>;
+  private beatTick = 0;
+  private added = 0;
+  /** Deliveries in progress: one at a time, so every connection gets events in order. */
+  private readonly queue: Delivery[] = [];
+  private writing: NodeJS.Immediate | undefined;
   /** Events written by this node since start. */
   deliveredTotal = 0;
   droppedTotal = 0;
@@ -77,8 +120,11 @@ export class StreamHub {
     this.now = options.now ?? Date.now;
     this.maxBufferedBytes = options.maxBufferedBytes ?? 512 * 1024;
     this.maxBlockedMs = options.maxBlockedMs ?? 30_000;
+    this.sliceSize = options.sliceSize ?? 1000;
+    const slots = options.heartbeatSlots ?? 10;
+    this.beatSlots = Array.from({ length: slots }, () => new Set());
     this.unsubscribe = options.bus.subscribe('stream.published', (event) => this.deliver(event));
-    this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs ?? 25_000);
+    this.heartbeat = setInterval(() => this.beat(), (options.heartbeatMs ?? 25_000) / slots);
     this.heartbeat.unref();
   }
 
@@ -109,8 +155,12 @@ export class StreamHub {
       lastEventId: undefined,
       pending: input.replaying ? [] : undefined,
       blockedSince: undefined,
+      beatSlot: this.added++ % this.beatSlots.length,
     };
+    // The hub writes to the socket itself, so the status line and headers must be out first.
+    input.response.flushHeaders();
     this.all.add(connection);
+    this.beatSlots[connection.beatSlot]!.add(connection);
     for (const key of connection.keys) {
       let set = this.byKey.get(key);
       if (!set) this.byKey.set(key, (set = new Set()));
@@ -125,7 +175,7 @@ export class StreamHub {
     const sent = new Set<string>();
     for (const event of replayed) {
       sent.add(event.id);
-      this.write(connection, formatStreamFrame(event));
+      this.write(connection, encodeFrame(formatStreamFrame(event)));
     }
     const pending = connection.pending ?? [];
     connection.pending = undefined;
@@ -134,6 +184,7 @@ export class StreamHub {
 
   remove(connection: StreamConnection): void {
     if (!this.all.delete(connection)) return;
+    this.beatSlots[connection.beatSlot]!.delete(connection);
     for (const key of connection.keys) {
       const set = this.byKey.get(key);
       if (!set) continue;
@@ -142,16 +193,23 @@ export class StreamHub {
     }
   }
 
+  /**
+   * Picks the event's connections now and writes to them in slices, the first slice at once;
+   * an event arriving meanwhile waits for the one before it.
+   */
   deliver(event: StreamEvent): void {
-    const frame = formatStreamFrame(event);
-    let delivered = 0;
+    const frame = encodeFrame(formatStreamFrame(event));
+    const connections: StreamConnection[] = [];
+    let held = 0;
     const offer = (connection: StreamConnection) => {
       if (connection.lastEventId === event.id) return;
       if (event.isDrill && !connection.wantsDrills) return;
       connection.lastEventId = event.id;
-      delivered += 1;
-      if (connection.pending) connection.pending.push({ id: event.id, frame });
-      else this.write(connection, frame);
+      if (!connection.pending) connections.push(connection);
+      else {
+        connection.pending.push({ id: event.id, frame });
+        held += 1;
+      }
     };
     if (event.keys.length === 0) {
       for (const connection of this.all) offer(connection);
@@ -161,19 +219,43 @@ export class StreamHub {
         if (set) for (const connection of set) offer(connection);
       }
     }
-    this.deliveredTotal += delivered;
-    if (delivered > 0) {
-      this.options.onDelivered?.({
-        event,
-        delivered,
-        latencyMs: Math.max(0, this.now() - Date.parse(event.createdAt)),
-      });
+    this.queue.push({ event, frame, connections, held, next: 0 });
+    if (this.queue.length === 1) this.writeSlice();
+  }
+
+  /** Writes one slice of the oldest delivery, then yields to the event loop if any is left. */
+  private writeSlice(): void {
+    this.writing = undefined;
+    const delivery = this.queue[0];
+    if (!delivery) return;
+    const end = Math.min(delivery.next + this.sliceSize, delivery.connections.length);
+    for (; delivery.next < end; delivery.next += 1) {
+      this.write(delivery.connections[delivery.next]!, delivery.frame);
     }
+    if (delivery.next === delivery.connections.length) {
+      this.queue.shift();
+      this.finish(delivery);
+    }
+    if (this.queue.length > 0) this.writing = setImmediate(() => this.writeSlice());
+  }
+
+  private finish({ event, connections, held }: Delivery): void {
+    // Replaying connections count too: they get the event once their replay ends.
+    const delivered = connections.length + held;
+    this.deliveredTotal += delivered;
+    if (delivered === 0) return;
+    this.options.onDelivered?.({
+      event,
+      delivered,
+      latencyMs: Math.max(0, this.now() - Date.parse(event.createdAt)),
+    });
   }
 
   /** Ends every connection (the app is closing) and stops listening to the bus. */
   close(): void {
     clearInterval(this.heartbeat);
+    if (this.writing) clearImmediate(this.writing);
+    this.queue.length = 0;
     this.unsubscribe();
     for (const connection of [...this.all]) {
       this.remove(connection);
@@ -181,29 +263,45 @@ export class StreamHub {
     }
   }
 
+  /** Beats one slot's connections per tick: a tenth of them every tenth of the period. */
   private beat(): void {
-    for (const connection of [...this.all])
-      if (!connection.pending) this.write(connection, HEARTBEAT);
+    const slot = this.beatSlots[this.beatTick % this.beatSlots.length]!;
+    this.beatTick += 1;
+    for (const connection of [...slot]) if (!connection.pending) this.write(connection, HEARTBEAT);
   }
 
   /** Writes unless the client cannot keep up; a slow client is dropped, not buffered forever. */
-  private write(connection: StreamConnection, frame: Buffer): void {
+  private write(connection: StreamConnection, frame: EncodedFrame): void {
     const { response } = connection;
-    if (response.destroyed) return this.remove(connection);
+    const socket = directSocket(response);
+    if (response.destroyed || socket?.destroyed) return this.remove(connection);
+    const bytes = socket ? (response.chunkedEncoding ? frame.chunked : frame.plain) : frame.plain;
     const stuck =
       connection.blockedSince !== undefined &&
       this.now() - connection.blockedSince > this.maxBlockedMs;
-    if (stuck || response.writableLength + frame.length > this.maxBufferedBytes) {
+    if (stuck || response.writableLength + bytes.length > this.maxBufferedBytes) {
       this.droppedTotal += 1;
       this.remove(connection);
       response.destroy();
       return;
     }
-    if (!response.write(frame) && connection.blockedSince === undefined) {
+    const target = socket ?? response;
+    if (!target.write(bytes) && connection.blockedSince === undefined) {
       connection.blockedSince = this.now();
-      response.once('drain', () => {
+      target.once('drain', () => {
         connection.blockedSince = undefined;
       });
     }
   }
+}
+
+/**
+ * The socket under a response whose headers are out and which buffers nothing itself: writing
+ * there skips Node's per-write HTTP work (chunk framing is already in the encoded frame).
+ * Otherwise (no socket yet, output queued in the response) undefined, and the response writes.
+ */
+function directSocket(response: ServerResponse): Socket | undefined {
+  const socket = response.socket;
+  if (!socket || response.writableLength !== socket.writableLength) return undefined;
+  return socket;
 }

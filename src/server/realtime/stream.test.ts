@@ -236,6 +236,96 @@ describe('stream hub', () => {
   });
 });
 
+/** A bare server whose every request becomes a hub connection for everyone; its responses, in order. */
+async function hubServer(hub: StreamHub) {
+  const responses: http.ServerResponse[] = [];
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    hub.add({ response: res, keys: [], wantsDrills: false, replaying: false });
+    responses.push(res);
+    res.write('retry: 1000\n\n');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const clients: SseClient[] = [];
+  const connect = async (count: number) => {
+    for (let i = 0; i < count; i += 1) clients.push(await openSse(`http://127.0.0.1:${port}/`));
+    await vi.waitFor(() => expect(responses).toHaveLength(clients.length));
+  };
+  /** How many responses had bytes handed to their socket since `before`. */
+  const written = (before: number[]) =>
+    responses.filter((res, i) => (res.socket?.bytesWritten ?? 0) > before[i]!).length;
+  const bytesNow = () => responses.map((res) => res.socket?.bytesWritten ?? 0);
+  const close = async () => {
+    for (const client of clients) client.close();
+    hub.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  };
+  return { clients, connect, written, bytesNow, close };
+}
+
+const notice = (id: string): StreamEvent => ({
+  id,
+  type: 'test.notice',
+  data: { title: id },
+  keys: [],
+  isDrill: false,
+  createdAt: new Date().toISOString(),
+});
+
+describe('stream hub fan-out', () => {
+  it('writes a large fan-out in slices, the first at once, and keeps events in order', async () => {
+    const reports: number[] = [];
+    const hub = new StreamHub({
+      bus: createMemoryBus(),
+      sliceSize: 2,
+      onDelivered: (report) => reports.push(report.delivered),
+    });
+    const world = await hubServer(hub);
+    await world.connect(5);
+
+    const before = world.bytesNow();
+    hub.deliver(notice('e1'));
+    hub.deliver(notice('e2'));
+    // The first slice of the first event goes out before the hub yields.
+    expect(world.written(before)).toBe(2);
+    expect(reports).toEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(world.written(before)).toBe(4);
+
+    for (const client of world.clients) {
+      await vi.waitFor(() => expect(client.received).toHaveLength(2));
+      expect(client.received.map((event) => event.id)).toEqual(['e1', 'e2']);
+    }
+    // One report per event, once its last slice is written.
+    expect(reports).toEqual([5, 5]);
+    await world.close();
+  });
+
+  it('spreads heartbeats over the period instead of beating every connection at once', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval'] });
+    try {
+      const hub = new StreamHub({ bus: createMemoryBus(), heartbeatMs: 400, heartbeatSlots: 4 });
+      const world = await hubServer(hub);
+      await world.connect(4);
+
+      const before = world.bytesNow();
+      vi.advanceTimersByTime(100);
+      expect(world.written(before)).toBe(1);
+      vi.advanceTimersByTime(300);
+      expect(world.written(before)).toBe(4);
+      // Back on the real clock: waitFor would otherwise advance the fake one and beat again.
+      vi.useRealTimers();
+      for (const client of world.clients) {
+        await vi.waitFor(() => expect(client.comments).toBe(1));
+      }
+      await world.close();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 // The postgres project runs it; on CI both servers must be there for that.
 const hasTwoNodeSetup =
   requireInCI(
