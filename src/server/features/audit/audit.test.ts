@@ -175,8 +175,8 @@ describe('audit log', () => {
       const rows = await entries(on);
       let prevHash = rows.find((r) => r.seq === fromSeq - 1)?.hash ?? GENESIS_HASH;
       for (const row of rows.filter((r) => r.seq >= fromSeq)) {
-        const { hash: _old, ...rest } = { ...row, ...(row.seq === fromSeq ? edit : {}) };
-        const changed = { ...rest, prevHash };
+        const changed = { ...row, ...(row.seq === fromSeq ? edit : {}), prevHash };
+        // The stale hash rides along unread: the chain hash covers the named fields only.
         const hash = hashOf(changed);
         await on.ctx.db
           .updateTable('audit_log')
@@ -329,151 +329,120 @@ describe('audit log', () => {
         expect(run.err).toContain('--head must be SEQ:HASH');
       }
     });
-  });
 
-  describe('start-up and the application log', () => {
-    let l: TestContext;
-    let lines: Array<Record<string, unknown>>;
-    beforeAll(async () => {
-      lines = [];
-      const sink = new Writable({
-        write(chunk: Buffer, _encoding, done) {
-          for (const line of String(chunk).trim().split('\n')) {
-            lines.push(JSON.parse(line) as Record<string, unknown>);
-          }
-          done();
-        },
+    describe('start-up and the application log', () => {
+      let l: TestContext;
+      let lines: Array<Record<string, unknown>>;
+      beforeAll(async () => {
+        lines = [];
+        const sink = new Writable({
+          write(chunk: Buffer, _encoding, done) {
+            for (const line of String(chunk).trim().split('\n')) {
+              lines.push(JSON.parse(line) as Record<string, unknown>);
+            }
+            done();
+          },
+        });
+        l = await createTestContext({ log: pino({ level: 'info' }, sink) });
       });
-      l = await createTestContext({ log: pino({ level: 'info' }, sink) });
-    });
-    afterAll(() => l.close());
+      afterAll(() => l.close());
 
-    const appendOn = async (n: number) => {
-      for (let i = 0; i < n; i += 1) {
-        await transaction(l.ctx.db, (tx) =>
-          recordAudit(l.ctx, tx, {
-            actor: 'system',
-            stationId: null,
-            action: 'test.appended',
-            target: { type: 'test', id: String(i) },
-            summary: { i },
-          }),
-        );
-      }
-    };
-    const headsLogged = () =>
-      lines.filter((line) => line.msg === 'audit log head').map((line) => line.auditHead);
-    /** Turns the chain into one written before the key, as an older version left it. */
-    const makeLegacy = async () => {
-      let prevHash = GENESIS_HASH;
-      const rows = await l.ctx.db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
-      for (const { hash: _keyed, ...row } of rows) {
-        const hash = legacyHashAuditEntry({ ...row, prevHash });
+      const headsLogged = () =>
+        lines.filter((line) => line.msg === 'audit log head').map((line) => line.auditHead);
+      /** Turns the chain into one written before the key, as an older version left it. */
+      const makeLegacy = () => rewriteChain(l, 1, legacyHashAuditEntry);
+      const resetTo = async (n: number) => {
+        await l.ctx.db.deleteFrom('audit_log').execute();
+        await l.ctx.db.deleteFrom('setting').where('key', '=', 'audit.head').execute();
+        await append(n, l);
+        lines.length = 0;
+      };
+
+      it('writes the head to the log every 100 entries and at start', async () => {
+        await resetTo(0);
+        await append(201, l);
+        const heads = headsLogged();
+        expect(heads).toHaveLength(2);
+        expect(heads[0]).toMatch(/^100:[0-9a-f]{64}$/);
+        expect(heads[1]).toMatch(/^200:[0-9a-f]{64}$/);
+        const entry200 = await l.ctx.db
+          .selectFrom('audit_log')
+          .select('hash')
+          .where('seq', '=', 200)
+          .executeTakeFirstOrThrow();
+        expect(heads[1]).toBe(`200:${entry200.hash}`);
+        // A logged head is a head verify takes.
+        expect(
+          await verifyAuditLog(l.ctx, { anchor: parseAuditHead(heads[1] as string)! }),
+        ).toEqual({
+          ok: true,
+          entries: 201,
+        });
+        await prepareAuditLog(l.ctx);
+        expect(headsLogged()[2]).toBe(formatAuditHead((await readAuditHead(l.ctx))!));
+      });
+
+      it('re-keys an unkeyed chain that verifies, once, with a warning and an audit entry', async () => {
+        await resetTo(4);
+        await makeLegacy();
+        expect(await verifyAuditLog(l.ctx)).toMatchObject({ ok: false, reason: 'unkeyed' });
+        await prepareAuditLog(l.ctx);
+        expect(await verifyAuditLog(l.ctx)).toEqual({ ok: true, entries: 5 });
+        const last = await l.ctx.db
+          .selectFrom('audit_log')
+          .selectAll()
+          .where('seq', '=', 5)
+          .executeTakeFirstOrThrow();
+        expect(last.action).toBe('audit.rekeyed');
+        expect(JSON.parse(last.summary)).toMatchObject({ entries: 4 });
+        const warnings = lines.filter((line) => line.level === 40);
+        expect(warnings).toHaveLength(1);
+        expect(String(warnings[0]!.msg)).toContain('re-keyed');
+        await prepareAuditLog(l.ctx);
+        expect(await verifyAuditLog(l.ctx)).toEqual({ ok: true, entries: 5 });
+      });
+
+      it('leaves an unkeyed chain that does not verify as it is', async () => {
+        await resetTo(4);
+        await makeLegacy();
         await l.ctx.db
           .updateTable('audit_log')
-          .set({ prevHash, hash })
-          .where('seq', '=', row.seq)
+          .set({ summary: '{"i":"edited"}' })
+          .where('seq', '=', 2)
           .execute();
-        prevHash = hash;
-      }
-      await l.ctx.db
-        .updateTable('setting')
-        .set({ value: JSON.stringify({ seq: rows.length, hash: prevHash }) })
-        .where('key', '=', 'audit.head')
-        .execute();
-    };
-    const resetTo = async (n: number) => {
-      await l.ctx.db.deleteFrom('audit_log').execute();
-      await l.ctx.db.deleteFrom('setting').where('key', '=', 'audit.head').execute();
-      await appendOn(n);
-      lines.length = 0;
-    };
-
-    it('writes the head to the log every 100 entries and at start', async () => {
-      await resetTo(0);
-      await appendOn(201);
-      const heads = headsLogged();
-      expect(heads).toHaveLength(2);
-      expect(heads[0]).toMatch(/^100:[0-9a-f]{64}$/);
-      expect(heads[1]).toMatch(/^200:[0-9a-f]{64}$/);
-      const entry200 = await l.ctx.db
-        .selectFrom('audit_log')
-        .select('hash')
-        .where('seq', '=', 200)
-        .executeTakeFirstOrThrow();
-      expect(heads[1]).toBe(`200:${entry200.hash}`);
-      // A logged head is a head verify takes.
-      expect(await verifyAuditLog(l.ctx, { anchor: parseAuditHead(heads[1] as string)! })).toEqual({
-        ok: true,
-        entries: 201,
+        const before = await l.ctx.db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
+        await prepareAuditLog(l.ctx);
+        expect(await l.ctx.db.selectFrom('audit_log').selectAll().orderBy('seq').execute()).toEqual(
+          before,
+        );
+        expect(lines.some((line) => line.level === 50)).toBe(true);
+        expect(await verifyAuditLog(l.ctx)).toMatchObject({ ok: false, reason: 'unkeyed' });
       });
-      await prepareAuditLog(l.ctx);
-      expect(headsLogged()[2]).toBe(formatAuditHead((await readAuditHead(l.ctx))!));
-    });
 
-    it('re-keys an unkeyed chain that verifies, once, with a warning and an audit entry', async () => {
-      await resetTo(4);
-      await makeLegacy();
-      expect(await verifyAuditLog(l.ctx)).toMatchObject({ ok: false, reason: 'unkeyed' });
-      await prepareAuditLog(l.ctx);
-      expect(await verifyAuditLog(l.ctx)).toEqual({ ok: true, entries: 5 });
-      const last = await l.ctx.db
-        .selectFrom('audit_log')
-        .selectAll()
-        .where('seq', '=', 5)
-        .executeTakeFirstOrThrow();
-      expect(last.action).toBe('audit.rekeyed');
-      expect(JSON.parse(last.summary)).toMatchObject({ entries: 4 });
-      const warnings = lines.filter((line) => line.level === 40);
-      expect(warnings).toHaveLength(1);
-      expect(String(warnings[0]!.msg)).toContain('re-keyed');
-      await prepareAuditLog(l.ctx);
-      expect(await verifyAuditLog(l.ctx)).toEqual({ ok: true, entries: 5 });
-    });
-
-    it('leaves an unkeyed chain that does not verify as it is', async () => {
-      await resetTo(4);
-      await makeLegacy();
-      await l.ctx.db
-        .updateTable('audit_log')
-        .set({ summary: '{"i":"edited"}' })
-        .where('seq', '=', 2)
-        .execute();
-      const before = await l.ctx.db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
-      await prepareAuditLog(l.ctx);
-      expect(await l.ctx.db.selectFrom('audit_log').selectAll().orderBy('seq').execute()).toEqual(
-        before,
-      );
-      expect(lines.some((line) => line.level === 50)).toBe(true);
-      expect(await verifyAuditLog(l.ctx)).toMatchObject({ ok: false, reason: 'unkeyed' });
-    });
-
-    it('never re-keys a keyed chain whose later entries were rewritten unkeyed', async () => {
-      await resetTo(4);
-      const first = await l.ctx.db
-        .selectFrom('audit_log')
-        .select('hash')
-        .where('seq', '=', 1)
-        .executeTakeFirstOrThrow();
-      const second = await l.ctx.db
-        .selectFrom('audit_log')
-        .selectAll()
-        .where('seq', '=', 2)
-        .executeTakeFirstOrThrow();
-      const { hash: _keyed, ...rest } = { ...second, summary: '{"i":"forged"}' };
-      await l.ctx.db
-        .updateTable('audit_log')
-        .set({
-          summary: rest.summary,
-          hash: legacyHashAuditEntry({ ...rest, prevHash: first.hash }),
-        })
-        .where('seq', '=', 2)
-        .execute();
-      await prepareAuditLog(l.ctx);
-      expect(await verifyAuditLog(l.ctx)).toMatchObject({
-        ok: false,
-        brokenAtSeq: 2,
-        reason: 'hash_mismatch',
+      it('never re-keys a keyed chain whose later entries were rewritten unkeyed', async () => {
+        await resetTo(4);
+        const first = await l.ctx.db
+          .selectFrom('audit_log')
+          .select('hash')
+          .where('seq', '=', 1)
+          .executeTakeFirstOrThrow();
+        const second = await l.ctx.db
+          .selectFrom('audit_log')
+          .selectAll()
+          .where('seq', '=', 2)
+          .executeTakeFirstOrThrow();
+        const forged = { ...second, summary: '{"i":"forged"}', prevHash: first.hash };
+        await l.ctx.db
+          .updateTable('audit_log')
+          .set({ summary: forged.summary, hash: legacyHashAuditEntry(forged) })
+          .where('seq', '=', 2)
+          .execute();
+        await prepareAuditLog(l.ctx);
+        expect(await verifyAuditLog(l.ctx)).toMatchObject({
+          ok: false,
+          brokenAtSeq: 2,
+          reason: 'hash_mismatch',
+        });
       });
     });
   });
