@@ -31,6 +31,7 @@ describe('siaga help and mistakes', () => {
       'audit verify',
       'audit head',
       'user create',
+      'station create',
       'areas import',
       'seed demo',
     ]) {
