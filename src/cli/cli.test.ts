@@ -26,7 +26,15 @@ describe('siaga help and mistakes', () => {
   it('lists every command', async () => {
     const run = await cli('--help');
     expect(run.code).toBe(0);
-    for (const name of ['serve', 'user create', 'station create', 'areas import', 'seed demo']) {
+    for (const name of [
+      'serve',
+      'audit verify',
+      'audit head',
+      'user create',
+      'station create',
+      'areas import',
+      'seed demo',
+    ]) {
       expect(run.out).toContain(name);
     }
   });

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -11,7 +11,12 @@ import { runCli } from './run.js';
 
 const run = promisify(execFile);
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'siaga-cli-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+// Without SIAGA_SECRET or an audit key in the environment, the key file goes beside the data dir.
+const auditKeyFile = `${dataDir}.audit-key`;
+afterAll(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(auditKeyFile, { force: true });
+});
 
 /** The same environment a real deployment gives: configuration from SIAGA_* variables. */
 const env = {
@@ -77,9 +82,16 @@ describe.skipIf(testDialect === 'postgres')('configured from the environment', (
     expect((await server!.app.inject({ url: '/healthz' })).statusCode).toBe(200);
     await server!.stop();
 
+    expect(statSync(auditKeyFile).mode & 0o777).toBe(0o600);
+
     const second = await cli(['serve'], (s) => (server = s));
     expect(second.out).toBe('Siaga is running at https://siaga.example.id');
     await server!.stop();
+    const verified = await cli(['audit', 'verify']);
+    expect(verified).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/^Audit log intact: \d+ entries verified\.$/),
+    });
   }, 120_000);
 
   it('migrate and backup work on the configured data dir', async () => {

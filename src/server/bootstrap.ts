@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AppContext } from './context.js';
 import { createAccountAsSystem, hasPlatformAdmin } from './features/accounts/accounts.service.js';
+import { prepareAuditLog } from './features/audit/audit.service.js';
 import { hasAreas, importAreas, type AreaImportResult } from './features/areas/areas.service.js';
 
 export interface BootstrapResult {
@@ -22,10 +23,12 @@ export function defaultAdminEmail(publicUrl: string): string {
 
 /**
  * What a fresh deployment needs before it can serve: the national area list and a first
- * platform admin. Runs on every start and does nothing once both exist.
+ * platform admin (and an audit chain that is keyed, its head in the log). Runs on every start
+ * and does nothing once both exist.
  */
 export async function bootstrapInstance(ctx: AppContext): Promise<BootstrapResult> {
   const result: BootstrapResult = {};
+  await prepareAuditLog(ctx);
   if (!(await hasAreas(ctx))) result.areas = await importAreas(ctx);
   if (!(await hasPlatformAdmin(ctx))) {
     const email = ctx.config.adminEmail ?? defaultAdminEmail(ctx.config.publicUrl);

@@ -4,6 +4,7 @@ import { createLogger } from './logging.js';
 import { registerCatalogs } from '../common/i18n/index.js';
 import { registerPolicies } from './auth/policy.js';
 import type { Config } from './config.js';
+import { loadAuditKey } from './audit-key.js';
 import { systemClock } from './clock.js';
 import type { AppContext, ContextOptions, FeatureHooks } from './context.js';
 import { createDatabase } from './db/database.js';
@@ -44,6 +45,8 @@ export async function createContext(
   }
   const log: Logger = options.log ?? createLogger(config);
   const clock = options.clock ?? systemClock;
+  // Before the database is touched: a missing or unusable key fails the start.
+  const auditKey = loadAuditKey(config.auditKey);
   const database =
     options.database ??
     createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -102,6 +105,7 @@ export async function createContext(
     clock,
     messenger,
     secret,
+    auditKey,
     nodeId: newId(),
     redisNamespace: options.redisNamespace ?? '',
     jobs,

@@ -14,8 +14,10 @@ export interface Config {
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
   publicUrl: string;
-  /** Secret for signing and hashing; generated and kept in the data dir when absent. */
+  /** Secret for signing and hashing (SIAGA_SECRET); generated and kept in the database when absent. */
   secret: string | undefined;
+  /** Where the audit chain's HMAC key comes from: never the database the chain lives in. */
+  auditKey: AuditKeySource;
   smtpUrl: string | undefined;
   smsGatewayUrl: string | undefined;
   adminPassword: string | undefined;
@@ -38,6 +40,15 @@ export interface Config {
   /** Client addresses in logs: `coarse` (/24, /48) or `full`. */
   logClientAddress: 'coarse' | 'full';
 }
+
+/**
+ * SIAGA_AUDIT_KEY, else SIAGA_AUDIT_KEY_FILE, else a key derived from SIAGA_SECRET (only when
+ * it comes from the environment), else a key file beside the data directory.
+ */
+export type AuditKeySource =
+  | { from: 'env'; key: string }
+  | { from: 'file'; path: string }
+  | { from: 'secret'; secret: string };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -95,6 +106,11 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('SIAGA_SECRET must be at least 32 characters');
   }
 
+  const auditKey = read('SIAGA_AUDIT_KEY');
+  if (auditKey !== undefined && auditKey.length < 32) {
+    problems.push('SIAGA_AUDIT_KEY must be at least 32 characters');
+  }
+
   const environmentText =
     read('SIAGA_ENV') ?? (read('NODE_ENV') === 'test' ? 'test' : 'production');
   if (!['production', 'development', 'test'].includes(environmentText)) {
@@ -144,6 +160,7 @@ export function loadConfig(env: Env = process.env): Config {
 
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = path.resolve(read('SIAGA_DATA_DIR') ?? './data');
+  const auditKeyFile = read('SIAGA_AUDIT_KEY_FILE');
 
   return {
     port,
@@ -155,6 +172,14 @@ export function loadConfig(env: Env = process.env): Config {
     redisUrl,
     publicUrl: publicUrl.replace(/\/+$/, ''),
     secret,
+    auditKey: auditKey
+      ? { from: 'env', key: auditKey }
+      : auditKeyFile
+        ? { from: 'file', path: path.resolve(auditKeyFile) }
+        : secret
+          ? { from: 'secret', secret }
+          : // Beside the data directory, so a copy of the data directory alone does not carry it.
+            { from: 'file', path: `${dataDir}.audit-key` },
     smtpUrl,
     smsGatewayUrl,
     adminPassword,

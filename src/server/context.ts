@@ -22,6 +22,8 @@ export interface AppContext {
   messenger: Messenger;
   /** Instance secret (SIAGA_SECRET, or generated once and kept in the database). */
   secret: string;
+  /** HMAC key of the audit chain, from outside the database (config `auditKey`). */
+  auditKey: Buffer;
   /** Identifies this process among the nodes of a deployment. */
   nodeId: string;
   /** Prefix for this deployment's Redis keys and channels (empty in production). */

@@ -1,6 +1,11 @@
 import { areasImportBoundariesCommand, areasImportCommand } from './areas.js';
 import type { Command } from './command.js';
-import { auditVerifyCommand, backupCommand, migrateCommand } from './maintenance.js';
+import {
+  auditHeadCommand,
+  auditVerifyCommand,
+  backupCommand,
+  migrateCommand,
+} from './maintenance.js';
 import { seedDemoCommand } from './seed.js';
 import { serveCommand } from './serve.js';
 import { stationCreateCommand } from './stations.js';
@@ -13,6 +18,7 @@ export const commands: Command[] = [
   migrateCommand,
   backupCommand,
   auditVerifyCommand,
+  auditHeadCommand,
   userCreateCommand,
   stationCreateCommand,
   areasImportCommand,

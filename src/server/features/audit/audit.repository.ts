@@ -39,3 +39,16 @@ export async function listAuditEntriesOfStations(
   if (page.beforeSeq !== undefined) query = query.where('seq', '<', page.beforeSeq);
   return query.execute();
 }
+
+export async function findFirstAuditEntry(db: Db): Promise<AuditLogRow | undefined> {
+  return db.selectFrom('audit_log').selectAll().orderBy('seq', 'asc').limit(1).executeTakeFirst();
+}
+
+/** Rewrites one entry's links, for re-keying a chain in place. */
+export async function updateAuditEntryChain(
+  db: Db,
+  seq: number,
+  chain: { prevHash: string; hash: string },
+): Promise<void> {
+  await db.updateTable('audit_log').set(chain).where('seq', '=', seq).execute();
+}
