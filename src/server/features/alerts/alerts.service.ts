@@ -47,6 +47,7 @@ import {
 import type { StationRow } from '../stations/stations.table.js';
 import {
   cancelThread,
+  countAlertsSent,
   findAlertById,
   insertAlert,
   listPendingAlerts,
@@ -753,4 +754,13 @@ export async function findPublicAlertSummaries(
     }
   }
   return result;
+}
+
+/** How many alerts the stations given (or all) sent in [fromIso, toIso): for public statistics. */
+export async function countAlertsIssued(
+  ctx: AppContext,
+  stationIds: string[] | 'all',
+  period: { fromIso: string; toIso: string },
+): Promise<number> {
+  return countAlertsSent(ctx.db, stationIds, period.fromIso, period.toIso);
 }

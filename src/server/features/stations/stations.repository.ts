@@ -203,3 +203,8 @@ export async function upsertLiaison(
 export async function deleteLiaison(db: Db, villageCode: string): Promise<void> {
   await db.deleteFrom('village_liaison').where('villageCode', '=', villageCode).execute();
 }
+
+export async function findStationsByIds(db: Db, ids: string[]): Promise<StationRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('station').selectAll().where('id', 'in', ids).execute();
+}

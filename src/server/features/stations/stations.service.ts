@@ -4,6 +4,7 @@ import type {
   LiaisonView,
   StationListItem,
   StationListQuery,
+  StationRef,
   StationView,
   UpdateStationBody,
 } from '../../../common/api/stations.js';
@@ -24,6 +25,7 @@ import {
   findLiaison,
   findStationById,
   findStationBySlug,
+  findStationsByIds,
   hasStationRole,
   insertStation,
   listChildStations,
@@ -43,6 +45,7 @@ import {
   toLiaisonView,
   toResponsibleStation,
   toStationListItem,
+  toStationRef,
   toStationView,
 } from './stations.presenter.js';
 import type { StationRow, StationUpdate } from './stations.table.js';
@@ -400,4 +403,13 @@ export async function listStationJurisdiction(
   station: StationRow,
 ): Promise<string[]> {
   return listJurisdictionAreaCodes(ctx.db, station.path);
+}
+
+/** Refs of the stations with these ids, in one query (other features name stations by them). */
+export async function findStationRefs(
+  ctx: AppContext,
+  ids: string[],
+): Promise<Map<string, StationRef>> {
+  const rows = await findStationsByIds(ctx.db, [...new Set(ids)]);
+  return new Map(rows.map((row) => [row.id, toStationRef(row)]));
 }
