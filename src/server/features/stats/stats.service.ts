@@ -1,3 +1,4 @@
+import type { StationRef } from '../../../common/api/stations.js';
 import type {
   CaseView,
   CsvProblem,
@@ -27,8 +28,10 @@ import { summariseReportResponsiveness } from '../reports/reports.service.js';
 import { toStationRef } from '../stations/stations.presenter.js';
 import {
   findStationRefs,
+  getStationBySlug,
   getStationBySlugOrThrow,
   getStationOrThrow,
+  listStationDirectory,
   listStationIdsUnder,
 } from '../stations/stations.service.js';
 import type { StationRow } from '../stations/stations.table.js';
@@ -470,4 +473,45 @@ export async function getNationalSummary(
   query: SummaryQuery,
 ): Promise<StatsSummary> {
   return summarise(ctx, null, 'all', resolvePeriod(ctx, query));
+}
+
+/** What the public page shows: the summary, the same months a year before, and the stations below. */
+export interface StatsPage {
+  summary: StatsSummary;
+  lastYear: StatsSummary;
+  below: StationRef[];
+}
+
+export async function getStatsPage(
+  ctx: AppContext,
+  slug: string | undefined,
+  query: SummaryQuery,
+): Promise<StatsPage> {
+  const period = resolvePeriod(ctx, query);
+  const lastYear = { from: addMonths(period.from, -12), to: addMonths(period.to, -12) };
+  if (!slug) {
+    const [summary, before, poldas] = await Promise.all([
+      summarise(ctx, null, 'all', period),
+      summarise(ctx, null, 'all', lastYear),
+      listStationDirectory(ctx, { level: 'polda' }),
+    ]);
+    return {
+      summary,
+      lastYear: before,
+      below: poldas.map(({ id, slug: poldaSlug, name, level }) => ({
+        id,
+        slug: poldaSlug,
+        name,
+        level,
+      })),
+    };
+  }
+  const station = await getStationBySlugOrThrow(ctx, slug);
+  const ids = await listStationIdsUnder(ctx, station);
+  const [summary, before, view] = await Promise.all([
+    summarise(ctx, station, ids, period),
+    summarise(ctx, station, ids, lastYear),
+    getStationBySlug(ctx, slug),
+  ]);
+  return { summary, lastYear: before, below: view.children };
 }
