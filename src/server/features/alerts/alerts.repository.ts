@@ -106,7 +106,7 @@ export async function listPendingAlerts(
     .execute();
 }
 
-/** Alerts (not their updates or cancels) sent by the stations given within [fromIso, toIso). */
+/** Real alerts (not exercises, tests, updates or cancels) sent by the stations given within [fromIso, toIso). */
 export async function countAlertsSent(
   db: Db,
   stationIds: string[] | 'all',
@@ -117,6 +117,7 @@ export async function countAlertsSent(
     .selectFrom('alert')
     .select((eb) => eb.fn.countAll<number | string>().as('count'))
     .where('msgType', '=', 'Alert')
+    .where('status', '=', 'Actual')
     .where('sentAt', '>=', fromIso)
     .where('sentAt', '<', toIso);
   if (stationIds !== 'all') {

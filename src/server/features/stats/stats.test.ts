@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatsSummary } from '../../../common/api/stats.js';
+import type { ReportStatus } from '../../../common/domain/reports.js';
 import { createTestContext, type TestContext } from '../../../../test/helpers/context.js';
 import {
   buildAccount,
@@ -403,17 +404,110 @@ describe('stats', () => {
   });
 
   describe('responsiveness', () => {
-    it('counts citizen reports and alerts through their services', async () => {
-      const view = await summary('/api/stats/national');
+    const HOUR = 3_600_000;
+    const at = (base: string, hours: number) =>
+      new Date(Date.parse(base) + hours * HOUR).toISOString();
+
+    beforeAll(async () => {
+      const db = t.ctx.db;
+      // Three reports to the Polsek in January 2026 (WIB): answered after 2 h and 4 h, one not
+      // yet; one resolved 10 h after it came. One report in December 2025 lies outside.
+      const base = '2026-01-10T02:00:00.000Z';
+      const reports: Array<[string, string, string | null, ReportStatus, string]> = [
+        ['a', base, at(base, 2), 'resolved', at(base, 10)],
+        ['b', base, at(base, 4), 'in_review', at(base, 4)],
+        ['c', base, null, 'received', base],
+        ['d', '2025-12-31T16:59:00.000Z', at(base, 1), 'resolved', at(base, 1)],
+      ];
+      for (const [key, createdAt, firstResponseAt, status, updatedAt] of reports) {
+        await db
+          .insertInto('report')
+          .values({
+            id: `rep-${key}`,
+            trackingCode: `SGA-TEST-000${key.toUpperCase()}`,
+            stationId: polsek.id,
+            alertId: null,
+            areaCode: null,
+            lat: null,
+            lng: null,
+            category: null,
+            description: 'Laporan uji statistik',
+            isAnonymous: 1,
+            reporterAccountId: null,
+            contact: null,
+            status,
+            note: null,
+            createdAt,
+            updatedAt,
+            firstResponseAt,
+          })
+          .execute();
+      }
+      // Two real alerts and one exercise from the Polsek in January; one real from the other Polda.
+      const alerts: Array<[string, string, 'Actual' | 'Exercise']> = [
+        ['a1', polsek.id, 'Actual'],
+        ['a2', polsek.id, 'Actual'],
+        ['a3', polsek.id, 'Exercise'],
+        ['a4', otherPolda.id, 'Actual'],
+      ];
+      for (const [id, stationId, status] of alerts) {
+        await db
+          .insertInto('alert')
+          .values({
+            id,
+            threadId: id,
+            stationId,
+            msgType: 'Alert',
+            status,
+            state: 'published',
+            isSuperseded: 0,
+            category: 'pencurian',
+            severity: 'Moderate',
+            urgency: 'Expected',
+            certainty: 'Likely',
+            title: 'Waspada',
+            body: 'Uji',
+            instruction: null,
+            titleEn: null,
+            bodyEn: null,
+            instructionEn: null,
+            describesSuspect: 0,
+            hasPersonPhoto: 0,
+            target: '{}',
+            areaCodes: '[]',
+            keys: '[]',
+            effectiveAt: base,
+            expiresAt: at(base, 24),
+            sentAt: base,
+            authorId: 'x',
+            authorName: 'x',
+            reviewerId: null,
+            reviewerName: null,
+            reviewedAt: null,
+            note: null,
+            createdAt: base,
+            updatedAt: base,
+          })
+          .execute();
+      }
+    });
+
+    it('gives medians and shares of citizen reports and the alerts issued, rolled up', async () => {
+      const view = await summary('/api/stats/stations/polres-uji?from=2026-01&to=2026-01');
       expect(view.responsiveness).toEqual({
         reports: {
-          received: 0,
-          medianHoursToFirstResponse: null,
-          medianHoursToResolution: null,
-          resolvedShare: null,
+          received: 3,
+          medianHoursToFirstResponse: 3,
+          medianHoursToResolution: 10,
+          resolvedShare: 1 / 3,
         },
-        alerts: { issued: 0 },
+        alerts: { issued: 2 },
       });
+      const nation = await summary('/api/stats/national?from=2025-12&to=2026-01');
+      expect(nation.responsiveness.reports.received).toBe(4);
+      expect(nation.responsiveness.alerts.issued).toBe(3);
+      const sibling = await summary('/api/stats/stations/polsek-tetangga?from=2026-01&to=2026-01');
+      expect(sibling.responsiveness.reports).toMatchObject({ received: 0, resolvedShare: null });
     });
   });
 
