@@ -1,3 +1,5 @@
+import { isMessageKey, type MessageKey, type MessageParams } from '../i18n/index.js';
+
 /** Polri's usual crime classes; a deployment may configure its own list (SIAGA_CRIME_CATEGORIES). */
 export const DEFAULT_CRIME_CATEGORIES = [
   'curat',
@@ -50,4 +52,13 @@ export function monthsBetween(from: string, to: string): string[] {
   const months: string[] = [];
   for (let i = monthIndex(from); i <= monthIndex(to); i += 1) months.push(monthFromIndex(i));
   return months;
+}
+
+/** A category's label from the catalogs; a deployment's own codes without one show as typed. */
+export function crimeCategoryLabel(
+  t: (key: MessageKey, params?: MessageParams) => string,
+  category: string,
+): string {
+  const key = `stats.category.${category}`;
+  return isMessageKey(key) ? t(key) : category;
 }

@@ -19,6 +19,9 @@ import { ConsoleReports } from './console-reports.js';
 
 // The alerts section (and the map inside it) downloads only when opened.
 const ConsoleAlerts = lazy(() => import('./console-alerts.js').then((m) => m.ConsoleAlerts));
+const ConsoleStats = lazy(() =>
+  import('../features/stats/ConsoleStats.js').then((m) => m.ConsoleStats),
+);
 
 const SECTIONS = [
   { path: 'petugas', key: 'web.console.nav.officers', roles: ['station_admin', 'platform_admin'] },
@@ -33,6 +36,11 @@ const SECTIONS = [
     path: 'laporan',
     key: 'reports.console.nav',
     roles: ['officer', 'editor', 'station_admin', 'platform_admin'],
+  },
+  {
+    path: 'statistik',
+    key: 'stats.console.nav',
+    roles: ['editor', 'station_admin', 'platform_admin'],
   },
 ] as const satisfies ReadonlyArray<{ path: string; key: string; roles: readonly string[] }>;
 type Section = (typeof SECTIONS)[number]['path'];
@@ -159,6 +167,8 @@ function ConsoleSection({
       return <ConsoleAlerts station={station} />;
     case 'laporan':
       return <ConsoleReports stationId={station.id} />;
+    case 'statistik':
+      return <ConsoleStats station={station} />;
     case undefined:
       return <p>{t('web.console.overview')}</p>;
   }

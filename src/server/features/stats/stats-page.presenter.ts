@@ -1,8 +1,10 @@
 import type { FastifyReply } from 'fastify';
 import type { StatsSummary } from '../../../common/api/stats.js';
-import { clearanceRate } from '../../../common/domain/stats.js';
 import {
-  isMessageKey,
+  clearanceRate,
+  crimeCategoryLabel as categoryLabel,
+} from '../../../common/domain/stats.js';
+import {
   translate,
   type Locale,
   type MessageKey,
@@ -32,11 +34,6 @@ function formatters(locale: Locale) {
     hours: (h: number | null, t: T) =>
       h === null ? '—' : t('stats.page.hours', { hours: number.format(Math.round(h * 10) / 10) }),
   };
-}
-
-function categoryLabel(t: T, category: string): string {
-  const key = `stats.category.${category}`;
-  return isMessageKey(key) ? t(key) : category;
 }
 
 function niceMax(value: number): number {
