@@ -59,7 +59,7 @@ function MonthEntry(props: { stationId: string; categories: string[]; defaultMon
     });
 
   return (
-    <form class="card" onSubmit={onSubmit}>
+    <form class="form card" onSubmit={(e) => void onSubmit(e)}>
       <h3>{t('stats.console.entry')}</h3>
       <div class="field">
         <label for="stats-month">{t('stats.console.month')}</label>
@@ -151,7 +151,7 @@ function CsvImport({ stationId }: { stationId: string }) {
     });
 
   return (
-    <form class="card" onSubmit={onSubmit}>
+    <form class="form card" onSubmit={(e) => void onSubmit(e)}>
       <h3>{t('stats.console.import')}</h3>
       <p>
         <a href="/api/stats/import-template.csv" download>

@@ -4,7 +4,7 @@ import type {
   MonthFigures,
   StatsSummary,
 } from '../../../common/api/stats.js';
-import { api, ApiError, NETWORK_ERROR } from '../../api/client.js';
+import { api, ApiError, CsvBody, NETWORK_ERROR } from '../../api/client.js';
 import { getLocale } from '../../i18n/locale.js';
 
 export type { StatsSummary };
@@ -24,8 +24,7 @@ export const importFiguresCsv = (stationId: string, csv: string, reason?: string
   api<ImportResult>(
     'POST',
     `/api/stations/${enc(stationId)}/crime-figures/import${reason ? `?reason=${enc(reason)}` : ''}`,
-    csv,
-    { csv: true },
+    new CsvBody(csv),
   );
 
 /**
