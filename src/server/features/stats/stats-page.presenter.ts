@@ -17,9 +17,9 @@ import type { StatsPage } from './stats.service.js';
 
 type T = (key: MessageKey, params?: MessageParams) => string;
 
-const CHART_WIDTH = 640;
-const CHART_HEIGHT = 220;
-const PAD = { top: 12, right: 12, bottom: 28, left: 44 };
+const CHART_WIDTH = 360;
+const CHART_HEIGHT = 200;
+const PAD = { top: 10, right: 8, bottom: 24, left: 34 };
 
 function formatters(locale: Locale) {
   const tag = locale === 'id' ? 'id-ID' : 'en-GB';
@@ -75,7 +75,7 @@ function trendChart(summary: StatsSummary, lastYear: StatsSummary, t: T): SafeHt
             <text x="${PAD.left - 6}" y="${y(v) + 4}" text-anchor="end">${v}</text>`,
       )}
       ${months.map((m, i) =>
-        i % Math.max(1, Math.ceil(months.length / 6)) === 0
+        i % Math.max(1, Math.ceil(months.length / 4)) === 0
           ? html`<text x="${x(i)}" y="${CHART_HEIGHT - 8}" text-anchor="middle">${m.month}</text>`
           : '',
       )}
@@ -345,7 +345,7 @@ export function renderStatsBody(page: StatsPage, locale: Locale, path: string): 
         <label
           >${t('stats.page.to')} <input type="month" name="to" value="${summary.to}" required
         /></label>
-        <button type="submit">${t('stats.page.show')}</button>
+        <button class="button" type="submit">${t('stats.page.show')}</button>
       </fieldset>
     </form>
     <p class="note" role="note">${t('stats.page.note')}</p>

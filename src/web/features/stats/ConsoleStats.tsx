@@ -111,7 +111,7 @@ function MonthEntry(props: { stationId: string; categories: string[]; defaultMon
           {done}
         </p>
       )}
-      <button type="submit" disabled={form.isBusy}>
+      <button class="button" type="submit" disabled={form.isBusy}>
         {t('stats.console.publish')}
       </button>
     </form>
@@ -191,7 +191,7 @@ function CsvImport({ stationId }: { stationId: string }) {
           {done}
         </p>
       )}
-      <button type="submit" disabled={form.isBusy}>
+      <button class="button" type="submit" disabled={form.isBusy}>
         {t('stats.console.import')}
       </button>
     </form>
