@@ -66,8 +66,9 @@ async function seedCases(t: TestContext, polsekIds: string[]): Promise<void> {
   await sql`create table bench_station (idx integer primary key, id text not null)`.execute(db);
   for (let i = 0; i < polsekIds.length; i += 200) {
     await db
-      .insertInto('bench_station' as never)
-      .values(polsekIds.slice(i, i + 200).map((id, k) => ({ idx: i + k, id })) as never)
+      .withTables<{ bench_station: { idx: number; id: string } }>()
+      .insertInto('bench_station')
+      .values(polsekIds.slice(i, i + 200).map((id, k) => ({ idx: i + k, id })))
       .execute();
   }
   const categories = DEFAULT_CRIME_CATEGORIES.map((c) => `'${c}'`).join(',');
@@ -96,8 +97,7 @@ async function seedCases(t: TestContext, polsekIds: string[]): Promise<void> {
     select "stationId", substr("reportedOn", 1, 7), category, count(*),
       sum(case when status = 'cleared' then 1 else 0 end)
     from crime_case group by "stationId", substr("reportedOn", 1, 7), category`.execute(db);
-  if (isPg) await sql`analyze`.execute(db);
-  else await sql`analyze`.execute(db);
+  await sql`analyze`.execute(db);
 }
 
 async function countRows(t: TestContext, table: 'crime_case' | 'crime_figure'): Promise<number> {
