@@ -27,10 +27,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       'month',
     ])
     .execute();
+  // Covers the national summary (every station, a range of months) without touching the table.
   await db.schema
     .createIndex('crime_figure_month_idx')
     .on('crime_figure')
-    .columns(['month', 'stationId'])
+    .columns(['month', 'category', 'crimeTotal', 'crimeCleared'])
     .execute();
   await db.schema
     .createTable('crime_correction')

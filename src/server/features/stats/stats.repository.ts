@@ -16,8 +16,8 @@ export interface Period {
   to: string;
 }
 
-/** Rows of up to this many values per insert keep under SQLite's bound-parameter limit. */
-const INSERT_CHUNK = 1000;
+/** Bound values per statement: well under SQLite's (32,766) and PostgreSQL's (65,535) limits. */
+const INSERT_CHUNK = 6000;
 
 export async function findCrimeMonths(
   db: Db,
