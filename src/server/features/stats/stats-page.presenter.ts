@@ -324,7 +324,10 @@ function metaFor(ctx: AppContext, page: StatsPage, locale: Locale, path: string)
   };
 }
 
-/** The whole dashboard: numbers first, each chart with its table, readable without scripts. */
+/**
+ * The whole dashboard: numbers first, each chart with its table, readable without scripts.
+ * JSON and the widget open in a new tab: inside the PWA its router would take them for pages.
+ */
 export function renderStatsBody(page: StatsPage, locale: Locale, path: string): SafeHtml {
   const t: T = (key, params) => translate(locale, key, params);
   const f = formatters(locale);
@@ -375,8 +378,8 @@ export function renderStatsBody(page: StatsPage, locale: Locale, path: string): 
       <h2>${t('stats.page.downloads')}</h2>
       <p>
         <a href="${`${apiPath(summary)}${query}&format=csv`}" download>CSV</a> ·
-        <a href="${apiPath(summary)}${query}">JSON</a>
-        ${summary.station ? html` · <a href="/embed/statistik/${summary.station.slug}${query}">${t('stats.page.embed')}</a>` : ''}
+        <a href="${apiPath(summary)}${query}" target="_blank" rel="noopener">JSON</a>
+        ${summary.station ? html` · <a href="/embed/statistik/${summary.station.slug}${query}" target="_blank" rel="noopener">${t('stats.page.embed')}</a>` : ''}
       </p>
     </section>
   </article>`;

@@ -33,6 +33,12 @@ const security = [{ session: [] }];
 /** 100,000 CSV rows are about 3 MB. */
 const IMPORT_BODY_LIMIT = 8 * 1024 * 1024;
 const CsvText = Type.String({ description: 'text/csv' });
+/** `fragment=1`: only the page's content, for the PWA (see stats-page.presenter.ts). */
+const PageQuery = Type.Object({
+  from: SummaryQuery.properties.from,
+  to: SummaryQuery.properties.to,
+  fragment: Type.Optional(Type.Literal('1')),
+});
 
 export function registerStatsRoutes(app: App, ctx: AppContext): void {
   app.addContentTypeParser(
@@ -141,12 +147,6 @@ export function registerStatsRoutes(app: App, ctx: AppContext): void {
       return request.query.format === 'csv' ? sendCsv(reply, summary, 'national') : summary;
     },
   );
-
-  const PageQuery = Type.Object({
-    from: SummaryQuery.properties.from,
-    to: SummaryQuery.properties.to,
-    fragment: Type.Optional(Type.Literal('1')),
-  });
 
   app.get(
     '/statistik',
