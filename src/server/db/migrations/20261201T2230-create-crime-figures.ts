@@ -27,11 +27,12 @@ export async function up(db: Kysely<any>): Promise<void> {
       'month',
     ])
     .execute();
-  // Covers the national summary (every station, a range of months) without touching the table.
+  // Covers every summary (a range of months, all stations or some) without touching the table,
+  // in the order they group by.
   await db.schema
     .createIndex('crime_figure_month_idx')
     .on('crime_figure')
-    .columns(['month', 'category', 'crimeTotal', 'crimeCleared'])
+    .columns(['month', 'category', 'stationId', 'crimeTotal', 'crimeCleared'])
     .execute();
   await db.schema
     .createTable('crime_correction')
