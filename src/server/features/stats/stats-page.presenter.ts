@@ -135,67 +135,71 @@ function headline(
   </dl>`;
 }
 
-function monthTable(
-  summary: StatsSummary,
-  lastYear: StatsSummary,
-  t: T,
-  f: ReturnType<typeof formatters>,
+/** A table with a caption, a header row and rows whose first cell heads the row. */
+function statsTable(
+  caption: string,
+  headers: string[],
+  rows: Array<Array<string | number>>,
 ): SafeHtml {
   return html`<table class="stats-table">
     <caption>
-      ${t('stats.page.trend')}
+      ${caption}
     </caption>
     <thead>
       <tr>
-        <th scope="col">${t('stats.page.month')}</th>
-        <th scope="col">CT</th>
-        <th scope="col">CC</th>
-        <th scope="col">CC/CT</th>
-        <th scope="col">${t('stats.page.last_year')} (CT)</th>
-        <th scope="col">${t('stats.page.source')}</th>
+        ${headers.map((h) => html`<th scope="col">${h}</th>`)}
       </tr>
     </thead>
     <tbody>
-      ${summary.byMonth.map(
-        (m, i) =>
+      ${rows.map(
+        ([head, ...cells]) =>
           html`<tr>
-            <th scope="row">${f.month(m.month)}</th>
-            <td>${f.count(m.crimeTotal)}</td>
-            <td>${f.count(m.crimeCleared)}</td>
-            <td>${f.rate(clearanceRate(m.crimeTotal, m.crimeCleared))}</td>
-            <td>${f.count(lastYear.byMonth[i]?.crimeTotal ?? 0)}</td>
-            <td>${t(`stats.page.source.${m.source}`)}</td>
+            <th scope="row">${head}</th>
+            ${cells.map((cell) => html`<td>${cell}</td>`)}
           </tr>`,
       )}
     </tbody>
   </table>`;
 }
 
+function monthTable(
+  summary: StatsSummary,
+  lastYear: StatsSummary,
+  t: T,
+  f: ReturnType<typeof formatters>,
+): SafeHtml {
+  return statsTable(
+    t('stats.page.trend'),
+    [
+      t('stats.page.month'),
+      'CT',
+      'CC',
+      'CC/CT',
+      `${t('stats.page.last_year')} (CT)`,
+      t('stats.page.source'),
+    ],
+    summary.byMonth.map((m, i) => [
+      f.month(m.month),
+      f.count(m.crimeTotal),
+      f.count(m.crimeCleared),
+      f.rate(clearanceRate(m.crimeTotal, m.crimeCleared)),
+      f.count(lastYear.byMonth[i]?.crimeTotal ?? 0),
+      t(`stats.page.source.${m.source}`),
+    ]),
+  );
+}
+
 function categoryTable(summary: StatsSummary, t: T, f: ReturnType<typeof formatters>): SafeHtml {
-  return html`<table class="stats-table">
-    <caption>
-      ${t('stats.page.by_category')}
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">${t('stats.page.category')}</th>
-        <th scope="col">CT</th>
-        <th scope="col">CC</th>
-        <th scope="col">CC/CT</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${summary.byCategory.map(
-        (c) =>
-          html`<tr>
-            <th scope="row">${categoryLabel(t, c.category)}</th>
-            <td>${f.count(c.crimeTotal)}</td>
-            <td>${f.count(c.crimeCleared)}</td>
-            <td>${f.rate(c.clearanceRate)}</td>
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
+  return statsTable(
+    t('stats.page.by_category'),
+    [t('stats.page.category'), 'CT', 'CC', 'CC/CT'],
+    summary.byCategory.map((c) => [
+      categoryLabel(t, c.category),
+      f.count(c.crimeTotal),
+      f.count(c.crimeCleared),
+      f.rate(c.clearanceRate),
+    ]),
+  );
 }
 
 function responsivenessList(

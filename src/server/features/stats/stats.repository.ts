@@ -75,33 +75,28 @@ export async function replaceFigures(
       .where('month', 'in', months.slice(i, i + INSERT_CHUNK))
       .execute();
   }
-  const perChunk = Math.floor(INSERT_CHUNK / 5);
-  for (let i = 0; i < figures.length; i += perChunk) {
-    await db
-      .insertInto('crime_figure')
-      .values(figures.slice(i, i + perChunk))
-      .execute();
+  await inChunks(figures, (chunk) => db.insertInto('crime_figure').values(chunk).execute());
+}
+
+/** Writes many rows in statements of at most INSERT_CHUNK bound values each. */
+async function inChunks<R extends object>(
+  rows: R[],
+  write: (chunk: R[]) => Promise<unknown>,
+): Promise<void> {
+  const [first] = rows;
+  if (!first) return;
+  const perStatement = Math.floor(INSERT_CHUNK / Object.keys(first).length);
+  for (let i = 0; i < rows.length; i += perStatement) {
+    await write(rows.slice(i, i + perStatement));
   }
 }
 
 export async function insertCorrections(db: Db, rows: CrimeCorrectionRow[]): Promise<void> {
-  const perChunk = Math.floor(INSERT_CHUNK / 7);
-  for (let i = 0; i < rows.length; i += perChunk) {
-    await db
-      .insertInto('crime_correction')
-      .values(rows.slice(i, i + perChunk))
-      .execute();
-  }
+  await inChunks(rows, (chunk) => db.insertInto('crime_correction').values(chunk).execute());
 }
 
 export async function insertCrimeMonths(db: Db, rows: CrimeMonthRow[]): Promise<void> {
-  const perChunk = Math.floor(INSERT_CHUNK / 6);
-  for (let i = 0; i < rows.length; i += perChunk) {
-    await db
-      .insertInto('crime_month')
-      .values(rows.slice(i, i + perChunk))
-      .execute();
-  }
+  await inChunks(rows, (chunk) => db.insertInto('crime_month').values(chunk).execute());
 }
 
 export async function updateCrimeMonthVersion(

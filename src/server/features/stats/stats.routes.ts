@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { withErrors } from '../../../common/api/common.js';
 import { StationIdParams } from '../../../common/api/stations.js';
 import {
@@ -14,6 +14,7 @@ import {
   StatsSummary,
   SummaryQuery,
 } from '../../../common/api/stats.js';
+import type { Locale } from '../../../common/i18n/index.js';
 import type { AppContext } from '../../context.js';
 import type { App } from '../../http.js';
 import { sendStatsEmbed, sendStatsPage } from './stats-page.presenter.js';
@@ -148,23 +149,22 @@ export function registerStatsRoutes(app: App, ctx: AppContext): void {
     },
   );
 
-  app.get(
-    '/statistik',
-    { schema: { hide: true, querystring: PageQuery } },
-    async (request, reply) =>
-      sendStatsPage(ctx, reply, await getStatsPage(ctx, undefined, request.query), {
-        locale: request.locale,
-        isFragment: request.query.fragment === '1',
-      }),
+  const page = async (
+    request: { query: Static<typeof PageQuery>; locale: Locale },
+    reply: FastifyReply,
+    slug: string | undefined,
+  ) =>
+    sendStatsPage(ctx, reply, await getStatsPage(ctx, slug, request.query), {
+      locale: request.locale,
+      isFragment: request.query.fragment === '1',
+    });
+  app.get('/statistik', { schema: { hide: true, querystring: PageQuery } }, (request, reply) =>
+    page(request, reply, undefined),
   );
   app.get(
     '/statistik/:slug',
     { schema: { hide: true, params: SlugParams, querystring: PageQuery } },
-    async (request, reply) =>
-      sendStatsPage(ctx, reply, await getStatsPage(ctx, request.params.slug, request.query), {
-        locale: request.locale,
-        isFragment: request.query.fragment === '1',
-      }),
+    (request, reply) => page(request, reply, request.params.slug),
   );
   app.get(
     '/embed/statistik/:slug',

@@ -80,6 +80,12 @@ function currentMonth(ctx: AppContext): string {
   return new Date(ctx.clock.now().getTime() + WIB_OFFSET_MS).toISOString().slice(0, 7);
 }
 
+function assertNotFuture(ctx: AppContext, month: string, field: string): void {
+  if (monthIndex(month) > monthIndex(currentMonth(ctx))) {
+    throw invalidFields('stats.future_month', [field]);
+  }
+}
+
 function monthStartIso(month: string): string {
   const start = Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1);
   return new Date(start - WIB_OFFSET_MS).toISOString();
@@ -113,9 +119,7 @@ export async function putMonthFigures(
 ): Promise<MonthFigures> {
   const station = await getStationOrThrow(ctx, stationId);
   const account = assertOwnStation(actor, station);
-  if (monthIndex(month) > monthIndex(currentMonth(ctx))) {
-    throw invalidFields('stats.future_month', ['month']);
-  }
+  assertNotFuture(ctx, month, 'month');
   const problems = checkFigures(ctx, input.figures);
   const [firstProblem] = problems;
   if (firstProblem) {
@@ -361,9 +365,7 @@ export async function recordCase(
     throw invalidFields('stats.unknown_category', ['category']);
   }
   const month = input.reportedOn.slice(0, 7);
-  if (monthIndex(month) > monthIndex(currentMonth(ctx))) {
-    throw invalidFields('stats.future_month', ['reportedOn']);
-  }
+  assertNotFuture(ctx, month, 'reportedOn');
   if ((input.status === 'cleared') !== (input.clearedOn !== undefined)) {
     throw invalidFields('stats.cleared_date', ['clearedOn']);
   }
