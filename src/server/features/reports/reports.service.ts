@@ -246,9 +246,7 @@ function median(values: number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? sorted[middle]!
-    : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 /**
@@ -276,7 +274,9 @@ export async function summariseReportResponsiveness(
         row.firstResponseAt ? [hoursSince(row.createdAt, row.firstResponseAt)] : [],
       ),
     ),
-    medianHoursToResolution: median(resolved.map((row) => hoursSince(row.createdAt, row.updatedAt))),
+    medianHoursToResolution: median(
+      resolved.map((row) => hoursSince(row.createdAt, row.updatedAt)),
+    ),
     resolvedShare: rows.length === 0 ? null : resolved.length / rows.length,
   };
 }
