@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
+import { CRIME_CATEGORY_PATTERN, DEFAULT_CRIME_CATEGORIES } from '../common/domain/stats.js';
 
 /** Everything Siaga reads from the environment, parsed once. The only reader of process.env. */
 export interface Config {
@@ -39,6 +40,8 @@ export interface Config {
   metricsToken: string | undefined;
   /** Client addresses in logs: `coarse` (/24, /48) or `full`. */
   logClientAddress: 'coarse' | 'full';
+  /** Crime categories of the statistics, in display order (Polri's classes by default). */
+  crimeCategories: string[];
 }
 
 /**
@@ -158,6 +161,15 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`SIAGA_MEDIA_ORPHAN_GRACE_HOURS must be a positive number, got "${graceText}"`);
   }
 
+  const crimeCategories = (read('SIAGA_CRIME_CATEGORIES') ?? DEFAULT_CRIME_CATEGORIES.join(','))
+    .split(',')
+    .map((category) => category.trim());
+  if (crimeCategories.some((category) => !new RegExp(CRIME_CATEGORY_PATTERN).test(category))) {
+    problems.push(
+      'SIAGA_CRIME_CATEGORIES must be a comma-separated list of lower-case codes (a-z, 0-9, _)',
+    );
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = path.resolve(read('SIAGA_DATA_DIR') ?? './data');
   const auditKeyFile = read('SIAGA_AUDIT_KEY_FILE');
@@ -191,6 +203,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy,
     metricsToken,
     logClientAddress: logClientAddress as Config['logClientAddress'],
+    crimeCategories: [...new Set(crimeCategories)],
   };
 }
 

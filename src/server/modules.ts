@@ -5,6 +5,7 @@ import { deliveryModule } from './features/delivery/delivery.module.js';
 import { pushModule } from './features/push/push.module.js';
 import { reportsModule } from './features/reports/reports.module.js';
 import { stationsModule } from './features/stations/stations.module.js';
+import { statsModule } from './features/stats/stats.module.js';
 import type { FeatureModule } from './module.js';
 import { streamModule } from './realtime/stream.module.js';
 
@@ -21,4 +22,5 @@ export const featureModules: readonly FeatureModule[] = [
   pushModule,
   reportsModule,
   deliveryModule,
+  statsModule,
 ];

@@ -19,6 +19,7 @@ const AlertSettings = lazy(() => import('./routes/alert-settings.js').then((m) =
 const Account = lazy(() => import('./routes/account.js').then((m) => m.Account));
 const ReportForm = lazy(() => import('./routes/report.js').then((m) => m.ReportForm));
 const TrackReport = lazy(() => import('./routes/report.js').then((m) => m.TrackReport));
+const StatsDashboard = lazy(() => import('./routes/stats.js').then((m) => m.StatsDashboard));
 const NotFound = lazy(() => import('./routes/not-found.js').then((m) => m.NotFound));
 
 export function App() {
@@ -45,6 +46,8 @@ export function App() {
                 <Route path="/akun" component={Account} />
                 <Route path="/lapor" component={ReportForm} />
                 <Route path="/lapor/lacak" component={TrackReport} />
+                <Route path="/statistik" component={StatsDashboard} />
+                <Route path="/statistik/:slug" component={StatsDashboard} />
                 <Route default component={NotFound} />
               </Router>
             </ErrorBoundary>

@@ -41,6 +41,11 @@ export const OFFLINE_CODES: ReadonlySet<string> = new Set([NETWORK_ERROR, 'web.o
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** A body sent as `text/csv` as it is, instead of as JSON. */
+export class CsvBody {
+  constructor(readonly text: string) {}
+}
+
 /**
  * Calls the API with the session cookie and the chosen language; resolves to the JSON body
  * (undefined for 204) or throws an ApiError.
@@ -50,14 +55,15 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
     accept: 'application/json',
     'accept-language': getLocale(),
   };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const isCsv = body instanceof CsvBody;
+  if (body !== undefined) headers['content-type'] = isCsv ? 'text/csv' : 'application/json';
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(body !== undefined ? { body: isCsv ? body.text : JSON.stringify(body) } : {}),
     });
   } catch {
     throw new ApiError(0, NETWORK_ERROR, '');

@@ -19,6 +19,9 @@ const NAMESPACES = ['reports', 'console-alerts'];
 const ConsoleAlerts = lazy(() =>
   import('../features/alerts/console/ConsoleAlerts.js').then((m) => m.ConsoleAlerts),
 );
+const ConsoleStats = lazy(() =>
+  import('../features/stats/ConsoleStats.js').then((m) => m.ConsoleStats),
+);
 
 const SECTIONS = [
   { path: 'petugas', key: 'web.console.nav.officers', roles: ['station_admin', 'platform_admin'] },
@@ -33,6 +36,11 @@ const SECTIONS = [
     path: 'laporan',
     key: 'reports.console.nav',
     roles: ['officer', 'editor', 'station_admin', 'platform_admin'],
+  },
+  {
+    path: 'statistik',
+    key: 'stats.console.nav',
+    roles: ['editor', 'station_admin', 'platform_admin'],
   },
 ] as const satisfies ReadonlyArray<{ path: string; key: string; roles: readonly string[] }>;
 type Section = (typeof SECTIONS)[number]['path'];
@@ -163,6 +171,8 @@ function ConsoleSection({
       return <ConsoleAlerts station={station} />;
     case 'laporan':
       return <ConsoleReports stationId={station.id} />;
+    case 'statistik':
+      return <ConsoleStats station={station} />;
     case undefined:
       return <p>{t('web.console.overview')}</p>;
   }

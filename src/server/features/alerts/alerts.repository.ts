@@ -105,3 +105,25 @@ export async function listPendingAlerts(
     .limit(limit)
     .execute();
 }
+
+/** Real alerts (not exercises, tests, updates or cancels) sent by the stations given within [fromIso, toIso). */
+export async function countAlertsSent(
+  db: Db,
+  stationIds: string[] | 'all',
+  fromIso: string,
+  toIso: string,
+): Promise<number> {
+  let query = db
+    .selectFrom('alert')
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .where('msgType', '=', 'Alert')
+    .where('status', '=', 'Actual')
+    .where('sentAt', '>=', fromIso)
+    .where('sentAt', '<', toIso);
+  if (stationIds !== 'all') {
+    if (stationIds.length === 0) return 0;
+    query = query.where('stationId', 'in', stationIds);
+  }
+  const row = await query.executeTakeFirst();
+  return Number(row?.count ?? 0);
+}

@@ -48,6 +48,7 @@ import {
 } from '../stations/stations.service.js';
 import {
   cancelThread,
+  countAlertsSent,
   findAlertById,
   findAlertsByIds,
   insertAlert,
@@ -751,4 +752,13 @@ export async function findPublicAlertSummaries(
         { id: row.id, title: row.title, stationId: row.stationId, category: row.category },
       ]),
   );
+}
+
+/** How many alerts the stations given (or all) sent in [fromIso, toIso): for public statistics. */
+export async function countAlertsIssued(
+  ctx: AppContext,
+  stationIds: string[] | 'all',
+  period: { fromIso: string; toIso: string },
+): Promise<number> {
+  return countAlertsSent(ctx.db, stationIds, period.fromIso, period.toIso);
 }

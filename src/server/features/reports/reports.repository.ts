@@ -55,3 +55,22 @@ export async function updateReportInStatus(
     set: patch,
   });
 }
+
+/** The times of the reports to the stations given (or all) created within [fromIso, toIso). */
+export async function listReportTimings(
+  db: Db,
+  stationIds: string[] | 'all',
+  fromIso: string,
+  toIso: string,
+): Promise<Array<Pick<ReportRow, 'status' | 'createdAt' | 'updatedAt' | 'firstResponseAt'>>> {
+  let query = db
+    .selectFrom('report')
+    .select(['status', 'createdAt', 'updatedAt', 'firstResponseAt'])
+    .where('createdAt', '>=', fromIso)
+    .where('createdAt', '<', toIso);
+  if (stationIds !== 'all') {
+    if (stationIds.length === 0) return [];
+    query = query.where('stationId', 'in', stationIds);
+  }
+  return query.execute();
+}

@@ -36,6 +36,7 @@ import {
   findReportByTrackingCode,
   insertReport,
   listReportsOfStations,
+  listReportTimings,
   updateReportInStatus,
 } from './reports.repository.js';
 import { toReportTracking, toReportView, toSubmittedReport } from './reports.presenter.js';
@@ -234,4 +235,45 @@ export async function updateReportStatus(
   const [view] = await presentReports(ctx, [updated]);
   if (!view) throw notFound('report.not_found');
   return view;
+}
+
+const HOUR_MS = 3_600_000;
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/**
+ * Plain figures for public statistics over the reports received in the period: counts and
+ * median hours. A resolved report's last change is its resolution (resolved only reopens).
+ */
+export async function summariseReportResponsiveness(
+  ctx: AppContext,
+  stationIds: string[] | 'all',
+  period: { fromIso: string; toIso: string },
+): Promise<{
+  received: number;
+  medianHoursToFirstResponse: number | null;
+  medianHoursToResolution: number | null;
+  resolvedShare: number | null;
+}> {
+  const rows = await listReportTimings(ctx.db, stationIds, period.fromIso, period.toIso);
+  const hoursSince = (start: string, end: string) =>
+    (Date.parse(end) - Date.parse(start)) / HOUR_MS;
+  const resolved = rows.filter((row) => row.status === 'resolved');
+  return {
+    received: rows.length,
+    medianHoursToFirstResponse: median(
+      rows.flatMap((row) =>
+        row.firstResponseAt ? [hoursSince(row.createdAt, row.firstResponseAt)] : [],
+      ),
+    ),
+    medianHoursToResolution: median(
+      resolved.map((row) => hoursSince(row.createdAt, row.updatedAt)),
+    ),
+    resolvedShare: rows.length === 0 ? null : resolved.length / rows.length,
+  };
 }

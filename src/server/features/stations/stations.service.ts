@@ -10,6 +10,7 @@ import type {
   LiaisonView,
   StationListItem,
   StationListQuery,
+  StationRef,
   StationView,
   UpdateStationBody,
 } from '../../../common/api/stations.js';
@@ -63,6 +64,7 @@ import {
   toRoleGrantView,
   toStationListItem,
   toStationSummary,
+  toStationRef,
   toStationView,
   type RoleGrantView,
   type StationSummary,
@@ -544,4 +546,13 @@ export async function listRoleGrantsOf(
 /** The grants held in the station, in role order; `db` may be the caller's transaction. */
 export async function listRoleGrantsIn(db: Db, stationId: string): Promise<RoleGrantView[]> {
   return (await listRoleGrantsOfStation(db, stationId)).map(toRoleGrantView);
+}
+
+/** Refs of the stations with these ids, in one query (other features name stations by them). */
+export async function findStationRefs(
+  ctx: AppContext,
+  ids: string[],
+): Promise<Map<string, StationRef>> {
+  const rows = await findStationsByIds(ctx.db, [...new Set(ids)]);
+  return new Map(rows.map((row) => [row.id, toStationRef(row)]));
 }

@@ -1,0 +1,1 @@
+export { StatsDashboard } from '../features/stats/StatsDashboard.js';
