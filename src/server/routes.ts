@@ -8,6 +8,7 @@ import { registerStreamRoutes } from './realtime/stream.routes.js';
 import { registerPushRoutes } from './features/push/push.routes.js';
 import { registerAccountRoutes } from './features/accounts/accounts.routes.js';
 import { registerReportRoutes } from './features/reports/reports.routes.js';
+import { registerQaRoutes } from './features/qa/qa.routes.js';
 
 /** Every feature's route registration, in one list. */
 export const featureRoutes: Array<(app: App, ctx: AppContext) => void> = [
@@ -19,4 +20,5 @@ export const featureRoutes: Array<(app: App, ctx: AppContext) => void> = [
   registerStreamRoutes,
   registerPushRoutes,
   registerReportRoutes,
+  registerQaRoutes,
 ];

@@ -20,6 +20,8 @@ import enAlertsWeb from './en/alerts-web.json' with { type: 'json' };
 import idAlertsWeb from './id/alerts-web.json' with { type: 'json' };
 import enReports from './en/reports.json' with { type: 'json' };
 import idReports from './id/reports.json' with { type: 'json' };
+import enQa from './en/qa.json' with { type: 'json' };
+import idQa from './id/qa.json' with { type: 'json' };
 
 // One catalog file per namespace and language, so features add strings without touching
 // each other's files. Bahasa Indonesia is the source: every key must exist there.
@@ -35,6 +37,7 @@ const id = {
   ...idConsoleAlerts,
   ...idAlertsWeb,
   ...idReports,
+  ...idQa,
 };
 const en: Partial<Record<keyof typeof id, string>> = {
   ...enCore,
@@ -48,6 +51,7 @@ const en: Partial<Record<keyof typeof id, string>> = {
   ...enConsoleAlerts,
   ...enAlertsWeb,
   ...enReports,
+  ...enQa,
 };
 
 export const LOCALES = ['id', 'en'] as const;

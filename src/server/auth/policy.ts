@@ -14,6 +14,8 @@ export const ACTION_ROLES = {
   'alert.approve': ['officer', 'editor', 'station_admin'],
   'report.read': ['officer', 'editor', 'station_admin'],
   'report.update': ['officer', 'editor', 'station_admin'],
+  'qa.manage': ['officer', 'editor', 'station_admin'],
+  'qa.moderate': ['officer', 'editor', 'station_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type StationAction = keyof typeof ACTION_ROLES;

@@ -10,6 +10,7 @@ import type { SettingTables } from './setting.table.js';
 import type { DeliveryTables } from '../features/delivery/delivery.table.js';
 import type { PushTables } from '../features/push/push.table.js';
 import type { ReportsTables } from '../features/reports/reports.table.js';
+import type { QaTables } from '../features/qa/qa.table.js';
 
 /** The whole database: the intersection of every feature's tables. */
 export type DatabaseSchema = AccountsTables &
@@ -23,4 +24,5 @@ export type DatabaseSchema = AccountsTables &
   AlertsTables &
   DeliveryTables &
   PushTables &
-  ReportsTables;
+  ReportsTables &
+  QaTables;

@@ -4,6 +4,7 @@ import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import { newId } from '../ids.js';
 import type { PushFanoutPayload } from '../features/push/push.jobs.js';
+import type { QaSessionTimedPayload } from '../features/qa/qa.jobs.js';
 import { claimDueJobs, completeJob, failJob, insertJob, rescheduleJob } from './jobs.repository.js';
 
 /**
@@ -12,6 +13,7 @@ import { claimDueJobs, completeJob, failJob, insertJob, rescheduleJob } from './
  */
 export interface JobPayloads {
   'push.fanout': PushFanoutPayload;
+  'qa.session-timed': QaSessionTimedPayload;
 }
 export type JobName = keyof JobPayloads;
 

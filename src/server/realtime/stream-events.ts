@@ -5,7 +5,15 @@ import { listStreamEventsAfter } from './stream.repository.js';
 import { eventReaches } from './stream-hub.js';
 
 /** Live event types on `GET /api/stream`; features add theirs. */
-export type StreamEventType = 'alert';
+export type StreamEventType =
+  | 'alert'
+  | 'qa.question'
+  | 'qa.removed'
+  | 'qa.votes'
+  | 'qa.answer'
+  | 'qa.pin'
+  | 'qa.state'
+  | 'qa.reminder';
 
 export interface StreamEvent {
   /** Also the SSE `id:`, so a reconnecting client's Last-Event-ID can replay what it missed. */

@@ -4,7 +4,8 @@ import type { Actor } from '../auth/actor.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { listAccountAreaCodes } from '../features/areas/areas.service.js';
-import { subscriberKeys } from '../geo/targeting.js';
+import { qaStreamKey } from '../../common/domain/qa.js';
+import { accountKey, subscriberKeys } from '../geo/targeting.js';
 
 export interface StreamSubscription {
   keys: string[];
@@ -48,8 +49,11 @@ export async function openStreamSubscription(
   // A browser resends the id we gave it; anything else in the header is ignored, not an error.
   const fromHeader =
     lastEventIdHeader && EVENT_ID.test(lastEventIdHeader) ? lastEventIdHeader : undefined;
+  const keys = subscriberKeys(areaCodes, point);
+  if (actor.kind === 'account') keys.push(accountKey(actor.accountId));
+  if (query.qa) keys.push(qaStreamKey(query.qa));
   return {
-    keys: subscriberKeys(areaCodes, point),
+    keys,
     wantsDrills: query.drills === '1' || query.drills === 'true',
     lastEventId: fromHeader ?? query.lastEventId,
   };
