@@ -26,8 +26,12 @@ export const CreateQaSessionBody = Type.Object(
     title: Type.String({ minLength: 3, maxLength: QA_TITLE_MAX }),
     topic: Type.Optional(Type.String({ maxLength: QA_TITLE_MAX })),
     description: Type.Optional(Type.String({ maxLength: QA_DESCRIPTION_MAX })),
-    startsAt: Type.Optional(Type.String({ format: 'date-time', description: 'Required for a session' })),
-    endsAt: Type.Optional(Type.String({ format: 'date-time', description: 'Required for a session' })),
+    startsAt: Type.Optional(
+      Type.String({ format: 'date-time', description: 'Required for a session' }),
+    ),
+    endsAt: Type.Optional(
+      Type.String({ format: 'date-time', description: 'Required for a session' }),
+    ),
     moderation: QaModeration,
     /** Officers on the panel: they may moderate and answer this session. */
     panelAccountIds: Type.Optional(Type.Array(Id, { maxItems: 20 })),

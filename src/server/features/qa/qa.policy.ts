@@ -1,7 +1,14 @@
 import wordList from './suspect-words.id.json' with { type: 'json' };
 
 const SUSPECT_WORDS: ReadonlySet<string> = new Set(wordList.words);
-const DIGIT_LETTERS: Record<string, string> = { '4': 'a', '1': 'i', '0': 'o', '3': 'e', '5': 's', '7': 't' };
+const DIGIT_LETTERS: Record<string, string> = {
+  '4': 'a',
+  '1': 'i',
+  '0': 'o',
+  '3': 'e',
+  '5': 's',
+  '7': 't',
+};
 
 /** Lower case, digits-for-letters undone, runs of one letter collapsed ("anjiiing" → "anjing"). */
 function normaliseWord(word: string): string {

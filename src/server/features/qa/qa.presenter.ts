@@ -1,11 +1,7 @@
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
-import type {
-  QaAnswerView,
-  QaQuestionView,
-  QaSessionView,
-} from '../../../common/api/qa.js';
+import type { QaAnswerView, QaQuestionView, QaSessionView } from '../../../common/api/qa.js';
 import { translate, type Locale } from '../../../common/i18n/index.js';
 import type { QaState } from '../../../common/domain/qa.js';
 import type { PageMeta } from '../../pages/document.js';
@@ -96,7 +92,21 @@ export function toQaQuestionView(
 }
 
 const SANITISE: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'br', 'strong', 'em', 'ul', 'ol', 'li', 'a', 'code', 'pre', 'blockquote', 'h3', 'h4'],
+  allowedTags: [
+    'p',
+    'br',
+    'strong',
+    'em',
+    'ul',
+    'ol',
+    'li',
+    'a',
+    'code',
+    'pre',
+    'blockquote',
+    'h3',
+    'h4',
+  ],
   allowedAttributes: { a: ['href', 'rel'] },
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
   transformTags: {
@@ -145,12 +155,16 @@ function questionHtml(question: QaQuestionView, locale: Locale): SafeHtml {
     <p class="qa-question-meta">
       ${question.pseudonym} · ${translate(locale, 'qa.votes', { count: question.votes })}
     </p>
-    ${question.answer
-      ? html`<div class="qa-answer">
-          <p class="qa-answer-by">${translate(locale, 'qa.answered_by', { name: question.answer.by })}</p>
-          ${rawHtml(question.answer.html)}
-        </div>`
-      : ''}
+    ${
+      question.answer
+        ? html`<div class="qa-answer">
+            <p class="qa-answer-by">
+              ${translate(locale, 'qa.answered_by', { name: question.answer.by })}
+            </p>
+            ${rawHtml(question.answer.html)}
+          </div>`
+        : ''
+    }
   </li>`;
 }
 

@@ -115,7 +115,9 @@ export function registerQaRoutes(app: App, ctx: AppContext): void {
         schema: {
           tags,
           summary:
-            boundary === 'open' ? 'Open a session early (audited)' : 'Close a session now (audited)',
+            boundary === 'open'
+              ? 'Open a session early (audited)'
+              : 'Close a session now (audited)',
           security,
           params: QaIdParams,
           response: withErrors({ 200: QaSessionView }),
@@ -202,8 +204,10 @@ export function registerQaRoutes(app: App, ctx: AppContext): void {
     params: QaIdParams,
     response: withErrors({ 200: QaQuestionView }),
   });
-  app.post('/api/qa/questions/:id/approve', { schema: moderation('Approve a question') }, (request) =>
-    approveQuestion(ctx, request.actor, request.params.id),
+  app.post(
+    '/api/qa/questions/:id/approve',
+    { schema: moderation('Approve a question') },
+    (request) => approveQuestion(ctx, request.actor, request.params.id),
   );
   app.post('/api/qa/questions/:id/pin', { schema: moderation('Pin a question') }, (request) =>
     pinQuestion(ctx, request.actor, request.params.id, true),
@@ -213,17 +217,26 @@ export function registerQaRoutes(app: App, ctx: AppContext): void {
   );
   app.post(
     '/api/qa/questions/:id/hide',
-    { schema: { ...moderation('Hide a question, with a reason its asker sees'), body: HideQuestionBody } },
+    {
+      schema: {
+        ...moderation('Hide a question, with a reason its asker sees'),
+        body: HideQuestionBody,
+      },
+    },
     (request) => hideQuestion(ctx, request.actor, request.params.id, request.body.reason),
   );
   app.post(
     '/api/qa/questions/:id/merge',
-    { schema: { ...moderation('Merge a duplicate into another question'), body: MergeQuestionBody } },
+    {
+      schema: { ...moderation('Merge a duplicate into another question'), body: MergeQuestionBody },
+    },
     (request) => mergeQuestion(ctx, request.actor, request.params.id, request.body.intoId),
   );
   app.post(
     '/api/qa/questions/:id/answer',
-    { schema: { ...moderation('Answer, or edit the answer (Markdown)'), body: AnswerQuestionBody } },
+    {
+      schema: { ...moderation('Answer, or edit the answer (Markdown)'), body: AnswerQuestionBody },
+    },
     (request) => answerQuestion(ctx, request.actor, request.params.id, request.body.body),
   );
 
@@ -245,15 +258,8 @@ export function registerQaRoutes(app: App, ctx: AppContext): void {
     },
   );
 
-  app.get(
-    '/tanya/:id',
-    { schema: { hide: true, params: QaIdParams } },
-    async (request, reply) => {
-      const archive = await getQaArchive(ctx, request.actor, request.params.id);
-      return sendPage(
-        reply,
-        ...renderQaSharePage(ctx.config.publicUrl, request.locale, archive),
-      );
-    },
-  );
+  app.get('/tanya/:id', { schema: { hide: true, params: QaIdParams } }, async (request, reply) => {
+    const archive = await getQaArchive(ctx, request.actor, request.params.id);
+    return sendPage(reply, ...renderQaSharePage(ctx.config.publicUrl, request.locale, archive));
+  });
 }

@@ -352,9 +352,7 @@ export async function listQaSessionViews(
     limit: LIST_LIMIT,
   });
   const now = ctx.clock.now();
-  const wanted = query.state
-    ? rows.filter((row) => qaStateAt(row, now) === query.state)
-    : rows;
+  const wanted = query.state ? rows.filter((row) => qaStateAt(row, now) === query.state) : rows;
   return presentSessions(ctx, actor, wanted);
 }
 
@@ -465,7 +463,9 @@ export async function askQuestion(
   const text = input.text.trim().replace(/\s+/g, ' ');
   if (text.length < 10) throw invalidFields('qa.question_too_short', ['text']);
   const since = new Date(now.getTime() - QUESTION_WINDOW_MS).toISOString();
-  if ((await countQuestionsOfAccountSince(ctx.db, account.accountId, since)) >= QUESTIONS_PER_WINDOW) {
+  if (
+    (await countQuestionsOfAccountSince(ctx.db, account.accountId, since)) >= QUESTIONS_PER_WINDOW
+  ) {
     throw new AppError('qa.rate_limited', 429, { max: QUESTIONS_PER_WINDOW, minutes: 10 });
   }
   const isSuspect = isSuspectText(text) || isSuspectText(input.pseudonym ?? '');
@@ -489,7 +489,13 @@ export async function askQuestion(
   await transaction(ctx.db, async (tx) => {
     await insertQaQuestion(tx.db, row);
     if (status === 'approved') {
-      await publishQa(ctx, tx, session.id, 'qa.question', await presentPublicQuestion(ctx, tx, row));
+      await publishQa(
+        ctx,
+        tx,
+        session.id,
+        'qa.question',
+        await presentPublicQuestion(ctx, tx, row),
+      );
     }
   });
   return { id: row.id, status };
@@ -609,7 +615,13 @@ export function approveQuestion(ctx: AppContext, actor: Actor, id: string) {
       updatedAt: now,
     });
     const approved = { ...question, status: 'approved' as const, hiddenReason: null };
-    await publishQa(ctx, tx, session.id, 'qa.question', await presentPublicQuestion(ctx, tx, approved));
+    await publishQa(
+      ctx,
+      tx,
+      session.id,
+      'qa.question',
+      await presentPublicQuestion(ctx, tx, approved),
+    );
     return { from: question.status };
   });
 }
@@ -649,7 +661,10 @@ export function mergeQuestion(ctx: AppContext, actor: Actor, id: string, intoId:
     const added = await copyQaVotes(tx.db, source.id, intoId);
     const votes = added > 0 ? await addQaQuestionVotes(tx.db, intoId, added) : target.votes;
     if (source.status === 'approved') {
-      await publishQa(ctx, tx, session.id, 'qa.removed', { questionId: source.id, mergedIntoId: intoId });
+      await publishQa(ctx, tx, session.id, 'qa.removed', {
+        questionId: source.id,
+        mergedIntoId: intoId,
+      });
     }
     if (target.status === 'approved') {
       await publishQa(ctx, tx, session.id, 'qa.votes', { questionId: intoId, votes });
