@@ -18,6 +18,8 @@ const AlertSettings = lazy(() => import('./routes/alert-settings.js').then((m) =
 const Account = lazy(() => import('./routes/account.js').then((m) => m.Account));
 const ReportForm = lazy(() => import('./routes/report.js').then((m) => m.ReportForm));
 const TrackReport = lazy(() => import('./routes/report.js').then((m) => m.TrackReport));
+const QaSessions = lazy(() => import('./routes/qa.js').then((m) => m.QaSessions));
+const QaSessionPage = lazy(() => import('./routes/qa.js').then((m) => m.QaSessionPage));
 const NotFound = lazy(() => import('./routes/not-found.js').then((m) => m.NotFound));
 
 export function App() {
@@ -44,6 +46,8 @@ export function App() {
                 <Route path="/akun" component={Account} />
                 <Route path="/lapor" component={ReportForm} />
                 <Route path="/lapor/lacak" component={TrackReport} />
+                <Route path="/tanya" component={QaSessions} />
+                <Route path="/tanya/:id" component={QaSessionPage} />
                 <Route default component={NotFound} />
               </Router>
             </ErrorBoundary>

@@ -38,6 +38,7 @@ export function Header() {
         <a href="/">{t('web.nav.home')}</a>
         <a href="/kantor">{t('web.nav.stations')}</a>
         <a href="/peringatan">{t('alertsweb.nav.alerts')}</a>
+        <a href="/tanya">{t('qa.nav')}</a>
         {me && <a href="/area-saya">{t('web.nav.my_areas')}</a>}
         {me && <a href="/akun">{t('alertsweb.nav.account')}</a>}
         {isStaff && <a href="/konsol">{t('web.nav.console')}</a>}

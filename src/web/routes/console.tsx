@@ -19,6 +19,7 @@ import { ConsoleReports } from './console-reports.js';
 
 // The alerts section (and the map inside it) downloads only when opened.
 const ConsoleAlerts = lazy(() => import('./console-alerts.js').then((m) => m.ConsoleAlerts));
+const ConsoleQa = lazy(() => import('../features/qa/ConsoleQa.js').then((m) => m.ConsoleQa));
 
 const SECTIONS = [
   { path: 'petugas', key: 'web.console.nav.officers', roles: ['station_admin', 'platform_admin'] },
@@ -32,6 +33,11 @@ const SECTIONS = [
   {
     path: 'laporan',
     key: 'reports.console.nav',
+    roles: ['officer', 'editor', 'station_admin', 'platform_admin'],
+  },
+  {
+    path: 'tanya',
+    key: 'qa.console.title',
     roles: ['officer', 'editor', 'station_admin', 'platform_admin'],
   },
 ] as const satisfies ReadonlyArray<{ path: string; key: string; roles: readonly string[] }>;
@@ -159,6 +165,8 @@ function ConsoleSection({
       return <ConsoleAlerts station={station} />;
     case 'laporan':
       return <ConsoleReports stationId={station.id} />;
+    case 'tanya':
+      return <ConsoleQa station={station} />;
     case undefined:
       return <p>{t('web.console.overview')}</p>;
   }
