@@ -183,7 +183,8 @@ function ModerationDesk({ session, onChanged }: { session: QaSessionView; onChan
   useEffect(() => {
     let isCurrent = true;
     const load = () => {
-      listQaQuestions(session.id, 'new', true).then(
+      // Oldest first: pending questions have no votes, so this is the order they came in.
+      listQaQuestions(session.id, 'votes', true).then(
         (list) => isCurrent && setQueue(list.items),
         (failure: unknown) => isCurrent && setError(failure),
       );
