@@ -115,6 +115,7 @@ describe('a citizen at a live Q&A session', () => {
     expect(res.statusCode).toBe(200);
     await pinned.locator('.qa-vote-count', { hasText: '1' }).waitFor();
 
+    h.t.clock.advance(1000);
     await page
       .getByLabel('Pertanyaan Anda')
       .fill('Apakah ada razia narkoba rutin di sekolah kami?');
