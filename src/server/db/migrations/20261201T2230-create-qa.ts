@@ -38,7 +38,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('qa_question')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('sessionId', 'text', (c) => c.notNull().references('qa_session.id').onDelete('cascade'))
+    .addColumn('sessionId', 'text', (c) =>
+      c.notNull().references('qa_session.id').onDelete('cascade'),
+    )
     .addColumn('accountId', 'text', (c) => c.notNull().references('account.id').onDelete('cascade'))
     .addColumn('text', 'text', (c) => c.notNull())
     .addColumn('pseudonym', 'text', (c) => c.notNull())
@@ -91,7 +93,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('qa_follow')
-    .addColumn('sessionId', 'text', (c) => c.notNull().references('qa_session.id').onDelete('cascade'))
+    .addColumn('sessionId', 'text', (c) =>
+      c.notNull().references('qa_session.id').onDelete('cascade'),
+    )
     .addColumn('accountId', 'text', (c) => c.notNull().references('account.id').onDelete('cascade'))
     .addColumn('createdAt', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('qa_follow_pk', ['sessionId', 'accountId'])

@@ -141,6 +141,38 @@ describe('live Q&A', () => {
       );
     });
 
+    it('reschedules a session: the new start drives the state, others may not change it', async () => {
+      const session = await schedule({ startsInMs: HOUR });
+      const later = new Date(t.clock.now().getTime() + 3 * HOUR).toISOString();
+      const end = new Date(t.clock.now().getTime() + 4 * HOUR).toISOString();
+      const patch = (who: Person, body: object) =>
+        call('PATCH', `/api/qa/sessions/${session.id}`, who, body);
+      expect((await patch(world.people.siblingAdmin, { title: 'Diambil alih' })).statusCode).toBe(
+        403,
+      );
+      const moved = await patch(world.people.officer, {
+        title: 'Bahaya narkoba (dijadwal ulang)',
+        startsAt: later,
+        endsAt: end,
+      });
+      expect(moved.statusCode, moved.body).toBe(200);
+      expect(moved.json()).toMatchObject({
+        title: 'Bahaya narkoba (dijadwal ulang)',
+        state: 'scheduled',
+      });
+      t.clock.advance(HOUR);
+      await t.ctx.jobs.runDueJobs();
+      expect((await call('GET', `/api/qa/sessions/${session.id}`)).json()).toMatchObject({
+        state: 'scheduled',
+      });
+      t.clock.advance(2 * HOUR);
+      await t.ctx.jobs.runDueJobs();
+      expect((await call('GET', `/api/qa/sessions/${session.id}`)).json()).toMatchObject({
+        state: 'live',
+      });
+      expect(await auditActions()).toContain('qa.session_updated');
+    });
+
     it('refuses to schedule for a citizen, another station or without times', async () => {
       const body = {
         stationId: world.stations.polsek.id,
