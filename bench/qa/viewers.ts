@@ -27,8 +27,10 @@ function onFrames(viewer: Viewer, chunk: string): void {
   const now = viewer.seenAt ? preciseNow() : 0;
   for (const match of text.slice(0, end).matchAll(VOTES)) {
     const votes = Number(match[1]);
-    if (votes > viewer.lastVotes) viewer.lastVotes = votes;
-    if (viewer.seenAt && viewer.seenAt[votes - 1] === undefined) viewer.seenAt[votes - 1] = now;
+    if (votes <= viewer.lastVotes) continue;
+    // A count is visible once it or a later one arrives (the server may skip steps).
+    if (viewer.seenAt) for (let k = viewer.lastVotes; k < votes; k += 1) viewer.seenAt[k] = now;
+    viewer.lastVotes = votes;
   }
 }
 
