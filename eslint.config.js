@@ -5,6 +5,7 @@ export default tseslint.config(
   {
     ignores: [
       'eslint.config.js',
+      '.dependency-cruiser.cjs',
       'vite.config.ts',
       'vitest*.config.ts',
       'dist/**',

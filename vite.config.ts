@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 
 const SW_INPUT = 'sw';
+const CATALOG_FILE = /common\/i18n\/(\w+)\/([\w-]+)\.json$/;
 // Absolute, so the build gives the same output from any working directory.
 const fromRoot = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 
@@ -48,6 +49,13 @@ export default defineConfig({
       output: {
         // The worker's URL must stay fixed (its scope is the site root), so it is not hashed.
         entryFileNames: (chunk) => (chunk.name === SW_INPUT ? 'sw.js' : 'assets/[name]-[hash].js'),
+        // Catalog chunks carry their language and namespace: `i18n-id-web-<hash>.js`.
+        chunkFileNames: (chunk) => {
+          const catalog = CATALOG_FILE.exec(chunk.facadeModuleId ?? '');
+          return catalog
+            ? `assets/i18n-${catalog[1]}-${catalog[2]}-[hash].js`
+            : 'assets/[name]-[hash].js';
+        },
       },
     },
   },

@@ -4,12 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
+import type { AlertView } from '../../src/common/api/alerts.js';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
-import { createContext } from '../../src/server/context.js';
+import { createContext } from '../../src/server/compose.js';
 import { transaction } from '../../src/server/db/database.js';
 import { areaKey } from '../../src/server/geo/targeting.js';
-import { publishStreamEvent } from '../../src/server/realtime/stream-events.js';
+import { publishStreamEvent } from '../../src/server/realtime/stream.service.js';
 import { preciseNow, type FromServer, type ServerKind, type ToServer } from './protocol.js';
 
 /** The event both servers send: an alert view of a realistic size. */
@@ -48,7 +49,12 @@ async function startSiaga(): Promise<Server> {
     connections: () => ctx.hub.size,
     publish: async (areas) => {
       await transaction(ctx.db, (tx) =>
-        publishStreamEvent(ctx, tx, { type: 'alert', data: ALERT, keys: areas.map(areaKey) }),
+        publishStreamEvent(ctx, tx, {
+          type: 'alert',
+          // The hub serialises the data without reading it: an alert-sized stand-in will do.
+          data: ALERT as unknown as AlertView,
+          keys: areas.map(areaKey),
+        }),
       );
     },
     stop: async () => {

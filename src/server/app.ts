@@ -16,9 +16,9 @@ import { AppError, handleError, writeClientError } from './errors.js';
 import { buildFiniteNumberValidator } from './validation.js';
 import { WEB_ROOT } from './pages/document.js';
 import type { App } from './http.js';
-import { registerSystemRoutes } from './features/system/system.routes.js';
-import { createHttpMetrics } from './features/system/metrics.js';
-import { featureRoutes } from './routes.js';
+import { registerSystemRoutes } from './system/system.routes.js';
+import { createHttpMetrics } from './system/metrics.js';
+import { registerMediaRoutes } from './media/media.routes.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -156,7 +156,8 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   });
 
   registerSystemRoutes(app, ctx, metrics);
-  for (const register of featureRoutes) register(app, ctx);
+  await registerMediaRoutes(app, ctx);
+  ctx.features.registerRoutes(app);
 
   if (fs.existsSync(WEB_ROOT)) {
     await app.register(fastifyStatic, {

@@ -51,4 +51,19 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ SIAGA_MAP_TILE_URL: bad })).toThrow(/SIAGA_MAP_TILE_URL/);
     }
   });
+
+  it('keeps media under the data dir unless SIAGA_MEDIA_DIR names a shared volume', () => {
+    const defaults = loadConfig({ SIAGA_DATA_DIR: '/srv/siaga' });
+    expect(defaults.mediaDir).toBe('/srv/siaga/media');
+    expect(defaults.mediaOrphanGraceMs).toBe(24 * 3_600_000);
+    const shared = loadConfig({
+      SIAGA_MEDIA_DIR: '/mnt/siaga-media',
+      SIAGA_MEDIA_ORPHAN_GRACE_HOURS: '6',
+    });
+    expect(shared.mediaDir).toBe('/mnt/siaga-media');
+    expect(shared.mediaOrphanGraceMs).toBe(6 * 3_600_000);
+    expect(() => loadConfig({ SIAGA_MEDIA_ORPHAN_GRACE_HOURS: '0' })).toThrow(
+      /SIAGA_MEDIA_ORPHAN_GRACE_HOURS/,
+    );
+  });
 });

@@ -6,6 +6,10 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** Media files; a volume every node mounts when there are several. */
+  mediaDir: string;
+  /** Unreferenced media files older than this are removed by the hourly sweep. */
+  mediaOrphanGraceMs: number;
   /** `postgres://…` selects PostgreSQL; absent means SQLite in the data dir. */
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
@@ -132,12 +136,21 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('SIAGA_LOG_CLIENT_ADDRESS must be coarse or full');
   }
 
+  const graceText = read('SIAGA_MEDIA_ORPHAN_GRACE_HOURS') ?? '24';
+  const graceHours = Number(graceText);
+  if (!Number.isFinite(graceHours) || graceHours <= 0) {
+    problems.push(`SIAGA_MEDIA_ORPHAN_GRACE_HOURS must be a positive number, got "${graceText}"`);
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
+  const dataDir = path.resolve(read('SIAGA_DATA_DIR') ?? './data');
 
   return {
     port,
     host,
-    dataDir: path.resolve(read('SIAGA_DATA_DIR') ?? './data'),
+    dataDir,
+    mediaDir: path.resolve(read('SIAGA_MEDIA_DIR') ?? path.join(dataDir, 'media')),
+    mediaOrphanGraceMs: graceHours * 3_600_000,
     databaseUrl,
     redisUrl,
     publicUrl: publicUrl.replace(/\/+$/, ''),

@@ -1,20 +1,17 @@
-import { randomBytes } from 'node:crypto';
 import type { Config } from './config.js';
-import { systemClock, type Clock } from './clock.js';
-import { createDatabase, type Database, type Db } from './db/database.js';
-import { migrateToLatest } from './db/migrate.js';
-import { readOrCreateSetting } from './db/settings.js';
+import type { Clock } from './clock.js';
+import type { Database, Db } from './db/database.js';
+import type { App } from './http.js';
 import type { Logger } from './logger.js';
-import { createLogger } from './logging.js';
-import { createMessenger, type Messenger } from './messaging/outbound.js';
-import { createMemoryBus, createRedisBus, type Bus } from './realtime/bus.js';
-import { newId } from './ids.js';
-import { createJobs, type Jobs } from './jobs/jobs.js';
-import { jobDefinitions } from './jobs/registry.js';
-import { StreamHub } from './realtime/stream-hub.js';
-import { recordStreamDelivery } from './features/delivery/delivery.service.js';
+import type { Messenger } from './messaging/outbound.js';
+import type { Bus } from './realtime/bus.js';
+import type { Jobs } from './jobs/queue.js';
+import type { StreamHub } from './realtime/stream-hub.js';
+import type { Analyser } from './text/analyser.js';
+import type { SearchIndex } from './text/search-index.js';
+import type { Media } from './media/media.js';
 
-/** Everything a service needs, built once and passed explicitly. */
+/** Everything a service needs, built once (compose.ts) and passed explicitly. */
 export interface AppContext {
   config: Config;
   db: Db;
@@ -33,7 +30,23 @@ export interface AppContext {
   jobs: Jobs;
   /** This node's open SSE connections. */
   hub: StreamHub;
+  /** What the kernel asks of the composed feature modules, without knowing them. */
+  features: FeatureHooks;
+  /** The Indonesian analyser (normalise, slang, stop words, stems, synonyms). */
+  text: Analyser;
+  /** Full-text search; features register their document types and index in their transactions. */
+  search: SearchIndex;
+  /** Upload intake, the image pipeline and the media store. */
+  media: Media;
   close(): Promise<void>;
+}
+
+/** The feature modules' contributions, bound by compose.ts. */
+export interface FeatureHooks {
+  /** Registers every module's routes, in the order of modules.ts. */
+  registerRoutes(app: App): void;
+  /** The area codes an account follows, for its live-stream subscription. */
+  accountAreaCodes(accountId: string): Promise<string[]>;
 }
 
 export interface ContextOptions {
@@ -42,65 +55,4 @@ export interface ContextOptions {
   database?: Database;
   /** Prefix for Redis keys and channels, so parallel test runs share nothing in Redis. */
   redisNamespace?: string;
-}
-
-export async function createContext(
-  config: Config,
-  options: ContextOptions = {},
-): Promise<AppContext> {
-  const log: Logger = options.log ?? createLogger(config);
-  const clock = options.clock ?? systemClock;
-  const database =
-    options.database ??
-    createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await migrateToLatest(database.db);
-  const secret =
-    config.secret ??
-    (await readOrCreateSetting(database.db, 'instance.secret', () =>
-      randomBytes(32).toString('hex'),
-    ));
-  const bus = config.redisUrl
-    ? createRedisBus(config.redisUrl, log, options.redisNamespace)
-    : createMemoryBus();
-  const messenger = createMessenger({
-    db: database.db,
-    clock,
-    log,
-    smtpUrl: config.smtpUrl,
-    smsGatewayUrl: config.smsGatewayUrl,
-    fromAddress: `Siaga <no-reply@${new URL(config.publicUrl).hostname}>`,
-  });
-  const jobs = createJobs({
-    database,
-    clock,
-    log,
-    definitions: jobDefinitions,
-    context: () => ctx,
-  });
-  const hub = new StreamHub({
-    bus,
-    now: () => clock.now().getTime(),
-    onDelivered: (report) => recordStreamDelivery(ctx, report),
-  });
-  const ctx: AppContext = {
-    config,
-    db: database.db,
-    database,
-    log,
-    bus,
-    clock,
-    messenger,
-    secret,
-    nodeId: newId(),
-    redisNamespace: options.redisNamespace ?? '',
-    jobs,
-    hub,
-    async close() {
-      hub.close();
-      await jobs.stop();
-      await bus.close();
-      await database.close();
-    },
-  };
-  return ctx;
 }

@@ -1,6 +1,7 @@
 import { buildApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
-import { createContext, type AppContext } from './context.js';
+import { createContext } from './compose.js';
+import type { AppContext } from './context.js';
 import type { App } from './http.js';
 
 export interface RunningServer {
@@ -10,7 +11,7 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** loadConfig → createContext → buildApp → listen, with graceful shutdown on SIGTERM/SIGINT. */
+/** loadConfig → compose (createContext) → buildApp → listen, with graceful shutdown on SIGTERM/SIGINT. */
 export async function startServer(
   options: { config?: Config; onReady?: (ctx: AppContext) => Promise<void> } = {},
 ): Promise<RunningServer> {

@@ -1,6 +1,6 @@
 import { ErrorBoundary, lazy, LocationProvider, Route, Router } from 'preact-iso';
 import { Header } from './components/Header.js';
-import { LiveAlerts } from './components/LiveAlerts.js';
+import { LiveAlerts } from './features/alerts/LiveAlerts.js';
 import { I18nProvider } from './i18n/i18n.js';
 import { SessionProvider } from './session.js';
 

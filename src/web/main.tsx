@@ -1,12 +1,21 @@
 import { render } from 'preact';
 import { App } from './app.js';
+import { loadCatalogs } from './i18n/catalogs.js';
+import { SHELL_NAMESPACES } from './i18n/i18n.js';
 import { getLocale } from './i18n/locale.js';
-import { startReportQueue } from './report-queue.js';
+import { startReportQueue } from './features/reports/report-queue.js';
 
-document.documentElement.lang = getLocale();
-const root = document.getElementById('app')!; // index.html has #app
-root.textContent = ''; // the boot placeholder; Preact would otherwise keep it
-render(<App />, root);
+const locale = getLocale();
+document.documentElement.lang = locale;
+
+/** The shell's strings come first, so the header never paints as raw keys. */
+async function start() {
+  await loadCatalogs(locale, SHELL_NAMESPACES);
+  const root = document.getElementById('app')!; // index.html has #app
+  root.textContent = ''; // the boot placeholder; Preact would otherwise keep it
+  render(<App />, root);
+}
+void start();
 startReportQueue();
 
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {

@@ -1,7 +1,7 @@
 // Service worker: the app shell and built assets are precached; API reads are network-first
 // with the last answer kept for offline reading; hashed assets are cache-first.
 
-import { toPushPayload, type PushPayload } from './push-payload.js';
+import { toPushPayload, type PushPayload } from './features/alerts/push-payload.js';
 
 // The DOM and WebWorker libraries cannot share one program, so the few worker types used here
 // are declared locally.

@@ -7,10 +7,12 @@ import { pino } from 'pino';
 import { buildApp } from '../../src/server/app.js';
 import { ManualClock } from '../../src/server/clock.js';
 import { loadConfig, type Config } from '../../src/server/config.js';
-import { createContext, type AppContext } from '../../src/server/context.js';
+import { createContext } from '../../src/server/compose.js';
+import type { AppContext } from '../../src/server/context.js';
 import { createDatabase } from '../../src/server/db/database.js';
 import type { App } from '../../src/server/http.js';
 import type { Logger } from '../../src/server/logger.js';
+import type { FeatureModule } from '../../src/server/module.js';
 
 export type TestDialect = 'sqlite' | 'postgres';
 
@@ -34,6 +36,8 @@ export interface TestContextOptions {
   log?: Logger;
   /** Share a database with another test context (two nodes); the schema name for PostgreSQL. */
   shared?: { dataDir: string; pgSchema?: string };
+  /** The feature modules to compose (default: the deployment's list in modules.ts). */
+  modules?: readonly FeatureModule[];
 }
 
 /**
@@ -71,12 +75,16 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     dataDir,
     ...(pgSchema ? { pgSchema } : {}),
   });
-  const ctx = await createContext(config, {
-    clock,
-    database,
-    log: options.log ?? pino({ level: process.env.SIAGA_TEST_LOG ?? 'silent' }),
-    redisNamespace: pgSchema ?? path.basename(dataDir),
-  });
+  const ctx = await createContext(
+    config,
+    {
+      clock,
+      database,
+      log: options.log ?? pino({ level: process.env.SIAGA_TEST_LOG ?? 'silent' }),
+      redisNamespace: pgSchema ?? path.basename(dataDir),
+    },
+    options.modules,
+  );
   const app = await buildApp(ctx);
   await app.ready();
   return {

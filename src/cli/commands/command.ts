@@ -3,7 +3,8 @@ import type { TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import { pino } from 'pino';
 import { loadConfig, type Config } from '../../server/config.js';
-import { createContext, type AppContext } from '../../server/context.js';
+import { createContext } from '../../server/compose.js';
+import type { AppContext } from '../../server/context.js';
 import type { RunningServer } from '../../server/main.js';
 
 export type OptionValues = Record<string, string | boolean | undefined>;

@@ -61,3 +61,35 @@ export const ALERT_RADIUS_MIN_M = 50;
 export const ALERT_RADIUS_MAX_M = 50_000;
 /** Without an expiresAt, an alert stays active this long after it takes effect. */
 export const ALERT_DEFAULT_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+/** The alert's text in the reader's language: English only when asked for and written. */
+export function alertText(
+  alert: {
+    title: string;
+    body: string;
+    instruction: string | null;
+    titleEn: string | null;
+    bodyEn: string | null;
+    instructionEn: string | null;
+  },
+  locale: 'id' | 'en',
+) {
+  const isEn = locale === 'en';
+  return {
+    title: (isEn && alert.titleEn) || alert.title,
+    body: (isEn && alert.bodyEn) || alert.body,
+    instruction: (isEn && alert.instructionEn) || alert.instruction,
+    lang: isEn && alert.titleEn ? 'en' : 'id',
+  };
+}
+
+/** The report form's link for an alert (the `reports` pages live at /lapor). */
+export function alertReportLink(alert: {
+  id: string;
+  target: { areas: Array<{ code: string }> };
+}): string {
+  const params = new URLSearchParams({ alert: alert.id });
+  const area = alert.target.areas[0];
+  if (area) params.set('area', area.code);
+  return `/lapor?${params.toString()}`;
+}

@@ -1,21 +1,29 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { catalogs, pickLocale, translate } from './index.js';
+import { pickLocale, translate } from './index.js';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
+const dir = (locale: string) => new URL(`./${locale}/`, import.meta.url);
+const namespaces = fs.readdirSync(dir('id')).map((file) => file.replace(/\.json$/, ''));
+const read = (locale: string, namespace: string): Record<string, string> =>
+  JSON.parse(fs.readFileSync(new URL(`${namespace}.json`, dir(locale)), 'utf8')) as Record<
+    string,
+    string
+  >;
+
 describe('i18n catalogs', () => {
-  it('has every Indonesian key in English, with the same placeholders', () => {
-    const missing = Object.keys(catalogs.id).filter((key) => !(key in catalogs.en));
-    expect(missing).toEqual([]);
-    for (const [key, text] of Object.entries(catalogs.id)) {
-      expect(placeholders(catalogs.en[key as keyof typeof catalogs.id] ?? ''), key).toEqual(
-        placeholders(text),
-      );
-    }
+  it('has every namespace in both languages', () => {
+    expect(fs.readdirSync(dir('en')).sort()).toEqual(fs.readdirSync(dir('id')).sort());
   });
 
-  it('has no English key that Indonesian lacks', () => {
-    expect(Object.keys(catalogs.en).filter((key) => !(key in catalogs.id))).toEqual([]);
+  it.each(namespaces)('%s: same keys in English, with the same placeholders', (namespace) => {
+    const id = read('id', namespace);
+    const en = read('en', namespace);
+    expect(Object.keys(en).sort()).toEqual(Object.keys(id).sort());
+    for (const [key, text] of Object.entries(id)) {
+      expect(placeholders(en[key] ?? ''), key).toEqual(placeholders(text));
+    }
   });
 
   it('picks the best supported language from Accept-Language', () => {

@@ -2,66 +2,53 @@ import enCore from './en/core.json' with { type: 'json' };
 import idCore from './id/core.json' with { type: 'json' };
 import enCli from './en/cli.json' with { type: 'json' };
 import idCli from './id/cli.json' with { type: 'json' };
-import enAccounts from './en/accounts.json' with { type: 'json' };
-import idAccounts from './id/accounts.json' with { type: 'json' };
-import enAlerts from './en/alerts.json' with { type: 'json' };
-import idAlerts from './id/alerts.json' with { type: 'json' };
-import enAreas from './en/areas.json' with { type: 'json' };
-import idAreas from './id/areas.json' with { type: 'json' };
-import enPush from './en/push.json' with { type: 'json' };
-import idPush from './id/push.json' with { type: 'json' };
-import enStations from './en/stations.json' with { type: 'json' };
-import idStations from './id/stations.json' with { type: 'json' };
-import enWeb from './en/web.json' with { type: 'json' };
-import idWeb from './id/web.json' with { type: 'json' };
-import enConsoleAlerts from './en/console-alerts.json' with { type: 'json' };
-import idConsoleAlerts from './id/console-alerts.json' with { type: 'json' };
-import enAlertsWeb from './en/alerts-web.json' with { type: 'json' };
-import idAlertsWeb from './id/alerts-web.json' with { type: 'json' };
-import enReports from './en/reports.json' with { type: 'json' };
-import idReports from './id/reports.json' with { type: 'json' };
-import enQa from './en/qa.json' with { type: 'json' };
-import idQa from './id/qa.json' with { type: 'json' };
 
-// One catalog file per namespace and language, so features add strings without touching
-// each other's files. Bahasa Indonesia is the source: every key must exist there.
-const id = {
-  ...idCore,
-  ...idAccounts,
-  ...idAlerts,
-  ...idAreas,
-  ...idStations,
-  ...idPush,
-  ...idWeb,
-  ...idCli,
-  ...idConsoleAlerts,
-  ...idAlertsWeb,
-  ...idReports,
-  ...idQa,
-};
-const en: Partial<Record<keyof typeof id, string>> = {
-  ...enCore,
-  ...enAccounts,
-  ...enAlerts,
-  ...enAreas,
-  ...enStations,
-  ...enPush,
-  ...enWeb,
-  ...enCli,
-  ...enConsoleAlerts,
-  ...enAlertsWeb,
-  ...enReports,
-  ...enQa,
-};
+/**
+ * Message catalogs by namespace: one JSON file per namespace and language under id/ and en/.
+ * The kernel's own (core, cli) are here; each feature declares its namespace in its module,
+ * adds it to this interface by declaration merging, and compose registers it, so `MessageKey`
+ * stays a checked union without a central list. Bahasa Indonesia is the source.
+ */
+export interface Messages {
+  core: typeof idCore;
+  cli: typeof idCli;
+}
 
 export const LOCALES = ['id', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'id';
 
-export type MessageKey = keyof typeof id;
+export type MessageKey = {
+  [N in keyof Messages]: Extract<keyof Messages[N], string>;
+}[keyof Messages];
 export type MessageParams = Record<string, string | number>;
 
-export const catalogs = { id, en } satisfies Record<Locale, Partial<Record<MessageKey, string>>>;
+/** One namespace's strings in one language. */
+export type Catalog = Readonly<Record<string, string>>;
+
+/** Every registered string by locale; English falls back to Indonesian key by key. */
+export const catalogs: Record<Locale, Partial<Record<MessageKey, string>>> = { id: {}, en: {} };
+const registered = new Map<string, { id: Catalog; en: Catalog }>();
+
+/**
+ * Adds a namespace's catalogs (compose does it for every module, the web for its pages).
+ * Registering the same catalogs again is a no-op; another pair under a taken name is a bug.
+ */
+export function registerCatalogs(namespace: string, pair: { id: Catalog; en: Catalog }): void {
+  const known = registered.get(namespace);
+  if (known) {
+    if (known.id !== pair.id || known.en !== pair.en) {
+      throw new Error(`i18n namespace ${namespace} is registered twice`);
+    }
+    return;
+  }
+  registered.set(namespace, pair);
+  Object.assign(catalogs.id, pair.id);
+  Object.assign(catalogs.en, pair.en);
+}
+
+registerCatalogs('core', { id: idCore, en: enCore });
+registerCatalogs('cli', { id: idCli, en: enCli });
 
 /** Looks a key up in the locale's catalog, falling back to Indonesian, then to the key. */
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
@@ -73,7 +60,7 @@ export function translate(locale: Locale, key: MessageKey, params?: MessageParam
 }
 
 export function isMessageKey(key: string): key is MessageKey {
-  return key in catalogs.id;
+  return Object.hasOwn(catalogs.id, key);
 }
 
 /** Picks the best supported locale from an Accept-Language header (id when nothing fits). */

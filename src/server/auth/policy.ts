@@ -2,23 +2,35 @@ import type { Role } from '../../common/domain/roles.js';
 import { forbidden, unauthorized } from '../errors.js';
 import type { AccountActor, Actor } from './actor.js';
 
-/** What a station-held role may do. A role in a station reaches its descendants, never siblings. */
-export const ACTION_ROLES = {
-  'station.update': ['station_admin'],
-  'station.create_child': ['station_admin'],
-  'station.manage_officers': ['station_admin'],
-  'station.assign_liaison': ['station_admin'],
-  'audit.read': ['station_admin'],
-  'console.open': ['officer', 'editor', 'station_admin'],
-  'alert.issue': ['officer', 'editor', 'station_admin'],
-  'alert.approve': ['officer', 'editor', 'station_admin'],
-  'report.read': ['officer', 'editor', 'station_admin'],
-  'report.update': ['officer', 'editor', 'station_admin'],
-  'qa.manage': ['officer', 'editor', 'station_admin'],
-  'qa.moderate': ['officer', 'editor', 'station_admin'],
-} as const satisfies Record<string, readonly Role[]>;
+/**
+ * Station actions by the feature that checks them (`typeof <feature>Policies`), added by
+ * declaration merging, so `StationAction` is a checked union and the kernel names no feature.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the features' modules
+export interface StationPolicies {}
 
-export type StationAction = keyof typeof ACTION_ROLES;
+type ActionsOf<P> = P extends Readonly<Record<infer A, readonly Role[]>> ? A : never;
+export type StationAction = Extract<
+  { [F in keyof StationPolicies]: ActionsOf<StationPolicies[F]> }[keyof StationPolicies],
+  string
+>;
+
+/** What a station-held role may do. A role in a station reaches its descendants, never siblings. */
+const actionRoles = new Map<string, readonly Role[]>();
+
+/**
+ * Binds a module's actions to their roles (compose does it once per module). The same roles
+ * again are a no-op; an action claimed with other roles is a bug.
+ */
+export function registerPolicies(policies: Readonly<Record<string, readonly Role[]>>): void {
+  for (const [action, roles] of Object.entries(policies)) {
+    const known = actionRoles.get(action);
+    if (known && known.join() !== roles.join()) {
+      throw new Error(`station action ${action} is declared twice with different roles`);
+    }
+    actionRoles.set(action, roles);
+  }
+}
 
 /** The part of a station the policy needs. */
 export interface StationScope {
@@ -32,9 +44,10 @@ export function isPlatformAdmin(actor: Actor): boolean {
 
 /** True when the actor holds a role allowed `action` in `station` or one of its ancestors. */
 export function can(actor: Actor, action: StationAction, station: StationScope): boolean {
+  const allowed = actionRoles.get(action);
+  if (!allowed) throw new Error(`station action ${action} has no policy: is its module composed?`);
   if (actor.kind !== 'account') return false;
   if (isPlatformAdmin(actor)) return true;
-  const allowed: readonly Role[] = ACTION_ROLES[action];
   return actor.grants.some(
     (grant) =>
       allowed.includes(grant.role) &&

@@ -1,4 +1,6 @@
+import type { Selectable } from 'kysely';
 import type { Db } from '../db/database.js';
+import type { DatabaseSchema } from '../db/schema.js';
 import type { Grant } from './actor.js';
 
 export interface SessionWithAccount {
@@ -97,5 +99,17 @@ export async function revokeSessionsOfAccount(
     .set({ revokedAt })
     .where('accountId', '=', accountId)
     .where('revokedAt', 'is', null)
+    .execute();
+}
+
+export type StoredSession = Selectable<DatabaseSchema['session']>;
+
+/** Every session of the account, newest first (the UU PDP export lists them). */
+export async function listSessionsOfAccount(db: Db, accountId: string): Promise<StoredSession[]> {
+  return db
+    .selectFrom('session')
+    .selectAll()
+    .where('accountId', '=', accountId)
+    .orderBy('createdAt', 'desc')
     .execute();
 }

@@ -1,9 +1,14 @@
-import { Migrator, PostgresAdapter, sql } from 'kysely';
+import { Migrator, PostgresAdapter, sql, type Migration } from 'kysely';
 import type { Db } from './database.js';
-import { migrations } from './migrations/index.js';
 
-/** Applies every pending migration; throws with the failing migration's name. */
-export async function migrateToLatest(db: Db): Promise<string[]> {
+/**
+ * Applies every pending migration (run in name order); throws with the failing one's name.
+ * The composition root hands in the kernel's list merged with the feature modules'.
+ */
+export async function migrateToLatest(
+  db: Db,
+  migrations: Readonly<Record<string, Migration>>,
+): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve(migrations) },

@@ -69,3 +69,14 @@ export async function failJob(db: Db, id: string, error: string, now: string): P
     .where('id', '=', id)
     .execute();
 }
+
+export async function hasQueuedJob(db: Db, name: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('job')
+    .select('id')
+    .where('name', '=', name)
+    .where('status', '=', 'queued')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,21 +1,10 @@
 import type { AppContext } from '../context.js';
-import type { Database, Tx } from '../db/database.js';
+import type { Database } from '../db/database.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import { newId } from '../ids.js';
-import type { PushFanoutPayload } from '../features/push/push.jobs.js';
-import type { QaSessionTimedPayload } from '../features/qa/qa.jobs.js';
+import type { JobName, JobPayloads, Jobs } from './queue.js';
 import { claimDueJobs, completeJob, failJob, insertJob, rescheduleJob } from './jobs.repository.js';
-
-/**
- * Every job's payload, by name (`noun.verb-past`). Features add theirs here and their
- * definition to registry.ts; a payload is plain JSON, since it is stored in the `job` table.
- */
-export interface JobPayloads {
-  'push.fanout': PushFanoutPayload;
-  'qa.session-timed': QaSessionTimedPayload;
-}
-export type JobName = keyof JobPayloads;
 
 export interface Backoff {
   /** Delay before the first retry; each later retry doubles it. */
@@ -34,24 +23,6 @@ export interface JobDefinition<N extends JobName = JobName> {
 
 export function defineJob<N extends JobName>(definition: JobDefinition<N>): JobDefinition<N> {
   return definition;
-}
-
-export interface EnqueueOptions {
-  runAt?: Date;
-}
-
-/** The background work of a node: enqueue in a transaction, claimed and run by any node. */
-export interface Jobs {
-  enqueue<N extends JobName>(
-    tx: Tx,
-    name: N,
-    payload: JobPayloads[N],
-    options?: EnqueueOptions,
-  ): Promise<string>;
-  /** Runs every job due now (and any it makes due now) to completion: tests drain with it. */
-  runDueJobs(): Promise<number>;
-  start(): void;
-  stop(): Promise<void>;
 }
 
 export interface JobsOptions {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyReply } from 'fastify';
 import type { Locale } from '../../common/i18n/index.js';
+import { AppError } from '../errors.js';
 import { html, rawHtml, type SafeHtml } from './html.js';
 
 /** Where `vite build` puts the PWA (the same path from src/server and dist/server). */
@@ -88,4 +89,35 @@ export function sendPage(reply: FastifyReply, meta: PageMeta, body: SafeHtml): F
     .header('cache-control', 'no-cache')
     .header('content-language', meta.locale)
     .send(renderDocument(cachedShell, meta, body));
+}
+
+/** A 404 page: a shared link to something gone still lands on a page with a way on. */
+export function sendNotFoundPage(
+  reply: FastifyReply,
+  page: { locale: Locale; url: string; message: string; back: { href: string; text: string } },
+): FastifyReply {
+  reply.status(404);
+  return sendPage(
+    reply,
+    {
+      title: `${page.message} · Siaga`,
+      description: page.message,
+      url: page.url,
+      locale: page.locale,
+    },
+    html`<section class="page">
+      <h1>${page.message}</h1>
+      <p><a href="${page.back.href}">${page.back.text}</a></p>
+    </section>`,
+  );
+}
+
+/** Runs `load`; a 404 it throws becomes the not-found page instead of a JSON error. */
+export async function orNotFound<T>(load: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await load();
+  } catch (error) {
+    if (error instanceof AppError && error.statusCode === 404) return undefined;
+    throw error;
+  }
 }

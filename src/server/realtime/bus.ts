@@ -3,8 +3,11 @@ import { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
 import type { StreamEvent } from './stream-events.js';
 
-/** Every cross-node event and its payload. Names are `noun.verb-past`. */
-// Features add their events here; the payload is the same view that goes over HTTP.
+/**
+ * Every cross-node event and its payload. Names are `noun.verb-past`. A feature adds its own
+ * by declaration merging (`declare module '…/realtime/bus.js'`) in its own files; the payload
+ * is the same view that goes over HTTP.
+ */
 export interface BusEvents {
   /** A live event for SSE clients whose keys intersect `keys` (all clients when empty). */
   'stream.published': StreamEvent;

@@ -1,5 +1,9 @@
 import type { Db } from '../db/database.js';
-import type { StreamEventRow } from './stream.table.js';
+import type { NewStreamEventRow, StreamEventRow } from './stream.table.js';
+
+export async function insertStreamEvent(db: Db, row: NewStreamEventRow): Promise<void> {
+  await db.insertInto('stream_event').values(row).execute();
+}
 
 /** Events newer than `afterId` (UUIDv7 ids sort by time) and not older than `since`, oldest first. */
 export async function listStreamEventsAfter(

@@ -3,8 +3,7 @@ import { withErrors } from '../../common/api/common.js';
 import { StreamQuery } from '../../common/api/stream.js';
 import type { AppContext } from '../context.js';
 import type { App } from '../http.js';
-import { listMissedStreamEvents } from './stream-events.js';
-import { openStreamSubscription } from './stream.service.js';
+import { listMissedStreamEvents, openStreamSubscription } from './stream.service.js';
 
 /** How long a browser waits before reconnecting a dropped stream. */
 const RETRY_MS = 5000;

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 
 export interface StreamEventTable {
   id: string;
@@ -11,6 +11,7 @@ export interface StreamEventTable {
   createdAt: string;
 }
 export type StreamEventRow = Selectable<StreamEventTable>;
+export type NewStreamEventRow = Insertable<StreamEventTable>;
 
 export interface StreamTables {
   stream_event: StreamEventTable;

@@ -1,5 +1,5 @@
 import { useLocation } from 'preact-iso';
-import { logout } from '../api/endpoints.js';
+import { logout } from '../features/accounts/api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
 
@@ -29,7 +29,7 @@ export function Header() {
           type="button"
           class="link-button lang-switch"
           lang={locale === 'id' ? 'en' : 'id'}
-          onClick={() => switchLocale(locale === 'id' ? 'en' : 'id')}
+          onClick={() => void switchLocale(locale === 'id' ? 'en' : 'id')}
         >
           {locale === 'id' ? 'English' : 'Bahasa Indonesia'}
         </button>
@@ -38,7 +38,7 @@ export function Header() {
         <a href="/">{t('web.nav.home')}</a>
         <a href="/kantor">{t('web.nav.stations')}</a>
         <a href="/peringatan">{t('alertsweb.nav.alerts')}</a>
-        <a href="/tanya">{t('qa.nav')}</a>
+        <a href="/tanya">{t('web.nav.qa')}</a>
         {me && <a href="/area-saya">{t('web.nav.my_areas')}</a>}
         {me && <a href="/akun">{t('alertsweb.nav.account')}</a>}
         {isStaff && <a href="/konsol">{t('web.nav.console')}</a>}

@@ -1,7 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { ApiError, OFFLINE_CODES } from '../api/client.js';
-import { isMessageKey } from '../../common/i18n/index.js';
-import { useI18n, type Translate } from '../i18n/i18n.js';
+import { textOr, useI18n, type Translate } from '../i18n/i18n.js';
 
 /** An API error's message (already in the user's language), or ours when offline. */
 export function ErrorNote({ error }: { error: unknown }) {
@@ -104,8 +103,7 @@ export function CallLinks({ phone, whatsappUrl }: { phone: string; whatsappUrl?:
 
 /** The catalog text for `prefix + code`; codes this client does not know yet show as sent. */
 export function labelOf(t: Translate, prefix: 'web.role.' | 'web.audit.action.', code: string) {
-  const key = `${prefix}${code}`;
-  return isMessageKey(key) ? t(key) : code;
+  return textOr(t, `${prefix}${code}`, code);
 }
 
 /** Whether a station view is marked as demo data (a field the server may add). */

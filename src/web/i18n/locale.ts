@@ -1,13 +1,15 @@
-import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../common/i18n/index.js';
+import type { Locale } from '../../common/i18n/index.js';
 
+// The web client names the languages itself: importing the common i18n module at run time
+// would bundle every catalog of the server and the CLI.
+const LOCALES: readonly Locale[] = ['id', 'en'];
+const DEFAULT_LOCALE: Locale = 'id';
 const STORAGE_KEY = 'siaga.locale';
 
 function readStored(): Locale {
   try {
     const stored = localStorage.getItem(STORAGE_KEY);
-    return (LOCALES as readonly string[]).includes(stored ?? '')
-      ? (stored as Locale)
-      : DEFAULT_LOCALE;
+    return LOCALES.find((locale) => locale === stored) ?? DEFAULT_LOCALE;
   } catch {
     // Storage can be disabled (private mode, policies): fall back to the default.
     return DEFAULT_LOCALE;

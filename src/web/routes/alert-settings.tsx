@@ -1,19 +1,27 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ALERT_CATEGORIES } from '../../common/domain/alerts.js';
-import { categoryLabel } from '../alerts/labels.js';
-import { readAlertPrefs, roundPoint, writeAlertPrefs, type AlertPrefs } from '../alerts/prefs.js';
+import { categoryLabel } from '../features/alerts/labels.js';
+import {
+  readAlertPrefs,
+  roundPoint,
+  writeAlertPrefs,
+  type AlertPrefs,
+} from '../features/alerts/prefs.js';
 import {
   currentPushSubscription,
   disablePush,
   enablePush,
   isPushSupported,
   refreshPushSubscription,
-} from '../alerts/push.js';
+} from '../features/alerts/push.js';
 import { ErrorNote, Page } from '../components/ui.js';
 import { useI18n } from '../i18n/i18n.js';
 
+/** The catalog namespaces this page's strings come from. */
+const NAMESPACES = ['alerts-web', 'alerts'];
+
 export function AlertSettings() {
-  const { t } = useI18n();
+  const { t } = useI18n(NAMESPACES);
   const [prefs, setPrefs] = useState(readAlertPrefs);
   const [error, setError] = useState<unknown>(null);
   const [isSaved, setSaved] = useState(false);
@@ -127,7 +135,7 @@ export function AlertSettings() {
 
 /** The in-page push prompt: the browser's permission dialog opens only from its button. */
 export function PushCard({ prefs }: { prefs: AlertPrefs }) {
-  const { t } = useI18n();
+  const { t } = useI18n(NAMESPACES);
   const [isOn, setOn] = useState(false);
   const [permission, setPermission] = useState(() =>
     isPushSupported() ? Notification.permission : 'denied',

@@ -1,18 +1,21 @@
+import { formatDateTime } from '../../common/i18n/format.js';
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { capUrl, getAlert, type AlertView } from '../api/alerts.js';
+import { capUrl, getAlert, type AlertView } from '../features/alerts/api.js';
+import { alertReportLink, alertText } from '../../common/domain/alerts.js';
 import {
-  alertText,
   categoryLabel,
-  formatAlertTime,
-  reportLink,
   severityClass,
   severityLabel,
   urgencyLabel,
-} from '../alerts/labels.js';
+} from '../features/alerts/labels.js';
+import { AlertBadges } from '../features/alerts/AlertBadges.js';
 import { ErrorNote, Skeleton } from '../components/ui.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';
+
+/** The catalog namespaces this page's strings come from. */
+const NAMESPACES = ['alerts-web', 'alerts'];
 
 export function AlertPage() {
   const { params } = useRoute();
@@ -24,21 +27,16 @@ export function AlertPage() {
 }
 
 function AlertDetails({ alert }: { alert: AlertView }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useI18n(NAMESPACES);
   const text = alertText(alert, locale);
   const overState =
     alert.state === 'cancelled' || alert.state === 'expired' ? alert.state : undefined;
   const isOver = overState !== undefined;
   return (
     <article class={`page alert-page ${severityClass(alert.severity)}`}>
-      <p class="badges">
-        <span class={`badge badge-sev ${severityClass(alert.severity)}`}>
-          {severityLabel(t, alert.severity)}
-        </span>
-        <span class="badge">{categoryLabel(t, alert.category)}</span>
-        {alert.isDrill && <span class="badge">{t('alertsweb.drill')}</span>}
+      <AlertBadges alert={alert}>
         {overState && <span class="badge badge-over">{t(`alertsweb.state.${overState}`)}</span>}
-      </p>
+      </AlertBadges>
       <h1 lang={text.lang}>{text.title}</h1>
       <p class="alert-body" lang={text.lang}>
         {text.body}
@@ -51,7 +49,7 @@ function AlertDetails({ alert }: { alert: AlertView }) {
       )}
       {alert.note && <p class="note">{t('alertsweb.page.note', { note: alert.note })}</p>}
       {!isOver && (
-        <a class="button button-report" href={reportLink(alert)}>
+        <a class="button button-report" href={alertReportLink(alert)}>
           {t('alertsweb.page.report')}
         </a>
       )}
@@ -67,9 +65,9 @@ function AlertDetails({ alert }: { alert: AlertView }) {
           <a href={`/kantor/${encodeURIComponent(alert.station.slug)}`}>{alert.station.name}</a>
         </dd>
         <dt>{t('alertsweb.page.effective')}</dt>
-        <dd>{formatAlertTime(alert.effectiveAt, locale)}</dd>
+        <dd>{formatDateTime(alert.effectiveAt, locale)}</dd>
         <dt>{t('alertsweb.page.expires')}</dt>
-        <dd>{formatAlertTime(alert.expiresAt, locale)}</dd>
+        <dd>{formatDateTime(alert.expiresAt, locale)}</dd>
         <dt>{t('alertsweb.page.areas')}</dt>
         <dd>
           <ul class="plain">
@@ -98,7 +96,7 @@ function AlertDetails({ alert }: { alert: AlertView }) {
 }
 
 function ShareButton({ title }: { title: string }) {
-  const { t } = useI18n();
+  const { t } = useI18n(NAMESPACES);
   const [isCopied, setCopied] = useState(false);
   const share = async () => {
     const url = location.href;

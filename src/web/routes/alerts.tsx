@@ -1,17 +1,17 @@
-import { listActiveAlerts, type AlertView } from '../api/alerts.js';
-import { getMyAreas } from '../api/endpoints.js';
-import {
-  alertText,
-  categoryLabel,
-  formatAlertTime,
-  severityClass,
-  severityLabel,
-} from '../alerts/labels.js';
-import { readAlertPrefs } from '../alerts/prefs.js';
+import { formatDateTime } from '../../common/i18n/format.js';
+import { listActiveAlerts, type AlertView } from '../features/alerts/api.js';
+import { getMyAreas } from '../features/areas/api.js';
+import { alertText } from '../../common/domain/alerts.js';
+import { severityClass } from '../features/alerts/labels.js';
+import { readAlertPrefs } from '../features/alerts/prefs.js';
+import { AlertBadges } from '../features/alerts/AlertBadges.js';
 import { ErrorNote, Page, Skeleton } from '../components/ui.js';
-import { useLoad } from '../components/use-load.js';
+import { alertQueries, useQuery } from '../data/query.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
+
+/** The catalog namespaces this page's strings come from. */
+const NAMESPACES = ['alerts-web', 'alerts'];
 
 /** My areas: the account's (when logged in) and this device's, without repeats. */
 async function myAreaCodes(isLoggedIn: boolean): Promise<string[]> {
@@ -34,11 +34,13 @@ async function loadActiveAlerts(isLoggedIn: boolean) {
 }
 
 export function Alerts() {
-  const { t } = useI18n();
+  const { t } = useI18n(NAMESPACES);
   const { me } = useSession();
-  const loaded = useLoad(
+  // Waits for the session: a logged-in citizen's own areas count too.
+  const loaded = useQuery(
+    [...alertQueries, 'active', me?.id ?? 'guest'],
     () => loadActiveAlerts(Boolean(me)),
-    me === undefined ? 'loading' : (me?.id ?? 'guest'),
+    { enabled: me !== undefined },
   );
   if (me === undefined) return <Skeleton />;
   const hasAreas = loaded.data?.hasAreas ?? true;
@@ -66,17 +68,11 @@ export function Alerts() {
 }
 
 function AlertItem({ alert }: { alert: AlertView }) {
-  const { t, locale } = useI18n();
+  const { locale } = useI18n(NAMESPACES);
   const text = alertText(alert, locale);
   return (
     <li class={`card alert-card ${severityClass(alert.severity)}`}>
-      <p class="badges">
-        <span class={`badge badge-sev ${severityClass(alert.severity)}`}>
-          {severityLabel(t, alert.severity)}
-        </span>
-        <span class="badge">{categoryLabel(t, alert.category)}</span>
-        {alert.isDrill && <span class="badge">{t('alertsweb.drill')}</span>}
-      </p>
+      <AlertBadges alert={alert} />
       <a
         class="alert-card-title"
         href={`/peringatan/${encodeURIComponent(alert.id)}`}
@@ -85,7 +81,7 @@ function AlertItem({ alert }: { alert: AlertView }) {
         {text.title}
       </a>
       <small class="muted">
-        {alert.station.name} · {formatAlertTime(alert.sentAt ?? alert.effectiveAt, locale)}
+        {alert.station.name} · {formatDateTime(alert.sentAt ?? alert.effectiveAt, locale)}
       </small>
     </li>
   );

@@ -4,15 +4,19 @@ import {
   REPORT_TRANSITIONS,
   type ReportStatus,
 } from '../../common/domain/reports.js';
-import { listStationReports, updateReport, type ReportView } from '../api/reports.js';
+import { listStationReports, updateReport, type ReportView } from '../features/reports/api.js';
 import { ErrorNote, Skeleton } from '../components/ui.js';
 import { useForm } from '../components/use-form.js';
 import { useLoad } from '../components/use-load.js';
+import { formatDateTime } from '../../common/i18n/format.js';
 import { useI18n } from '../i18n/i18n.js';
+
+/** The catalog namespaces this page's strings come from. */
+const NAMESPACES = ['reports', 'alerts'];
 
 /** `/konsol/laporan`: the reports to the station and those below it, with status changes. */
 export function ConsoleReports({ stationId }: { stationId: string }) {
-  const { t } = useI18n();
+  const { t } = useI18n(NAMESPACES);
   const [status, setStatus] = useState<ReportStatus | ''>('');
   const reports = useLoad(
     () => listStationReports(stationId, status || undefined),
@@ -50,15 +54,12 @@ export function ConsoleReports({ stationId }: { stationId: string }) {
 }
 
 function ReportCard({ report, onChanged }: { report: ReportView; onChanged: () => void }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useI18n(NAMESPACES);
   const form = useForm(t);
   const next = REPORT_TRANSITIONS[report.status];
   const [target, setTarget] = useState<ReportStatus | ''>('');
   const [note, setNote] = useState('');
-  const when = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(new Date(report.createdAt));
+  const when = formatDateTime(report.createdAt, locale);
   const onSubmit = (event: Event) =>
     form.submit(event, async () => {
       if (!target) return;

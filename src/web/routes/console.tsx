@@ -1,24 +1,24 @@
 import { lazy, useRoute } from 'preact-iso';
 import { useState } from 'preact/hooks';
 import { STATION_ROLES, type StationRole } from '../../common/domain/roles.js';
-import {
-  createOfficer,
-  getStation,
-  listAudit,
-  listOfficers,
-  listStations,
-  updateStation,
-} from '../api/endpoints.js';
+import { createOfficer, listOfficers } from '../features/accounts/api.js';
+import { getStation, listAudit, listStations, updateStation } from '../features/stations/api.js';
 import type { Me, OfficerCreated, StationListItem, StationView } from '../api/types.js';
 import { ErrorNote, Field, Page, labelOf, Skeleton } from '../components/ui.js';
 import { useForm } from '../components/use-form.js';
 import { useLoad } from '../components/use-load.js';
+import { formatDateTime } from '../../common/i18n/format.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
 import { ConsoleReports } from './console-reports.js';
 
+/** The catalog namespaces this page's strings come from. */
+const NAMESPACES = ['reports', 'console-alerts', 'qa'];
+
 // The alerts section (and the map inside it) downloads only when opened.
-const ConsoleAlerts = lazy(() => import('./console-alerts.js').then((m) => m.ConsoleAlerts));
+const ConsoleAlerts = lazy(() =>
+  import('../features/alerts/console/ConsoleAlerts.js').then((m) => m.ConsoleAlerts),
+);
 const ConsoleQa = lazy(() => import('../features/qa/ConsoleQa.js').then((m) => m.ConsoleQa));
 
 const SECTIONS = [
@@ -66,7 +66,7 @@ function rolesIn(me: Me, station: StationListItem, byId: Map<string, StationList
 }
 
 export function Console() {
-  const { t } = useI18n();
+  const { t } = useI18n(NAMESPACES);
   const { me } = useSession();
   if (me === undefined) return <Skeleton />;
   // Citizen is implicit: any listed role is a staff role.
@@ -85,7 +85,7 @@ export function Console() {
 }
 
 function ConsoleFrame({ me }: { me: Me }) {
-  const { t } = useI18n();
+  const { t } = useI18n(NAMESPACES);
   const section = useRoute().params.section;
   const stations = useLoad(() => listStations(), 'stations');
   const all = stations.data?.items ?? [];
@@ -153,7 +153,7 @@ function ConsoleSection({
   section: Section | undefined;
   station: StationListItem;
 }) {
-  const { t } = useI18n();
+  const { t } = useI18n(NAMESPACES);
   switch (section) {
     case 'petugas':
       return <Officers stationId={station.id} />;
@@ -173,7 +173,7 @@ function ConsoleSection({
 }
 
 function Officers({ stationId }: { stationId: string }) {
-  const { t } = useI18n();
+  const { t } = useI18n(NAMESPACES);
   const officers = useLoad(() => listOfficers(stationId), stationId);
   const form = useForm(t);
   const [name, setName] = useState('');
@@ -277,12 +277,8 @@ function Officers({ stationId }: { stationId: string }) {
 }
 
 function Audit({ stationId }: { stationId: string }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useI18n(NAMESPACES);
   const audit = useLoad(() => listAudit(stationId), stationId);
-  const format = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
   return (
     <>
       <h2>{t('web.console.nav.audit')}</h2>
@@ -292,7 +288,7 @@ function Audit({ stationId }: { stationId: string }) {
       <ol class="list audit">
         {audit.data?.items.map((entry) => (
           <li key={entry.seq}>
-            <span class="muted">{format.format(new Date(entry.at))}</span> {entry.actorName}:{' '}
+            <span class="muted">{formatDateTime(entry.at, locale)}</span> {entry.actorName}:{' '}
             {labelOf(t, 'web.audit.action.', entry.action)}
           </li>
         ))}
@@ -308,7 +304,7 @@ function StationEditor({ slug }: { slug: string }) {
 }
 
 function StationForm({ station, onSaved }: { station: StationView; onSaved: () => void }) {
-  const { t } = useI18n();
+  const { t } = useI18n(NAMESPACES);
   const form = useForm(t);
   const [name, setName] = useState(station.name);
   const [address, setAddress] = useState(station.address);

@@ -1,6 +1,6 @@
-import { listStations } from '../api/endpoints.js';
+import { listStations } from '../features/stations/api.js';
 import { isDemo, Page } from '../components/ui.js';
-import { useLoad } from '../components/use-load.js';
+import { useQuery } from '../data/query.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
 
@@ -8,7 +8,7 @@ export function Home() {
   const { t } = useI18n();
   const { me } = useSession();
   // Only the top level (a few dozen Polda): enough to tell demo data, small on a slow line.
-  const stations = useLoad(() => listStations('polda'), 'polda');
+  const stations = useQuery(['stations', 'polda'], () => listStations('polda'));
   const hasDemo = stations.data?.items.some(isDemo) ?? false;
 
   return (

@@ -1,7 +1,7 @@
 import { useLocation } from 'preact-iso';
 import { useState } from 'preact/hooks';
 import { ApiError } from '../api/client.js';
-import { login } from '../api/endpoints.js';
+import { login } from '../features/accounts/api.js';
 import { ErrorNote, Field, Page } from '../components/ui.js';
 import { useForm } from '../components/use-form.js';
 import { useI18n } from '../i18n/i18n.js';

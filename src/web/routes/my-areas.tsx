@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { getMyAreas, putMyAreas } from '../api/endpoints.js';
+import { getMyAreas, putMyAreas } from '../features/areas/api.js';
 import type { AreaKind, AreaSummary, MyArea } from '../api/types.js';
 import { CallLinks, ErrorNote, Page, Skeleton } from '../components/ui.js';
-import { useAreaSearch } from '../components/use-area-search.js';
+import { useAreaSearch } from '../features/areas/use-area-search.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useSession } from '../session.js';

@@ -1,6 +1,6 @@
 import { useLocation } from 'preact-iso';
 import { useState } from 'preact/hooks';
-import { register } from '../api/endpoints.js';
+import { register } from '../features/accounts/api.js';
 import { ErrorNote, Field, Page } from '../components/ui.js';
 import { useForm } from '../components/use-form.js';
 import { useI18n } from '../i18n/i18n.js';

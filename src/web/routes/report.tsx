@@ -4,16 +4,16 @@ import type { AreaSummary } from '../../common/api/areas.js';
 import { ALERT_CATEGORIES, type AlertCategory } from '../../common/domain/alerts.js';
 import { normaliseTrackingCode } from '../../common/domain/reports.js';
 import {
-  getAlertForReport,
-  getAreaForReport,
   submitReport,
   trackReport,
   type SubmitReportBody,
   type SubmittedReport,
-} from '../api/reports.js';
+} from '../features/reports/api.js';
+import { getAlert } from '../features/alerts/api.js';
+import { getArea } from '../features/areas/api.js';
 import { ErrorNote, Field, Page, Skeleton } from '../components/ui.js';
 import { useForm } from '../components/use-form.js';
-import { useAreaSearch } from '../components/use-area-search.js';
+import { useAreaSearch } from '../features/areas/use-area-search.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';
 import {
@@ -22,23 +22,26 @@ import {
   QUEUE_FLUSHED_EVENT,
   queueReport,
   rememberTrackingCode,
-} from '../report-queue.js';
+} from '../features/reports/report-queue.js';
+
+/** The catalog namespaces this page's strings come from. */
+const NAMESPACES = ['reports', 'alerts'];
 
 const trackUrl = (code: string) => `/lapor/lacak?kode=${encodeURIComponent(code)}`;
 
 /** `/lapor?alert=<id>&area=<code>`: the citizen's report, linked to an alert and area when given. */
 export function ReportForm() {
-  const { t } = useI18n();
+  const { t } = useI18n(NAMESPACES);
   const { query } = useLocation();
   const alertId = query.alert;
   const [chosenArea, setChosenArea] = useState<AreaSummary | null>(null);
   const areaCode = query.area ?? chosenArea?.code;
   const alert = useLoad(
-    () => (alertId ? getAlertForReport(alertId) : Promise.resolve(undefined)),
+    () => (alertId ? getAlert(alertId) : Promise.resolve(undefined)),
     alertId ?? '',
   );
   const area = useLoad(
-    () => (query.area ? getAreaForReport(query.area) : Promise.resolve(undefined)),
+    () => (query.area ? getArea(query.area) : Promise.resolve(undefined)),
     query.area ?? '',
   );
   const areaLabel = area.data?.label ?? chosenArea?.label;
@@ -210,7 +213,7 @@ export function ReportForm() {
 
 /** Where it happened, when the link did not say: any level of area will do. */
 function ReportAreaSearch({ onChoose }: { onChoose: (area: AreaSummary) => void }) {
-  const { t } = useI18n();
+  const { t } = useI18n(NAMESPACES);
   const { query, setQuery, results } = useAreaSearch();
   return (
     <div class="field">
@@ -237,7 +240,7 @@ function ReportAreaSearch({ onChoose }: { onChoose: (area: AreaSummary) => void 
 }
 
 function ReportSent({ report }: { report: SubmittedReport }) {
-  const { t } = useI18n();
+  const { t } = useI18n(NAMESPACES);
   const [isCopied, setCopied] = useState(false);
   const copy = () =>
     navigator.clipboard.writeText(report.trackingCode).then(
@@ -265,7 +268,7 @@ function ReportSent({ report }: { report: SubmittedReport }) {
 
 /** `/lapor/lacak?kode=…`: a report's status by its tracking code. */
 export function TrackReport() {
-  const { t } = useI18n();
+  const { t } = useI18n(NAMESPACES);
   const { query, route } = useLocation();
   const code = query.kode ? normaliseTrackingCode(query.kode) : '';
   const [typed, setTyped] = useState(code);

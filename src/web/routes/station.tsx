@@ -1,5 +1,5 @@
 import { useRoute } from 'preact-iso';
-import { getStation } from '../api/endpoints.js';
+import { getStation } from '../features/stations/api.js';
 import { CallLinks, ErrorNote, isDemo, Page, Skeleton } from '../components/ui.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';

@@ -1,4 +1,4 @@
-import { listStations } from '../api/endpoints.js';
+import { listStations } from '../features/stations/api.js';
 import { ErrorNote, isDemo, Page, Skeleton } from '../components/ui.js';
 import { useLoad } from '../components/use-load.js';
 import { useI18n } from '../i18n/i18n.js';

@@ -1,7 +1,8 @@
 import type { AccountExport, AccountView, OfficerView } from '../../../common/api/accounts.js';
 import type { Grant } from '../../auth/actor.js';
-import type { RoleGrantRow } from '../stations/stations.table.js';
-import type { AccountRow, SessionRow } from './accounts.table.js';
+import type { StoredSession } from '../../auth/session.repository.js';
+import type { RoleGrantView } from '../stations/stations.service.js';
+import type { AccountRow } from './accounts.table.js';
 
 /** Citizen is implicit: only station roles and platform_admin are listed. */
 function toRoleViews(grants: Array<Pick<Grant, 'role' | 'stationId'>>) {
@@ -29,9 +30,9 @@ export function toAccountView(row: AccountRow, grants: Grant[]): AccountView {
 /** UU PDP data export: everything kept about the account except password hash and TOTP secret. */
 export function toAccountExport(input: {
   account: AccountRow;
-  sessions: SessionRow[];
+  sessions: StoredSession[];
   areas: Array<{ areaCode: string; kind: string }>;
-  grants: RoleGrantRow[];
+  grants: RoleGrantView[];
   exportedAt: string;
 }): AccountExport {
   const { account } = input;
@@ -67,28 +68,23 @@ export function toAccountExport(input: {
   };
 }
 
-interface OfficerGrantRow {
+interface OfficerContact {
   id: string;
   name: string;
   email: string | null;
   phone: string | null;
-  role: RoleGrantRow['role'];
-  stationId: string | null;
 }
 
-/** Groups one-row-per-grant results into one officer per account, keeping their order. */
-export function toOfficerViews(rows: OfficerGrantRow[]): OfficerView[] {
-  const byAccount = new Map<string, OfficerView>();
-  for (const row of rows) {
-    const officer = byAccount.get(row.id) ?? {
-      id: row.id,
-      name: row.name,
-      email: row.email,
-      phone: row.phone,
-      roles: [],
-    };
-    officer.roles.push(...toRoleViews([row]));
-    byAccount.set(row.id, officer);
-  }
-  return [...byAccount.values()];
+/** One officer per account, in the accounts' order, each with its grants in their order. */
+export function toOfficerViews(
+  accounts: OfficerContact[],
+  grants: Array<Pick<RoleGrantView, 'accountId' | 'role' | 'stationId'>>,
+): OfficerView[] {
+  return accounts.map((account) => ({
+    id: account.id,
+    name: account.name,
+    email: account.email,
+    phone: account.phone,
+    roles: toRoleViews(grants.filter((grant) => grant.accountId === account.id)),
+  }));
 }

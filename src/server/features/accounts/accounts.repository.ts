@@ -1,11 +1,8 @@
-import type { Role, StationRole } from '../../../common/domain/roles.js';
 import type { Db } from '../../db/database.js';
-import type { RoleGrantRow } from '../stations/stations.table.js';
 import type {
   AccountRow,
   AccountUpdate,
   NewAccountRow,
-  SessionRow,
   VerificationCodeRow,
 } from './accounts.table.js';
 
@@ -31,15 +28,6 @@ export async function updateAccount(db: Db, id: string, patch: AccountUpdate): P
 
 export async function deleteAccountById(db: Db, id: string): Promise<void> {
   await db.deleteFrom('account').where('id', '=', id).execute();
-}
-
-export async function listSessionsOfAccount(db: Db, accountId: string): Promise<SessionRow[]> {
-  return db
-    .selectFrom('session')
-    .selectAll()
-    .where('accountId', '=', accountId)
-    .orderBy('createdAt', 'desc')
-    .execute();
 }
 
 // Login backoff counters, keyed `acct:<login>` / `ip:<address>`.
@@ -112,67 +100,18 @@ export async function markVerificationCodeConsumed(
   await db.updateTable('verification_code').set({ consumedAt }).where('id', '=', id).execute();
 }
 
-export async function listRoleGrantRowsOfAccount(
+/** Name and contact of the accounts, in name order (officer lists are sorted by name). */
+export async function listAccountContacts(
   db: Db,
-  accountId: string,
-): Promise<RoleGrantRow[]> {
+  ids: string[],
+): Promise<Array<{ id: string; name: string; email: string | null; phone: string | null }>> {
+  if (ids.length === 0) return [];
   return db
-    .selectFrom('role_grant')
-    .selectAll()
-    .where('accountId', '=', accountId)
-    .orderBy('createdAt')
-    .execute();
-}
-
-export async function findRoleGrant(
-  db: Db,
-  grant: { accountId: string; stationId: string; role: StationRole },
-): Promise<RoleGrantRow | undefined> {
-  return db
-    .selectFrom('role_grant')
-    .selectAll()
-    .where('accountId', '=', grant.accountId)
-    .where('stationId', '=', grant.stationId)
-    .where('role', '=', grant.role)
-    .executeTakeFirst();
-}
-
-/** Whether anyone holds `role` (any station, or platform-wide). */
-export async function hasAnyRoleGrant(db: Db, role: Role): Promise<boolean> {
-  const row = await db
-    .selectFrom('role_grant')
-    .select('id')
-    .where('role', '=', role)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-export async function insertRoleGrant(db: Db, row: RoleGrantRow): Promise<void> {
-  await db.insertInto('role_grant').values(row).execute();
-}
-
-export async function deleteRoleGrant(db: Db, id: string): Promise<void> {
-  await db.deleteFrom('role_grant').where('id', '=', id).execute();
-}
-
-/** Accounts holding any role in the station, one row per grant, in name order. */
-export async function listStationGrantsWithAccounts(db: Db, stationId: string) {
-  return db
-    .selectFrom('role_grant')
-    .innerJoin('account', 'account.id', 'role_grant.accountId')
-    .select([
-      'account.id',
-      'account.name',
-      'account.email',
-      'account.phone',
-      'role_grant.role',
-      'role_grant.stationId',
-    ])
-    .where('role_grant.stationId', '=', stationId)
-    .orderBy('account.name')
-    .orderBy('account.id')
-    .orderBy('role_grant.role')
+    .selectFrom('account')
+    .select(['id', 'name', 'email', 'phone'])
+    .where('id', 'in', ids)
+    .orderBy('name')
+    .orderBy('id')
     .execute();
 }
 

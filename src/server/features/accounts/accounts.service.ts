@@ -23,7 +23,7 @@ import {
 import { hashPassword, verifyPassword } from '../../auth/passwords.js';
 import { assertCan, isStaff, requireAccount } from '../../auth/policy.js';
 import { openSecret, sealSecret } from '../../auth/secret-box.js';
-import { listGrantsOfAccount } from '../../auth/session.repository.js';
+import { listGrantsOfAccount, listSessionsOfAccount } from '../../auth/session.repository.js';
 import { closeSession, openSession } from '../../auth/sessions.js';
 import type { AppContext } from '../../context.js';
 import { transaction, type Db, type Tx } from '../../db/database.js';
@@ -32,24 +32,26 @@ import { AppError, conflict, notFound, unauthorized } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { listAccountAreaCodes } from '../areas/areas.service.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { getStationOrThrow } from '../stations/stations.service.js';
+import {
+  getStationOrThrow,
+  grantRole,
+  hasAnyoneRole,
+  hasRoleGrant,
+  listRoleGrantsIn,
+  listRoleGrantsOf,
+  revokeRoleGrant,
+} from '../stations/stations.service.js';
 import {
   deleteAccountById,
-  deleteRoleGrant,
   deleteThrottle,
   findAccountByEmail,
   findAccountById,
   findAccountByPhone,
+  listAccountContacts,
   findLatestVerificationCode,
-  findRoleGrant,
   findThrottle,
-  hasAnyRoleGrant,
   insertAccount,
-  insertRoleGrant,
   insertVerificationCode,
-  listRoleGrantRowsOfAccount,
-  listSessionsOfAccount,
-  listStationGrantsWithAccounts,
   markVerificationCodeConsumed,
   listAccountNames,
   saveThrottle,
@@ -152,14 +154,11 @@ export async function createAccountAsSystem(
   const station = input.stationId ? await getStationOrThrow(ctx, input.stationId) : undefined;
   return transaction(ctx.db, async (tx) => {
     const account = await createAccountRecord(ctx, tx, input);
-    const now = ctx.clock.now();
     if (input.role !== 'citizen') {
-      await insertRoleGrant(tx.db, {
-        id: newId(now.getTime()),
+      await grantRole(ctx, tx, {
         accountId: account.id,
         stationId: station?.id ?? null,
         role: input.role,
-        createdAt: now.toISOString(),
       });
     }
     await recordAudit(ctx, tx, {
@@ -175,7 +174,7 @@ export async function createAccountAsSystem(
 
 /** Whether the deployment has a platform admin yet (the start-up bootstrap creates the first). */
 export async function hasPlatformAdmin(ctx: AppContext): Promise<boolean> {
-  return hasAnyRoleGrant(ctx.db, 'platform_admin');
+  return hasAnyoneRole(ctx, 'platform_admin');
 }
 
 /** The id of the account with this email, if any (the demo seed skips what exists). */
@@ -518,7 +517,7 @@ export async function exportAccount(ctx: AppContext, actor: Actor): Promise<Acco
     account,
     sessions: await listSessionsOfAccount(ctx.db, account.id),
     areas: await listAccountAreaCodes(ctx, account.id),
-    grants: await listRoleGrantRowsOfAccount(ctx.db, account.id),
+    grants: await listRoleGrantsOf(ctx, account.id),
     exportedAt: ctx.clock.now().toISOString(),
   });
 }
@@ -549,9 +548,15 @@ export async function deleteAccount(
 // ---------------------------------------------------------------------------------------------
 // Officer management (officers are never self-registered)
 
+/** The accounts holding a role in the station, by name, each with its roles there. */
+async function listOfficersOf(db: Db, stationId: string): Promise<OfficerView[]> {
+  const grants = await listRoleGrantsIn(db, stationId);
+  const accounts = await listAccountContacts(db, [...new Set(grants.map((g) => g.accountId))]);
+  return toOfficerViews(accounts, grants);
+}
+
 async function officerInStation(db: Db, stationId: string, accountId: string) {
-  const rows = await listStationGrantsWithAccounts(db, stationId);
-  const [officer] = toOfficerViews(rows.filter((row) => row.id === accountId));
+  const officer = (await listOfficersOf(db, stationId)).find((o) => o.id === accountId);
   if (!officer) throw notFound('accounts.not_found');
   return officer;
 }
@@ -581,15 +586,10 @@ export async function createOfficer(
         password: input.password ?? oneTimePassword ?? '',
       }));
     const grant = { accountId: account.id, stationId: station.id, role: input.role };
-    if (existing && (await findRoleGrant(tx.db, grant))) {
+    if (existing && (await hasRoleGrant(tx.db, grant))) {
       throw conflict('accounts.role_already_granted');
     }
-    const now = ctx.clock.now();
-    await insertRoleGrant(tx.db, {
-      id: newId(now.getTime()),
-      ...grant,
-      createdAt: now.toISOString(),
-    });
+    await grantRole(ctx, tx, grant);
     await recordAudit(ctx, tx, {
       actor: admin,
       stationId: station.id,
@@ -612,7 +612,7 @@ export async function listOfficers(
 ): Promise<OfficerView[]> {
   const station = await getStationOrThrow(ctx, stationId);
   assertCan(actor, 'station.manage_officers', station);
-  return toOfficerViews(await listStationGrantsWithAccounts(ctx.db, station.id));
+  return listOfficersOf(ctx.db, station.id);
 }
 
 export async function revokeOfficerRole(
@@ -623,9 +623,9 @@ export async function revokeOfficerRole(
   const station = await getStationOrThrow(ctx, target.stationId);
   const admin = assertCan(actor, 'station.manage_officers', station);
   await transaction(ctx.db, async (tx) => {
-    const grant = await findRoleGrant(tx.db, { ...target, stationId: station.id });
-    if (!grant) throw notFound('accounts.grant_not_found');
-    await deleteRoleGrant(tx.db, grant.id);
+    if (!(await revokeRoleGrant(tx, { ...target, stationId: station.id }))) {
+      throw notFound('accounts.grant_not_found');
+    }
     await recordAudit(ctx, tx, {
       actor: admin,
       stationId: station.id,

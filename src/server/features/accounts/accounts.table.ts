@@ -53,9 +53,11 @@ export interface LoginThrottleTable {
   updatedAt: string;
 }
 
-export interface AccountsTables {
-  account: AccountTable;
-  session: SessionTable;
-  verification_code: VerificationCodeTable;
-  login_throttle: LoginThrottleTable;
+declare module '../../db/schema.js' {
+  interface DatabaseSchema {
+    account: AccountTable;
+    session: SessionTable;
+    verification_code: VerificationCodeTable;
+    login_throttle: LoginThrottleTable;
+  }
 }

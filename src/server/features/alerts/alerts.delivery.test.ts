@@ -3,12 +3,11 @@ import type { AlertDelivery } from '../../../common/api/alerts.js';
 import { createTestContext, type TestContext } from '../../../../test/helpers/context.js';
 import {
   buildAccount,
-  buildAreas,
-  buildStation,
   grantRole,
   sessionCookie,
   type TestStation,
 } from '../../../../test/helpers/factories.js';
+import { buildPeople, buildSouthJakartaWorld } from '../../../../test/helpers/station-world.js';
 import {
   decryptPushBody,
   makeBrowserKeys,
@@ -17,7 +16,7 @@ import {
   type LocalPushService,
 } from '../../../../test/helpers/push-service.js';
 import { openSse, type SseClient } from '../../../../test/helpers/sse.js';
-import { pushTopic } from '../push/push.jobs.js';
+import { pushTopic } from '../push/push.service.js';
 
 const VILLAGE = '31.74.07.1001';
 const OTHER_VILLAGE = '31.74.08.1001';
@@ -38,29 +37,14 @@ describe('alert delivery', () => {
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const address = t.app.server.address();
     base = typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : '';
-    await buildAreas(t.ctx.db, [
-      { code: '31', name: 'DKI Jakarta' },
-      { code: '31.74', name: 'Kota Jakarta Selatan' },
-      { code: '31.74.07', name: 'Tebet' },
-      { code: VILLAGE, name: 'Tebet Barat' },
-      { code: '31.74.08', name: 'Setiabudi' },
-      { code: OTHER_VILLAGE, name: 'Karet' },
-    ]);
-    polsek = await buildStation(t.ctx.db, { slug: 'polsek-tebet', areaCodes: ['31.74.07'] });
-    const other = await buildStation(t.ctx.db, {
-      slug: 'polsek-setiabudi',
-      areaCodes: ['31.74.08'],
+    const world = await buildSouthJakartaWorld(t);
+    polsek = world.polsek;
+    const people = await buildPeople(t, {
+      officer: { stationId: polsek.id, role: 'officer' },
+      otherOfficer: { stationId: world.sibling.id, role: 'officer' },
+      citizen: null,
     });
-    const people: Array<[string, string | null]> = [
-      ['officer', polsek.id],
-      ['otherOfficer', other.id],
-      ['citizen', null],
-    ];
-    for (const [key, stationId] of people) {
-      const account = await buildAccount(t.ctx.db, { name: `Uji ${key}` });
-      if (stationId) await grantRole(t.ctx.db, account.id, stationId, 'officer');
-      cookies[key] = await sessionCookie(t, account.id);
-    }
+    for (const [key, person] of Object.entries(people)) cookies[key] = person.cookie;
   });
   afterAll(async () => {
     for (const stream of streams) stream.close();

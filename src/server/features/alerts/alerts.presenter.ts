@@ -10,7 +10,7 @@ import {
   type CapArea,
   type CapMessage,
 } from '../../standards/cap.js';
-import type { StationRow } from '../stations/stations.table.js';
+import type { StationSummary } from '../stations/stations.service.js';
 import type { AlertRow } from './alerts.table.js';
 
 /** The target as stored: the request's shapes, with the area codes' names resolved. */
@@ -37,7 +37,7 @@ export interface PresentOptions {
  */
 export function toAlertView(
   row: AlertRow,
-  station: StationRow,
+  station: StationSummary,
   options: PresentOptions,
 ): AlertView {
   const expired = row.state === 'published' && Date.parse(row.expiresAt) <= options.now.getTime();
@@ -89,7 +89,7 @@ export const alertCapUrl = (publicUrl: string, id: string) =>
   `${publicUrl}/api/alerts/${id}/cap.xml`;
 
 /** CAP sender: the station's slug at the public host, e.g. polres-bogor@siaga.example.id. */
-const capSender = (station: StationRow, publicUrl: string) =>
+const capSender = (station: StationSummary, publicUrl: string) =>
   `${station.slug}@${new URL(publicUrl).hostname}`;
 
 function capAreas(target: StoredTarget, locale: Locale): CapArea[] {
@@ -119,7 +119,7 @@ function capAreas(target: StoredTarget, locale: Locale): CapArea[] {
 }
 
 export interface CapContext {
-  station: StationRow;
+  station: StationSummary;
   /** The thread's original Alert, referenced by Updates and Cancels. */
   original: AlertRow;
   publicUrl: string;
@@ -180,7 +180,7 @@ export function toCapMessage(
 }
 
 /** An Atom entry pointing at the alert's CAP document, as CAP aggregators expect. */
-export function toAtomEntry(row: AlertRow, station: StationRow, publicUrl: string): AtomEntry {
+export function toAtomEntry(row: AlertRow, station: StationSummary, publicUrl: string): AtomEntry {
   return {
     id: `urn:uuid:${row.id}`,
     title: row.title,

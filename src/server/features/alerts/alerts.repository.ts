@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { transitionRow } from '../../db/transitions.js';
 import type { AlertRow, AlertUpdate, NewAlertRow, StoredAlertState } from './alerts.table.js';
 
 export async function insertAlert(db: Db, row: NewAlertRow): Promise<void> {
@@ -7,6 +8,11 @@ export async function insertAlert(db: Db, row: NewAlertRow): Promise<void> {
 
 export async function findAlertById(db: Db, id: string): Promise<AlertRow | undefined> {
   return db.selectFrom('alert').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findAlertsByIds(db: Db, ids: string[]): Promise<AlertRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('alert').selectAll().where('id', 'in', ids).execute();
 }
 
 /** Every message of a thread (the original and its updates/cancel), oldest first. */
@@ -27,13 +33,7 @@ export async function updateAlertInState(
   fromState: StoredAlertState,
   patch: AlertUpdate,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('alert')
-    .set(patch)
-    .where('id', '=', id)
-    .where('state', '=', fromState)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return transitionRow(db, { table: 'alert', id, column: 'state', from: [fromState], set: patch });
 }
 
 /** Marks every other published message of the thread as replaced by a newer Update. */

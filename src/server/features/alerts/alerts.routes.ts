@@ -30,6 +30,7 @@ import {
   renderAlertsFeed,
   updateAlert,
 } from './alerts.service.js';
+import { registerAlertPages } from './alerts.pages.js';
 
 const tags = ['alerts'];
 const Xml = Type.String();
@@ -199,4 +200,6 @@ export function registerAlertRoutes(app: App, ctx: AppContext): void {
         .type(ATOM_CONTENT_TYPE)
         .send(await renderAlertsFeed(ctx, { stationSlug: request.params.slug })),
   );
+
+  registerAlertPages(app, ctx);
 }

@@ -31,23 +31,25 @@ import {
   type LatLng,
 } from '../../geo/targeting.js';
 import { newId } from '../../ids.js';
-import { publishStreamEvent } from '../../realtime/stream-events.js';
+import { publishStreamEvent } from '../../realtime/stream.service.js';
 import { renderAtomFeed } from '../../standards/atom.js';
 import { renderCapMessage } from '../../standards/cap.js';
-import { findAreas, getAreaBoundaries } from '../areas/areas.service.js';
+import { findAreaRefs, getAreaBoundaries } from '../areas/areas.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { getDeliveryFigures } from '../delivery/delivery.service.js';
 import { countPushReach, enqueuePushFanout } from '../push/push.service.js';
 import {
+  findStationsById,
   getStationBySlugOrThrow,
   getStationOrThrow,
   listStationJurisdiction,
   stationCoversAreas,
+  type StationSummary,
 } from '../stations/stations.service.js';
-import type { StationRow } from '../stations/stations.table.js';
 import {
   cancelThread,
   findAlertById,
+  findAlertsByIds,
   insertAlert,
   listPendingAlerts,
   listPublicAlerts,
@@ -123,7 +125,7 @@ async function resolveTarget(ctx: AppContext, input: AlertTargetInput): Promise<
     throw invalidInput('alert.target_empty', 'target');
   }
   assertValidPolygons(polygons);
-  const areas = await findAreas(ctx, codes);
+  const areas = await findAreaRefs(ctx, codes);
   const unknown = codes.filter((code) => !areas.has(code));
   if (unknown.length > 0) {
     throw invalidInput('alert.area_unknown', 'target.areas', { codes: unknown.join(', ') });
@@ -155,7 +157,7 @@ async function resolveTarget(ctx: AppContext, input: AlertTargetInput): Promise<
  */
 async function assertWithinJurisdiction(
   ctx: AppContext,
-  station: StationRow,
+  station: StationSummary,
   target: StoredTarget,
 ): Promise<void> {
   const codes = target.areas.map((area) => area.code);
@@ -199,9 +201,9 @@ function resolveTiming(
 // ---------------------------------------------------------------------------------------------
 // Presenting and publishing
 
-const isOfficerOf = (actor: Actor, station: StationRow) => can(actor, 'alert.issue', station);
+const isOfficerOf = (actor: Actor, station: StationSummary) => can(actor, 'alert.issue', station);
 
-function present(ctx: AppContext, row: AlertRow, station: StationRow, forOfficer: boolean) {
+function present(ctx: AppContext, row: AlertRow, station: StationSummary, forOfficer: boolean) {
   return toAlertView(row, station, { forOfficer, now: ctx.clock.now() });
 }
 
@@ -225,7 +227,7 @@ async function publishAlert(
   ctx: AppContext,
   tx: Tx,
   row: AlertRow,
-  station: StationRow,
+  station: StationSummary,
   keys: string[],
 ): Promise<void> {
   const source = { type: 'alert', id: row.id };
@@ -622,14 +624,12 @@ async function areaMatcher(ctx: AppContext, code: string) {
 /** Without an area filter a page is a page; with one, more rows are read and filtered here. */
 const AREA_SCAN_LIMIT = 1000;
 
-/** The stations of the rows, each read once. */
-async function stationsOf(ctx: AppContext, rows: AlertRow[]): Promise<Map<string, StationRow>> {
-  const stations = new Map<string, StationRow>();
-  for (const id of new Set(rows.map((row) => row.stationId))) {
-    stations.set(id, await getStationOrThrow(ctx, id));
-  }
-  return stations;
-}
+/** The stations of the rows, in one read. */
+const stationsOf = (ctx: AppContext, rows: AlertRow[]) =>
+  findStationsById(
+    ctx,
+    rows.map((row) => row.stationId),
+  );
 
 async function presentAll(ctx: AppContext, actor: Actor, rows: AlertRow[]): Promise<AlertList> {
   const stations = await stationsOf(ctx, rows);
@@ -742,15 +742,13 @@ export async function findPublicAlertSummaries(
 ): Promise<
   Map<string, { id: string; title: string; stationId: string; category: AlertRow['category'] }>
 > {
-  const result = new Map<
-    string,
-    { id: string; title: string; stationId: string; category: AlertRow['category'] }
-  >();
-  for (const id of new Set(ids)) {
-    const row = await findAlertById(ctx.db, id);
-    if (row && (row.state === 'published' || row.state === 'cancelled')) {
-      result.set(id, { id, title: row.title, stationId: row.stationId, category: row.category });
-    }
-  }
-  return result;
+  const rows = await findAlertsByIds(ctx.db, [...new Set(ids)]);
+  return new Map(
+    rows
+      .filter((row) => row.state === 'published' || row.state === 'cancelled')
+      .map((row) => [
+        row.id,
+        { id: row.id, title: row.title, stationId: row.stationId, category: row.category },
+      ]),
+  );
 }

@@ -58,6 +58,8 @@ export type AlertRow = Selectable<AlertTable>;
 export type NewAlertRow = Insertable<AlertTable>;
 export type AlertUpdate = Updateable<AlertTable>;
 
-export interface AlertsTables {
-  alert: AlertTable;
+declare module '../../db/schema.js' {
+  interface DatabaseSchema {
+    alert: AlertTable;
+  }
 }

@@ -4,14 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/helpers/context.js';
-import {
-  buildAccount,
-  buildAreas,
-  buildStation,
-  grantRole,
-  sessionCookie,
-  type TestStation,
-} from '../../../../test/helpers/factories.js';
+import { type TestStation } from '../../../../test/helpers/factories.js';
+import { buildPeople, buildSouthJakartaWorld } from '../../../../test/helpers/station-world.js';
+import { requireInCI } from '../../../../test/helpers/ci.js';
 
 const CAP_XSD = path.resolve(process.cwd(), '../shared/data/cap12.xsd');
 const hasXmllint = (() => {
@@ -22,7 +17,10 @@ const hasXmllint = (() => {
     return false;
   }
 })();
-const canValidateCap = hasXmllint && fs.existsSync(CAP_XSD);
+const canValidateCap = requireInCI(
+  requireInCI(hasXmllint, 'xmllint (libxml2-utils)') && fs.existsSync(CAP_XSD),
+  `the CAP schema ${CAP_XSD}`,
+);
 if (!canValidateCap) {
   console.warn(`CAP schema checks skipped: xmllint or ${CAP_XSD} is missing`);
 }
@@ -65,65 +63,16 @@ describe('alerts', () => {
 
   beforeAll(async () => {
     t = await createTestContext();
-    const db = t.ctx.db;
-    await buildAreas(db, [
-      { code: '31', name: 'DKI Jakarta' },
-      { code: '31.74', name: 'Kota Jakarta Selatan' },
-      { code: '31.74.07', name: 'Tebet' },
-      { code: '31.74.07.1001', name: 'Tebet Barat' },
-      { code: '31.74.07.1002', name: 'Tebet Timur' },
-      { code: '31.74.08', name: 'Setiabudi' },
-      { code: '31.74.08.1001', name: 'Karet & <Kuningan>' },
-      { code: '31.74.09', name: 'Mampang Prapatan' },
-      { code: '32', name: 'Jawa Barat' },
-    ]);
-    // Mampang has an imported boundary; the others do not.
-    await db
-      .insertInto('area_boundary')
-      .values({
-        code: '31.74.09',
-        geometry: JSON.stringify({ type: 'Polygon', coordinates: square(106.8, -6.26, 0.04) }),
-        minLat: -6.26,
-        minLng: 106.8,
-        maxLat: -6.22,
-        maxLng: 106.84,
-      })
-      .execute();
-    polda = await buildStation(db, { slug: 'polda-metro', level: 'polda', areaCodes: ['31'] });
-    const polres = await buildStation(db, {
-      slug: 'polres-jaksel',
-      level: 'polres',
-      parentId: polda.id,
-      areaCodes: ['31.74'],
+    ({ polda, polsek, sibling, mapped } = await buildSouthJakartaWorld(t));
+    const people = await buildPeople(t, {
+      author: { stationId: polsek.id, role: 'officer' },
+      second: { stationId: polsek.id, role: 'officer' },
+      siblingOfficer: { stationId: sibling.id, role: 'officer' },
+      mappedOfficer: { stationId: mapped.id, role: 'officer' },
+      poldaAdmin: { stationId: polda.id, role: 'station_admin' },
+      citizen: null,
     });
-    polsek = await buildStation(db, {
-      slug: 'polsek-tebet',
-      parentId: polres.id,
-      areaCodes: ['31.74.07'],
-    });
-    sibling = await buildStation(db, {
-      slug: 'polsek-setiabudi',
-      parentId: polres.id,
-      areaCodes: ['31.74.08'],
-    });
-    mapped = await buildStation(db, {
-      slug: 'polsek-mampang',
-      parentId: polres.id,
-      areaCodes: ['31.74.09'],
-    });
-    const people: Array<[string, string | null, 'officer' | 'station_admin' | null]> = [
-      ['author', polsek.id, 'officer'],
-      ['second', polsek.id, 'officer'],
-      ['siblingOfficer', sibling.id, 'officer'],
-      ['mappedOfficer', mapped.id, 'officer'],
-      ['poldaAdmin', polda.id, 'station_admin'],
-      ['citizen', null, null],
-    ];
-    for (const [key, stationId, role] of people) {
-      const account = await buildAccount(db, { name: `Uji ${key}` });
-      if (role) await grantRole(db, account.id, stationId, role);
-      cookies[key] = await sessionCookie(t, account.id);
-    }
+    for (const [key, person] of Object.entries(people)) cookies[key] = person.cookie;
   });
   afterAll(() => t.close());
 

@@ -6,19 +6,11 @@ import {
   AreaSearchResult,
   AreaSummary,
   LocateQuery,
-  MyAreasBody,
-  MyAreasView,
 } from '../../../common/api/areas.js';
 import { withErrors } from '../../../common/api/common.js';
 import type { AppContext } from '../../context.js';
 import type { App } from '../../http.js';
-import {
-  getAreaDetail,
-  getMyAreas,
-  locateArea,
-  searchAreaSummaries,
-  setMyAreas,
-} from './areas.service.js';
+import { getAreaDetail, locateArea, searchAreaSummaries } from './areas.service.js';
 
 const tags = ['areas'];
 
@@ -60,32 +52,5 @@ export function registerAreaRoutes(app: App, ctx: AppContext): void {
       },
     },
     (request) => getAreaDetail(ctx, request.params.code),
-  );
-
-  app.get(
-    '/api/me/areas',
-    {
-      schema: {
-        tags,
-        summary: "The account's areas with their station and village liaison",
-        security: [{ session: [] }],
-        response: withErrors({ 200: MyAreasView }),
-      },
-    },
-    (request) => getMyAreas(ctx, request.actor),
-  );
-
-  app.put(
-    '/api/me/areas',
-    {
-      schema: {
-        tags,
-        summary: "Replace the account's home and interest areas",
-        security: [{ session: [] }],
-        body: MyAreasBody,
-        response: withErrors({ 200: MyAreasView }),
-      },
-    },
-    (request) => setMyAreas(ctx, request.actor, request.body),
   );
 }

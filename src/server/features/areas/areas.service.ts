@@ -2,10 +2,10 @@ import { performance } from 'node:perf_hooks';
 import { getDistricts, getProvinces, getRegencies, getVillages } from 'idn-area-data';
 import type {
   AreaDetail,
+  AreaRef,
   AreaSearchQuery,
   AreaSummary,
   MyAreasBody,
-  MyAreasView,
 } from '../../../common/api/areas.js';
 import {
   ancestorAreaCodes,
@@ -15,13 +15,10 @@ import {
   toSearchName,
   type AreaLevel,
 } from '../../../common/domain/areas.js';
-import type { Actor } from '../../auth/actor.js';
-import { requireAccount } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
 import { transaction } from '../../db/database.js';
 import { invalidFields, notFound } from '../../errors.js';
 import { boundingBox, geometryContains, parseAreaGeometry } from '../../geo/polygons.js';
-import { findResponsibleStations, findVillageLiaisons } from '../stations/stations.service.js';
 import { toAreaRef, toAreaSummary } from './areas.presenter.js';
 import {
   countAreasByLevel,
@@ -57,9 +54,18 @@ export async function getAreaBoundaries(
 }
 
 /** The areas among `codes` that exist, keyed by code. */
-export async function findAreas(ctx: AppContext, codes: string[]): Promise<Map<string, AreaRow>> {
+async function findAreas(ctx: AppContext, codes: string[]): Promise<Map<string, AreaRow>> {
   const rows = await findAreasByCodes(ctx.db, [...new Set(codes)]);
   return new Map(rows.map((row) => [row.code, row]));
+}
+
+/** References to the areas among `codes` that exist, keyed by code. */
+export async function findAreaRefs(
+  ctx: AppContext,
+  codes: string[],
+): Promise<Map<string, AreaRef>> {
+  const rows = await findAreas(ctx, codes);
+  return new Map([...rows].map(([code, row]) => [code, toAreaRef(row)]));
 }
 
 /**
@@ -70,8 +76,8 @@ export async function requireAreas(
   ctx: AppContext,
   codes: string[],
   field: (index: number) => string,
-): Promise<Map<string, AreaRow>> {
-  const found = await findAreas(ctx, codes);
+): Promise<Map<string, AreaRef>> {
+  const found = await findAreaRefs(ctx, codes);
   const unknown = codes.flatMap((code, i) => (found.has(code) ? [] : [{ code, i }]));
   if (unknown.length > 0) {
     throw invalidFields(
@@ -296,18 +302,7 @@ export async function locateArea(ctx: AppContext, lat: number, lng: number): Pro
 
 // ---- a citizen's areas ------------------------------------------------------------------
 
-/** Replaces the account's areas (the schema caps them at 10); at most one is home. */
-export async function setMyAreas(
-  ctx: AppContext,
-  actor: Actor,
-  input: MyAreasBody,
-): Promise<MyAreasView> {
-  const account = requireAccount(actor);
-  await replaceAreasOfAccount(ctx, account.accountId, input);
-  return getMyAreas(ctx, account);
-}
-
-/** Replaces an account's areas after checking them; `setMyAreas` and the demo seed use it. */
+/** Replaces an account's areas after checking them; my areas (stations) and the demo seed use it. */
 export async function replaceAreasOfAccount(
   ctx: AppContext,
   accountId: string,
@@ -331,9 +326,12 @@ export async function replaceAreasOfAccount(
   );
 }
 
-export async function getMyAreas(ctx: AppContext, actor: Actor): Promise<MyAreasView> {
-  const account = requireAccount(actor);
-  const chosen = await listAccountAreas(ctx.db, account.accountId);
+/** The account's areas with their parents, home first, then in the order they were stored. */
+export async function listMyAreaSummaries(
+  ctx: AppContext,
+  accountId: string,
+): Promise<Array<AreaSummary & { kind: 'home' | 'interest' }>> {
+  const chosen = await listAccountAreas(ctx.db, accountId);
   const areas = await findAreas(
     ctx,
     chosen.map((c) => c.areaCode),
@@ -342,26 +340,10 @@ export async function getMyAreas(ctx: AppContext, actor: Actor): Promise<MyAreas
     const row = areas.get(c.areaCode);
     return row ? [{ row, kind: c.kind }] : [];
   });
-  // Home first, then the order they were stored in.
   rows.sort((a, b) => Number(b.kind === 'home') - Number(a.kind === 'home'));
   const summaries = await summariseAreas(
     ctx,
     rows.map((r) => r.row),
   );
-  const stations = await findResponsibleStations(
-    ctx,
-    rows.map((r) => r.row.code),
-  );
-  const liaisons = await findVillageLiaisons(
-    ctx,
-    rows.filter((r) => r.row.level === 'village').map((r) => r.row.code),
-  );
-  return {
-    areas: summaries.map((summary, i) => ({
-      ...summary,
-      kind: rows[i]!.kind,
-      station: stations.get(summary.code) ?? null,
-      liaison: liaisons.get(summary.code) ?? null,
-    })),
-  };
+  return summaries.map((summary, i) => ({ ...summary, kind: rows[i]!.kind }));
 }

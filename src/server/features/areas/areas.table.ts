@@ -31,8 +31,10 @@ export interface AccountAreaTable {
 }
 export type AccountAreaRow = Selectable<AccountAreaTable>;
 
-export interface AreasTables {
-  account_area: AccountAreaTable;
-  area: AreaTable;
-  area_boundary: AreaBoundaryTable;
+declare module '../../db/schema.js' {
+  interface DatabaseSchema {
+    account_area: AccountAreaTable;
+    area: AreaTable;
+    area_boundary: AreaBoundaryTable;
+  }
 }

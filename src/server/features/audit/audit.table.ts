@@ -18,6 +18,8 @@ export interface AuditLogTable {
 export type AuditLogRow = Selectable<AuditLogTable>;
 export type NewAuditLogRow = Insertable<AuditLogTable>;
 
-export interface AuditTables {
-  audit_log: AuditLogTable;
+declare module '../../db/schema.js' {
+  interface DatabaseSchema {
+    audit_log: AuditLogTable;
+  }
 }

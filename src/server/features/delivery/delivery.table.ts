@@ -25,7 +25,9 @@ export interface DeliveryLatencyTable {
   latencyMs: number;
 }
 
-export interface DeliveryTables {
-  delivery_stat: DeliveryStatTable;
-  delivery_latency: DeliveryLatencyTable;
+declare module '../../db/schema.js' {
+  interface DatabaseSchema {
+    delivery_stat: DeliveryStatTable;
+    delivery_latency: DeliveryLatencyTable;
+  }
 }

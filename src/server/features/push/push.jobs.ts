@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import webpush from 'web-push';
 import type { AppContext } from '../../context.js';
 import { transaction } from '../../db/database.js';
@@ -10,32 +9,24 @@ import {
   listPushSubscriptionsPage,
 } from './push.repository.js';
 import type { PushSubscriptionRow } from './push.table.js';
-import { getVapidKeys, vapidSubject, type VapidKeys } from './push.service.js';
-
-export type PushUrgency = 'very-low' | 'low' | 'normal' | 'high';
-
-/** What a feature asks to be pushed (see enqueuePushFanout). */
-export interface PushFanoutInput {
-  /** Targeting keys (geo/targeting.ts); empty reaches every subscription. */
-  keys: string[];
-  isDrill: boolean;
-  category: string;
-  /** Severe notifications reach muted categories too, and go out with Urgency: high. */
-  isSevere: boolean;
-  /** The JSON the service worker receives. */
-  payload: unknown;
-  /** An update with the same topic replaces an undelivered original at the push service. */
-  topic: string;
-  ttlSeconds: number;
-  urgency?: PushUrgency;
-  sourceType: string;
-  sourceId: string;
-}
+import {
+  getVapidKeys,
+  pushTopic,
+  vapidSubject,
+  type PushFanoutInput,
+  type VapidKeys,
+} from './push.service.js';
 
 export interface PushFanoutPayload extends PushFanoutInput {
   issuedAt: string;
   /** A later round for the subscriptions whose push service asked us to come back. */
   retry?: { subscriptionIds: string[]; attempt: number };
+}
+
+declare module '../../jobs/queue.js' {
+  interface JobPayloads {
+    'push.fanout': PushFanoutPayload;
+  }
 }
 
 /** Sends in flight at once per job. */
@@ -176,12 +167,6 @@ function requestOptions(
     topic: pushTopic(job.topic),
     contentEncoding: 'aes128gcm',
   };
-}
-
-/** Topics are at most 32 base64url characters; longer ones (a UUID…) are hashed to fit. */
-export function pushTopic(topic: string): string {
-  if (/^[A-Za-z0-9_-]{1,32}$/.test(topic)) return topic;
-  return createHash('sha256').update(topic).digest('base64url').slice(0, 32);
 }
 
 /** One encrypted POST to the push service (RFC 8030/8291), by our own HTTP client. */

@@ -1,4 +1,4 @@
-import { createPublicKey } from 'node:crypto';
+import { createHash, createPublicKey } from 'node:crypto';
 import { isIP } from 'node:net';
 import webpush from 'web-push';
 import type {
@@ -12,10 +12,10 @@ import type { AppContext } from '../../context.js';
 import { transaction, type Tx } from '../../db/database.js';
 import { readOrCreateSetting } from '../../db/settings.js';
 import { AppError } from '../../errors.js';
+import { optionalPoint } from '../../geo/points.js';
 import { subscriberKeys } from '../../geo/targeting.js';
 import { newId } from '../../ids.js';
 import { listAccountAreaCodes } from '../areas/areas.service.js';
-import type { PushFanoutInput } from './push.jobs.js';
 import {
   countPushSubscriptions,
   deletePushSubscriptionByEndpoint,
@@ -23,6 +23,26 @@ import {
   replacePushSubscriptionKeys,
   upsertPushSubscription,
 } from './push.repository.js';
+
+export type PushUrgency = 'very-low' | 'low' | 'normal' | 'high';
+
+/** What a feature asks to be pushed (see enqueuePushFanout). */
+export interface PushFanoutInput {
+  /** Targeting keys (geo/targeting.ts); empty reaches every subscription. */
+  keys: string[];
+  isDrill: boolean;
+  category: string;
+  /** Severe notifications reach muted categories too, and go out with Urgency: high. */
+  isSevere: boolean;
+  /** The JSON the service worker receives. */
+  payload: unknown;
+  /** An update with the same topic replaces an undelivered original at the push service. */
+  topic: string;
+  ttlSeconds: number;
+  urgency?: PushUrgency;
+  sourceType: string;
+  sourceId: string;
+}
 
 export interface VapidKeys {
   publicKey: string;
@@ -65,27 +85,13 @@ export async function subscribePush(
 ): Promise<PushSubscriptionView> {
   assertPushEndpoint(ctx, input.subscription.endpoint);
   assertPushKeys(input.subscription.keys);
-  if ((input.lat === undefined) !== (input.lng === undefined)) {
-    const field = input.lat === undefined ? 'lat' : 'lng';
-    throw new AppError(
-      'validation.failed',
-      400,
-      { fields: field },
-      {
-        fields: [{ field, problem: 'lat and lng go together' }],
-      },
-    );
-  }
+  const point = optionalPoint(input);
   const areas = [...(input.areas ?? [])];
   if (actor.kind === 'account') {
     for (const { areaCode } of await listAccountAreaCodes(ctx, actor.accountId)) {
       if (!areas.includes(areaCode)) areas.push(areaCode);
     }
   }
-  const point =
-    input.lat !== undefined && input.lng !== undefined
-      ? { lat: input.lat, lng: input.lng }
-      : undefined;
   const keys = subscriberKeys(areas, point);
   const now = ctx.clock.now().toISOString();
   const mutedCategories = input.mutedCategories ?? [];
@@ -239,4 +245,10 @@ function isPrivateHost(hostname: string): boolean {
     host.endsWith('.local') ||
     host.endsWith('.internal')
   );
+}
+
+/** Topics are at most 32 base64url characters; longer ones (a UUID…) are hashed to fit. */
+export function pushTopic(topic: string): string {
+  if (/^[A-Za-z0-9_-]{1,32}$/.test(topic)) return topic;
+  return createHash('sha256').update(topic).digest('base64url').slice(0, 32);
 }

@@ -24,7 +24,9 @@ export interface PushSubscriptionKeyTable {
   key: string;
 }
 
-export interface PushTables {
-  push_subscription: PushSubscriptionTable;
-  push_subscription_key: PushSubscriptionKeyTable;
+declare module '../../db/schema.js' {
+  interface DatabaseSchema {
+    push_subscription: PushSubscriptionTable;
+    push_subscription_key: PushSubscriptionKeyTable;
+  }
 }

@@ -1,7 +1,7 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/helpers/context.js';
-import { buildAccount, buildAreas, sessionCookie } from '../../../../test/helpers/factories.js';
+import { buildCitizenAtHome, GAMBIR_VILLAGE } from '../../../../test/helpers/station-world.js';
 import {
   decryptPushBody,
   makeBrowserKeys,
@@ -13,7 +13,8 @@ import { transaction } from '../../db/database.js';
 import { areaKey, cellsToKeys, circleToCells } from '../../geo/targeting.js';
 import { newId } from '../../ids.js';
 import { getDeliveryFigures } from '../delivery/delivery.service.js';
-import { pushTopic, type PushFanoutInput } from './push.jobs.js';
+import { pushTopic } from './push.service.js';
+import type { PushFanoutInput } from './push.service.js';
 import { enqueuePushFanout } from './push.service.js';
 
 const MONAS = { lat: -6.1754, lng: 106.8272 };
@@ -195,19 +196,9 @@ describe('web push', () => {
   });
 
   it("adds a logged-in citizen's own areas", async () => {
-    await buildAreas(t.ctx.db, [
-      { code: '31', name: 'DKI Jakarta' },
-      { code: '31.71', name: 'Jakarta Pusat' },
-      { code: '31.71.01', name: 'Gambir' },
-      { code: '31.71.01.1001', name: 'Gambir' },
-    ]);
-    const account = await buildAccount(t.ctx.db);
-    await t.ctx.db
-      .insertInto('account_area')
-      .values({ accountId: account.id, areaCode: '31.71.01.1001', kind: 'home' })
-      .execute();
-    const res = await subscribe('/mine', { areas: ['32.01'] }, await sessionCookie(t, account.id));
-    expect(res.json().areas).toEqual(['32.01', '31.71.01.1001']);
+    const citizen = await buildCitizenAtHome(t);
+    const res = await subscribe('/mine', { areas: ['32.01'] }, citizen.cookie);
+    expect(res.json().areas).toEqual(['32.01', GAMBIR_VILLAGE]);
     await fanout();
     expect(paths()).toEqual(['/mine']);
   });

@@ -5,6 +5,12 @@ export interface QaSessionTimedPayload {
   sessionId: string;
 }
 
+declare module '../../jobs/queue.js' {
+  interface JobPayloads {
+    'qa.session-timed': QaSessionTimedPayload;
+  }
+}
+
 /** At a session's start and end: tells viewers and followers (idempotent). */
 export const qaSessionTimedJob = defineJob({
   name: 'qa.session-timed',

@@ -18,15 +18,16 @@ import { transaction, type Tx } from '../../db/database.js';
 import { AppError, conflict, forbidden, invalidFields, notFound } from '../../errors.js';
 import { accountKey } from '../../geo/targeting.js';
 import { newId } from '../../ids.js';
-import { publishStreamEvent, type StreamEventType } from '../../realtime/stream-events.js';
+import type { StreamEventType, StreamEventTypes } from '../../realtime/stream-events.js';
+import { publishStreamEvent } from '../../realtime/stream.service.js';
 import { findAccountNames } from '../accounts/accounts.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import {
   findStationRowBySlug,
   getStationBySlugOrThrow,
   getStationOrThrow,
+  type StationSummary,
 } from '../stations/stations.service.js';
-import type { StationRow } from '../stations/stations.table.js';
 import {
   qaStateAt,
   renderAnswerMarkdown,
@@ -69,7 +70,7 @@ const DEFAULT_PSEUDONYM = 'Warga';
 
 // ---- sessions -----------------------------------------------------------------------------
 
-function canModerateIn(actor: Actor, station: StationRow, session: QaSessionRow): boolean {
+function canModerateIn(actor: Actor, station: StationSummary, session: QaSessionRow): boolean {
   if (actor.kind !== 'account') return false;
   if (can(actor, 'qa.moderate', station)) return true;
   const panel = JSON.parse(session.panelAccountIds) as string[];
@@ -79,7 +80,7 @@ function canModerateIn(actor: Actor, station: StationRow, session: QaSessionRow)
 async function loadSession(
   ctx: AppContext,
   id: string,
-): Promise<{ session: QaSessionRow; station: StationRow }> {
+): Promise<{ session: QaSessionRow; station: StationSummary }> {
   const session = await findQaSessionById(ctx.db, id);
   if (!session) throw notFound('qa.session_not_found');
   return { session, station: await getStationOrThrow(ctx, session.stationId) };
@@ -89,7 +90,7 @@ async function loadModerated(
   ctx: AppContext,
   actor: Actor,
   sessionId: string,
-): Promise<{ session: QaSessionRow; station: StationRow; account: AccountActor }> {
+): Promise<{ session: QaSessionRow; station: StationSummary; account: AccountActor }> {
   const account = requireAccount(actor);
   const loaded = await loadSession(ctx, sessionId);
   if (!canModerateIn(account, loaded.station, loaded.session)) throw forbidden();
@@ -101,7 +102,7 @@ async function presentSessions(
   actor: Actor,
   rows: QaSessionRow[],
 ): Promise<QaSessionView[]> {
-  const stations = new Map<string, StationRow>();
+  const stations = new Map<string, StationSummary>();
   for (const id of new Set(rows.map((row) => row.stationId))) {
     stations.set(id, await getStationOrThrow(ctx, id));
   }
@@ -337,7 +338,7 @@ export async function getQaSession(
   return presentSession(ctx, actor, session);
 }
 
-async function resolveStation(ctx: AppContext, idOrSlug: string): Promise<StationRow> {
+async function resolveStation(ctx: AppContext, idOrSlug: string): Promise<StationSummary> {
   return (await findStationRowBySlug(ctx, idOrSlug)) ?? getStationOrThrow(ctx, idOrSlug);
 }
 
@@ -396,12 +397,12 @@ export async function setQaFollow(
 
 // ---- questions ----------------------------------------------------------------------------
 
-function publishQa(
+function publishQa<T extends StreamEventType>(
   ctx: AppContext,
   tx: Tx,
   sessionId: string,
-  type: StreamEventType,
-  data: unknown,
+  type: T,
+  data: StreamEventTypes[T],
 ) {
   return publishStreamEvent(ctx, tx, {
     type,

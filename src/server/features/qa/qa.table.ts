@@ -77,10 +77,12 @@ export interface QaFollowTable {
   createdAt: string;
 }
 
-export interface QaTables {
-  qa_session: QaSessionTable;
-  qa_question: QaQuestionTable;
-  qa_vote: QaVoteTable;
-  qa_answer: QaAnswerTable;
-  qa_follow: QaFollowTable;
+declare module '../../db/schema.js' {
+  interface DatabaseSchema {
+    qa_session: QaSessionTable;
+    qa_question: QaQuestionTable;
+    qa_vote: QaVoteTable;
+    qa_answer: QaAnswerTable;
+    qa_follow: QaFollowTable;
+  }
 }

@@ -1,5 +1,6 @@
 import type { ReportStatus } from '../../../common/domain/reports.js';
 import type { Db } from '../../db/database.js';
+import { transitionRow } from '../../db/transitions.js';
 import type { NewReportRow, ReportRow, ReportUpdate } from './reports.table.js';
 
 export async function insertReport(db: Db, row: NewReportRow): Promise<void> {
@@ -46,11 +47,11 @@ export async function updateReportInStatus(
   fromStatus: ReportStatus,
   patch: ReportUpdate,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('report')
-    .set(patch)
-    .where('id', '=', id)
-    .where('status', '=', fromStatus)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return transitionRow(db, {
+    table: 'report',
+    id,
+    column: 'status',
+    from: [fromStatus],
+    set: patch,
+  });
 }

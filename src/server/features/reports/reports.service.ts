@@ -7,7 +7,6 @@ import type {
   SubmittedReport,
   UpdateReportBody,
 } from '../../../common/api/reports.js';
-import type { StationRef } from '../../../common/api/stations.js';
 import {
   normaliseTrackingCode,
   REPORT_TRANSITIONS,
@@ -19,16 +18,18 @@ import type { AppContext } from '../../context.js';
 import { isUniqueViolation } from '../../db/constraints.js';
 import { transaction } from '../../db/database.js';
 import { AppError, conflict, invalidFields, notFound } from '../../errors.js';
+import { optionalPoint } from '../../geo/points.js';
 import { newId } from '../../ids.js';
 import { findAccountNames } from '../accounts/accounts.service.js';
 import { findPublicAlertSummaries } from '../alerts/alerts.service.js';
-import { findAreas, locateArea } from '../areas/areas.service.js';
+import { findAreaRefs, locateArea } from '../areas/areas.service.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { toStationRef } from '../stations/stations.presenter.js';
 import {
   findResponsibleStations,
+  findStationsById,
   getStationOrThrow,
   listStationIdsUnder,
+  toStationRef,
 } from '../stations/stations.service.js';
 import {
   findReportById,
@@ -71,28 +72,24 @@ interface Placement {
  * (given, or found from the point). Errors name the field at fault.
  */
 async function placeReport(ctx: AppContext, input: SubmitReportBody): Promise<Placement> {
-  if ((input.lat === undefined) !== (input.lng === undefined)) {
-    throw invalidFields('report.location_incomplete', [input.lat === undefined ? 'lat' : 'lng']);
-  }
+  const point = optionalPoint(input, (missing) =>
+    invalidFields('report.location_incomplete', [missing]),
+  );
   const alert = input.alertId
     ? (await findPublicAlertSummaries(ctx, [input.alertId])).get(input.alertId)
     : undefined;
   if (input.alertId && !alert) throw invalidFields('report.alert_not_found', ['alertId']);
-  if (input.areaCode && !(await findAreas(ctx, [input.areaCode])).has(input.areaCode)) {
+  if (input.areaCode && !(await findAreaRefs(ctx, [input.areaCode])).has(input.areaCode)) {
     throw invalidFields('report.area_not_found', ['areaCode']);
   }
   const areaCode =
-    input.areaCode ??
-    (input.lat !== undefined && input.lng !== undefined
-      ? await areaCodeAt(ctx, input.lat, input.lng)
-      : undefined);
+    input.areaCode ?? (point ? await areaCodeAt(ctx, point.lat, point.lng) : undefined);
   const category = input.category ?? alert?.category ?? null;
   if (alert) return { stationId: alert.stationId, areaCode: areaCode ?? null, category };
   if (!areaCode) {
-    throw invalidFields(
-      input.lat === undefined ? 'report.location_required' : 'report.location_unknown',
-      [input.lat === undefined ? 'areaCode' : 'lat'],
-    );
+    throw invalidFields(point ? 'report.location_unknown' : 'report.location_required', [
+      point ? 'lat' : 'areaCode',
+    ]);
   }
   const station = (await findResponsibleStations(ctx, [areaCode])).get(areaCode);
   if (!station) throw invalidFields('report.no_station', ['areaCode']);
@@ -150,16 +147,16 @@ export async function trackReport(ctx: AppContext, rawCode: string): Promise<Rep
 }
 
 async function presentReports(ctx: AppContext, rows: ReportRow[]): Promise<ReportView[]> {
-  const stations = new Map<string, StationRef>();
-  for (const id of new Set(rows.map((row) => row.stationId))) {
-    stations.set(id, toStationRef(await getStationOrThrow(ctx, id)));
-  }
-  const [alerts, areas, names] = await Promise.all([
+  const [stations, alerts, areas, names] = await Promise.all([
+    findStationsById(
+      ctx,
+      rows.map((row) => row.stationId),
+    ),
     findPublicAlertSummaries(
       ctx,
       rows.flatMap((row) => (row.alertId ? [row.alertId] : [])),
     ),
-    findAreas(
+    findAreaRefs(
       ctx,
       rows.flatMap((row) => (row.areaCode ? [row.areaCode] : [])),
     ),
@@ -177,7 +174,7 @@ async function presentReports(ctx: AppContext, rows: ReportRow[]): Promise<Repor
     const area = row.areaCode ? areas.get(row.areaCode) : undefined;
     return [
       toReportView(row, {
-        station,
+        station: toStationRef(station),
         alert: alert ? { id: alert.id, title: alert.title } : undefined,
         area: area ? { code: area.code, name: area.name } : undefined,
         reporterName: row.reporterAccountId ? names.get(row.reporterAccountId) : undefined,

@@ -29,6 +29,8 @@ export type ReportRow = Selectable<ReportTable>;
 export type NewReportRow = Insertable<ReportTable>;
 export type ReportUpdate = Updateable<ReportTable>;
 
-export interface ReportsTables {
-  report: ReportTable;
+declare module '../../db/schema.js' {
+  interface DatabaseSchema {
+    report: ReportTable;
+  }
 }

@@ -2,14 +2,8 @@ import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRACKING_CODE_PATTERN } from '../../../common/domain/reports.js';
 import { createTestContext, type TestContext } from '../../../../test/helpers/context.js';
-import {
-  buildAccount,
-  buildAreas,
-  buildStation,
-  grantRole,
-  sessionCookie,
-  type TestStation,
-} from '../../../../test/helpers/factories.js';
+import { type TestStation } from '../../../../test/helpers/factories.js';
+import { buildPeople, buildSouthJakartaWorld } from '../../../../test/helpers/station-world.js';
 
 // Rate limits count per address, in Redis across runs on PostgreSQL: each run its own address.
 const randomIp = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
@@ -27,72 +21,16 @@ describe('reports', () => {
 
   beforeAll(async () => {
     t = await createTestContext();
-    const db = t.ctx.db;
-    await buildAreas(db, [
-      { code: '31', name: 'DKI Jakarta' },
-      { code: '31.74', name: 'Kota Jakarta Selatan' },
-      { code: '31.74.07', name: 'Tebet' },
-      { code: '31.74.07.1001', name: 'Tebet Barat' },
-      { code: '31.74.08', name: 'Setiabudi' },
-      { code: '31.74.08.1001', name: 'Karet' },
-      { code: '31.74.09', name: 'Mampang Prapatan' },
-      { code: '32', name: 'Jawa Barat' },
-    ]);
-    await db
-      .insertInto('area_boundary')
-      .values({
-        code: '31.74.09',
-        geometry: JSON.stringify({
-          type: 'Polygon',
-          coordinates: [
-            [
-              [106.8, -6.26],
-              [106.84, -6.26],
-              [106.84, -6.22],
-              [106.8, -6.22],
-              [106.8, -6.26],
-            ],
-          ],
-        }),
-        minLat: -6.26,
-        minLng: 106.8,
-        maxLat: -6.22,
-        maxLng: 106.84,
-      })
-      .execute();
-    const polda = await buildStation(db, { slug: 'polda-metro', areaCodes: ['31'] });
-    polres = await buildStation(db, {
-      slug: 'polres-jaksel',
-      level: 'polres',
-      parentId: polda.id,
-      areaCodes: ['31.74'],
+    ({ polres, polsek, sibling, mapped } = await buildSouthJakartaWorld(t));
+    const people = await buildPeople(t, {
+      officer: { stationId: polsek.id, role: 'officer' },
+      siblingOfficer: { stationId: sibling.id, role: 'officer' },
+      polresAdmin: { stationId: polres.id, role: 'station_admin' },
+      citizen: null,
     });
-    polsek = await buildStation(db, {
-      slug: 'polsek-tebet',
-      parentId: polres.id,
-      areaCodes: ['31.74.07'],
-    });
-    sibling = await buildStation(db, {
-      slug: 'polsek-setiabudi',
-      parentId: polres.id,
-      areaCodes: ['31.74.08'],
-    });
-    mapped = await buildStation(db, {
-      slug: 'polsek-mampang',
-      parentId: polres.id,
-      areaCodes: ['31.74.09'],
-    });
-    const people: Array<[string, string | null, 'officer' | 'station_admin' | null]> = [
-      ['officer', polsek.id, 'officer'],
-      ['siblingOfficer', sibling.id, 'officer'],
-      ['polresAdmin', polres.id, 'station_admin'],
-      ['citizen', null, null],
-    ];
-    for (const [key, stationId, role] of people) {
-      const account = await buildAccount(db, { name: `Uji ${key}` });
-      if (role) await grantRole(db, account.id, stationId, role);
-      accounts[key] = account.id;
-      cookies[key] = await sessionCookie(t, account.id);
+    for (const [key, person] of Object.entries(people)) {
+      accounts[key] = person.id;
+      cookies[key] = person.cookie;
     }
     const alert = await t.app.inject({
       method: 'POST',
@@ -191,7 +129,7 @@ describe('reports', () => {
       const view = (await listed(polsek.id, 'officer')).find((r) => r.id === row.id);
       expect(view).toMatchObject({
         alert: { id: alertId, title: 'Begal di Tebet Barat' },
-        area: { code: '31.74.08.1001', name: 'Karet' },
+        area: { code: '31.74.08.1001', name: 'Karet & <Kuningan>' },
       });
     });
 

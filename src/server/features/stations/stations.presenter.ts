@@ -6,13 +6,44 @@ import type {
   StationRef,
   StationView,
 } from '../../../common/api/stations.js';
+import type { Role } from '../../../common/domain/roles.js';
 import type { LiaisonRow, StationWithParent } from './stations.repository.js';
-import type { StationRow } from './stations.table.js';
+import type { RoleGrantRow, StationRow } from './stations.table.js';
 
 const parsePhones = (row: StationRow) => JSON.parse(row.phones) as Phone[];
 
-export function toStationRef(row: StationRow): StationRef {
+export function toStationRef(row: Pick<StationRow, keyof StationRef>): StationRef {
   return { id: row.id, slug: row.slug, name: row.name, level: row.level };
+}
+
+/**
+ * What other features need of a station: the public reference, where it sits in the hierarchy
+ * (the policy checks roles against `path`) and the time zone its documents are written in.
+ */
+export interface StationSummary extends StationRef {
+  parentId: string | null;
+  path: string;
+  timezone: string;
+}
+
+export function toStationSummary(row: StationRow): StationSummary {
+  return { ...toStationRef(row), parentId: row.parentId, path: row.path, timezone: row.timezone };
+}
+
+export interface RoleGrantView {
+  accountId: string;
+  stationId: string | null;
+  role: Role;
+  createdAt: string;
+}
+
+export function toRoleGrantView(row: RoleGrantRow): RoleGrantView {
+  return {
+    accountId: row.accountId,
+    stationId: row.stationId,
+    role: row.role,
+    createdAt: row.createdAt,
+  };
 }
 
 export function toStationListItem(row: StationWithParent): StationListItem {

@@ -1,10 +1,15 @@
 import { sql } from 'kysely';
-import type { StationLevel } from '../../../common/domain/roles.js';
+import type { Role, StationLevel, StationRole } from '../../../common/domain/roles.js';
 import type { Db } from '../../db/database.js';
-import type { NewStationRow, StationRow, StationUpdate } from './stations.table.js';
+import type { NewStationRow, RoleGrantRow, StationRow, StationUpdate } from './stations.table.js';
 
 export async function findStationById(db: Db, id: string): Promise<StationRow | undefined> {
   return db.selectFrom('station').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findStationsByIds(db: Db, ids: string[]): Promise<StationRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('station').selectAll().where('id', 'in', ids).execute();
 }
 
 export async function findStationBySlug(db: Db, slug: string): Promise<StationRow | undefined> {
@@ -202,4 +207,63 @@ export async function upsertLiaison(
 
 export async function deleteLiaison(db: Db, villageCode: string): Promise<void> {
   await db.deleteFrom('village_liaison').where('villageCode', '=', villageCode).execute();
+}
+
+// ---- role grants ------------------------------------------------------------------------
+
+export async function listRoleGrantsOfAccount(db: Db, accountId: string): Promise<RoleGrantRow[]> {
+  return db
+    .selectFrom('role_grant')
+    .selectAll()
+    .where('accountId', '=', accountId)
+    .orderBy('createdAt')
+    .execute();
+}
+
+/** Every grant held in the station, in role order. */
+export async function listRoleGrantsOfStation(db: Db, stationId: string): Promise<RoleGrantRow[]> {
+  return db
+    .selectFrom('role_grant')
+    .selectAll()
+    .where('stationId', '=', stationId)
+    .orderBy('role')
+    .execute();
+}
+
+export interface StationGrantKey {
+  accountId: string;
+  stationId: string;
+  role: StationRole;
+}
+
+export async function findRoleGrant(
+  db: Db,
+  grant: StationGrantKey,
+): Promise<RoleGrantRow | undefined> {
+  return db
+    .selectFrom('role_grant')
+    .selectAll()
+    .where('accountId', '=', grant.accountId)
+    .where('stationId', '=', grant.stationId)
+    .where('role', '=', grant.role)
+    .executeTakeFirst();
+}
+
+/** Whether anyone holds `role` (any station, or platform-wide). */
+export async function hasAnyRoleGrant(db: Db, role: Role): Promise<boolean> {
+  const row = await db
+    .selectFrom('role_grant')
+    .select('id')
+    .where('role', '=', role)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertRoleGrant(db: Db, row: RoleGrantRow): Promise<void> {
+  await db.insertInto('role_grant').values(row).execute();
+}
+
+export async function deleteRoleGrant(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('role_grant').where('id', '=', id).execute();
 }

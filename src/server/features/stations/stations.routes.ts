@@ -1,4 +1,6 @@
 import { Type } from 'typebox';
+import { MyAreasBody, MyAreasView } from '../../../common/api/areas.js';
+import { AuditPage, AuditQuery } from '../../../common/api/audit.js';
 import { Ok, withErrors } from '../../../common/api/common.js';
 import {
   AssignLiaisonBody,
@@ -18,18 +20,71 @@ import type { App } from '../../http.js';
 import {
   assignLiaison,
   createStation,
+  getMyAreas,
   getStationBySlug,
   listLiaisons,
   listStationDirectory,
+  readStationAudit,
   removeLiaison,
   setJurisdiction,
+  setMyAreas,
   updateStation,
 } from './stations.service.js';
+import { registerStationPages } from './stations.pages.js';
 
 const tags = ['stations'];
 const security = [{ session: [] }];
 
+/** A citizen's areas, each with the station and village liaison serving it. */
+function registerMyAreaRoutes(app: App, ctx: AppContext): void {
+  app.get(
+    '/api/me/areas',
+    {
+      schema: {
+        tags: ['areas'],
+        summary: "The account's areas with their station and village liaison",
+        security,
+        response: withErrors({ 200: MyAreasView }),
+      },
+    },
+    (request) => getMyAreas(ctx, request.actor),
+  );
+
+  app.put(
+    '/api/me/areas',
+    {
+      schema: {
+        tags: ['areas'],
+        summary: "Replace the account's home and interest areas",
+        security,
+        body: MyAreasBody,
+        response: withErrors({ 200: MyAreasView }),
+      },
+    },
+    (request) => setMyAreas(ctx, request.actor, request.body),
+  );
+}
+
+function registerStationAuditRoute(app: App, ctx: AppContext): void {
+  app.get(
+    '/api/stations/:id/audit',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Audit trail of a station and the stations below it, newest first',
+        security,
+        params: StationIdParams,
+        querystring: AuditQuery,
+        response: withErrors({ 200: AuditPage }),
+      },
+    },
+    (request) => readStationAudit(ctx, request.actor, request.params.id, request.query),
+  );
+}
+
+/** My areas first and the audit trail last: the order the OpenAPI document has always listed. */
 export function registerStationRoutes(app: App, ctx: AppContext): void {
+  registerMyAreaRoutes(app, ctx);
   app.get(
     '/api/stations',
     {
@@ -155,4 +210,7 @@ export function registerStationRoutes(app: App, ctx: AppContext): void {
       return { ok: true as const };
     },
   );
+
+  registerStationAuditRoute(app, ctx);
+  registerStationPages(app, ctx);
 }

@@ -1,4 +1,10 @@
-import type { Liaison, ResponsibleStation } from '../../../common/api/areas.js';
+import type { AuditPage, AuditQuery } from '../../../common/api/audit.js';
+import type {
+  Liaison,
+  MyAreasBody,
+  MyAreasView,
+  ResponsibleStation,
+} from '../../../common/api/areas.js';
 import type {
   CreateStationBody,
   LiaisonView,
@@ -8,28 +14,39 @@ import type {
   UpdateStationBody,
 } from '../../../common/api/stations.js';
 import { ancestorAreaCodes, isWithinAreas } from '../../../common/domain/areas.js';
-import { CHILD_LEVEL } from '../../../common/domain/roles.js';
+import { CHILD_LEVEL, type Role } from '../../../common/domain/roles.js';
 import type { AccountActor, Actor } from '../../auth/actor.js';
-import { assertCan, assertPlatformAdmin } from '../../auth/policy.js';
+import { assertCan, assertPlatformAdmin, requireAccount } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
 import { isUniqueViolation } from '../../db/constraints.js';
-import { transaction } from '../../db/database.js';
+import { transaction, type Db, type Tx } from '../../db/database.js';
 import { conflict, invalidFields, notFound } from '../../errors.js';
 import { newId } from '../../ids.js';
-import { findAreas, requireAreas } from '../areas/areas.service.js';
-import { toAreaRef } from '../areas/areas.presenter.js';
-import { recordAudit } from '../audit/audit.service.js';
+import {
+  findAreaRefs,
+  listMyAreaSummaries,
+  replaceAreasOfAccount,
+  requireAreas,
+} from '../areas/areas.service.js';
+import { listAuditOfStations, recordAudit } from '../audit/audit.service.js';
 import {
   deleteLiaison,
+  deleteRoleGrant,
   findLiaison,
+  findRoleGrant,
   findStationById,
   findStationBySlug,
+  findStationsByIds,
+  hasAnyRoleGrant,
   hasStationRole,
+  insertRoleGrant,
   insertStation,
   listChildStations,
   listJurisdictionAreaCodes,
   listLiaisonsOfStation,
   listLiaisonsOfVillages,
+  listRoleGrantsOfAccount,
+  listRoleGrantsOfStation,
   listStationAreaCodes,
   listStations,
   listStationIdsUnderPath,
@@ -37,20 +54,46 @@ import {
   replaceStationAreas,
   updateStationRow,
   upsertLiaison,
+  type StationGrantKey,
 } from './stations.repository.js';
 import {
   toLiaison,
   toLiaisonView,
   toResponsibleStation,
+  toRoleGrantView,
   toStationListItem,
+  toStationSummary,
   toStationView,
+  type RoleGrantView,
+  type StationSummary,
 } from './stations.presenter.js';
 import type { StationRow, StationUpdate } from './stations.table.js';
 
-export async function getStationOrThrow(ctx: AppContext, stationId: string): Promise<StationRow> {
+export type { RoleGrantView, StationSummary } from './stations.presenter.js';
+/** The public reference other features put in their views. */
+export { toStationRef } from './stations.presenter.js';
+export type { StationGrantKey } from './stations.repository.js';
+
+async function findStationRowOrThrow(ctx: AppContext, stationId: string): Promise<StationRow> {
   const station = await findStationById(ctx.db, stationId);
   if (!station) throw notFound('station.not_found');
   return station;
+}
+
+export async function getStationOrThrow(
+  ctx: AppContext,
+  stationId: string,
+): Promise<StationSummary> {
+  return toStationSummary(await findStationRowOrThrow(ctx, stationId));
+}
+
+/** The stations among `ids` that exist, keyed by id, read in one query. */
+export async function findStationsById(
+  ctx: AppContext,
+  ids: string[],
+): Promise<Map<string, StationSummary>> {
+  const rows = await findStationsByIds(ctx.db, [...new Set(ids)]);
+  return new Map(rows.map((row) => [row.id, toStationSummary(row)]));
 }
 
 /**
@@ -59,7 +102,7 @@ export async function getStationOrThrow(ctx: AppContext, stationId: string): Pro
  */
 export async function stationCoversAreas(
   ctx: AppContext,
-  station: StationRow,
+  station: Pick<StationSummary, 'path'>,
   codes: string[],
 ): Promise<boolean> {
   const jurisdiction = new Set(await listJurisdictionAreaCodes(ctx.db, station.path));
@@ -67,7 +110,10 @@ export async function stationCoversAreas(
 }
 
 /** The ids of the station and every station below it. */
-export async function listStationIdsUnder(ctx: AppContext, station: StationRow): Promise<string[]> {
+export async function listStationIdsUnder(
+  ctx: AppContext,
+  station: Pick<StationSummary, 'path'>,
+): Promise<string[]> {
   return listStationIdsUnderPath(ctx.db, station.path);
 }
 
@@ -97,10 +143,10 @@ async function presentStation(ctx: AppContext, station: StationRow): Promise<Sta
     listChildStations(ctx.db, station.id),
     listStationAreaCodes(ctx.db, station.id),
   ]);
-  const areas = await findAreas(ctx, codes);
+  const areas = await findAreaRefs(ctx, codes);
   const jurisdiction = codes.flatMap((code) => {
     const area = areas.get(code);
-    return area ? [toAreaRef(area)] : [];
+    return area ? [area] : [];
   });
   return toStationView(station, { parent, children, jurisdiction });
 }
@@ -222,7 +268,7 @@ export async function updateStation(
   stationId: string,
   input: UpdateStationBody,
 ): Promise<StationView> {
-  const station = await getStationOrThrow(ctx, stationId);
+  const station = await findStationRowOrThrow(ctx, stationId);
   const account = assertCan(actor, 'station.update', station);
   if (input.slug !== undefined && input.slug !== station.slug)
     await assertSlugFree(ctx, input.slug);
@@ -244,7 +290,7 @@ export async function updateStation(
       summary: { fields: Object.keys(input), ...input },
     });
   }).catch(rethrowSlugTaken(input.slug ?? station.slug));
-  return presentStation(ctx, await getStationOrThrow(ctx, station.id));
+  return presentStation(ctx, await findStationRowOrThrow(ctx, station.id));
 }
 
 /** Replaces a station's jurisdiction: decided by the parent's admins (a Polda's: platform admins). */
@@ -254,8 +300,8 @@ export async function setJurisdiction(
   stationId: string,
   areaCodes: string[],
 ): Promise<StationView> {
-  const station = await getStationOrThrow(ctx, stationId);
-  const parent = station.parentId ? await getStationOrThrow(ctx, station.parentId) : undefined;
+  const station = await findStationRowOrThrow(ctx, stationId);
+  const parent = station.parentId ? await findStationRowOrThrow(ctx, station.parentId) : undefined;
   const account = parent ? assertCan(actor, 'station.update', parent) : assertPlatformAdmin(actor);
   await checkJurisdiction(ctx, parent, areaCodes, 'areaCodes');
   const before = new Set(await listStationAreaCodes(ctx.db, station.id));
@@ -286,13 +332,13 @@ export async function listLiaisons(
   const station = await getStationOrThrow(ctx, stationId);
   assertCan(actor, 'console.open', station);
   const rows = await listLiaisonsOfStation(ctx.db, station.id);
-  const villages = await findAreas(
+  const villages = await findAreaRefs(
     ctx,
     rows.map((r) => r.villageCode),
   );
   return rows.flatMap((row) => {
     const village = villages.get(row.villageCode);
-    return village ? [toLiaisonView(row, toAreaRef(village))] : [];
+    return village ? [toLiaisonView(row, village)] : [];
   });
 }
 
@@ -330,7 +376,7 @@ export async function assignLiaison(
     });
   });
   const row = await findLiaison(ctx.db, villageCode);
-  return toLiaisonView(row!, toAreaRef(village));
+  return toLiaisonView(row!, village);
 }
 
 export async function removeLiaison(
@@ -388,16 +434,114 @@ export async function findVillageLiaisons(
   return new Map(rows.map((row) => [row.villageCode, toLiaison(row)]));
 }
 
-export async function getStationBySlugOrThrow(ctx: AppContext, slug: string): Promise<StationRow> {
+export async function getStationBySlugOrThrow(
+  ctx: AppContext,
+  slug: string,
+): Promise<StationSummary> {
   const station = await findStationBySlug(ctx.db, slug);
   if (!station) throw notFound('station.not_found');
-  return station;
+  return toStationSummary(station);
 }
 
 /** The area codes of the station's jurisdiction and of every station below it. */
 export async function listStationJurisdiction(
   ctx: AppContext,
-  station: StationRow,
+  station: Pick<StationSummary, 'path'>,
 ): Promise<string[]> {
   return listJurisdictionAreaCodes(ctx.db, station.path);
+}
+
+// ---- a citizen's areas and who serves them ----------------------------------------------
+// Here rather than in areas: the view joins areas with their stations and liaisons, and
+// stations already build on areas.
+
+/** Replaces the account's areas (the schema caps them at 10); at most one is home. */
+export async function setMyAreas(
+  ctx: AppContext,
+  actor: Actor,
+  input: MyAreasBody,
+): Promise<MyAreasView> {
+  const account = requireAccount(actor);
+  await replaceAreasOfAccount(ctx, account.accountId, input);
+  return getMyAreas(ctx, account);
+}
+
+export async function getMyAreas(ctx: AppContext, actor: Actor): Promise<MyAreasView> {
+  const account = requireAccount(actor);
+  const areas = await listMyAreaSummaries(ctx, account.accountId);
+  const codes = areas.map((area) => area.code);
+  const [stations, liaisons] = await Promise.all([
+    findResponsibleStations(ctx, codes),
+    findVillageLiaisons(
+      ctx,
+      areas.filter((area) => area.level === 'village').map((area) => area.code),
+    ),
+  ]);
+  return {
+    areas: areas.map((area) => ({
+      ...area,
+      station: stations.get(area.code) ?? null,
+      liaison: liaisons.get(area.code) ?? null,
+    })),
+  };
+}
+
+// ---- the audit trail of a station -------------------------------------------------------
+
+/** The audit trail of a station and the stations below it, newest first, for its admins. */
+export async function readStationAudit(
+  ctx: AppContext,
+  actor: Actor,
+  stationId: string,
+  query: AuditQuery,
+): Promise<AuditPage> {
+  const station = await findStationRowOrThrow(ctx, stationId);
+  assertCan(actor, 'audit.read', station);
+  return listAuditOfStations(ctx, await listStationIdsUnder(ctx, station), query);
+}
+
+// ---- role grants ------------------------------------------------------------------------
+// The grants live with the stations they are held in; accounts create and revoke them here.
+
+/** Records a role inside the caller's transaction; `stationId` null for platform-wide roles. */
+export async function grantRole(
+  ctx: AppContext,
+  tx: Tx,
+  grant: { accountId: string; stationId: string | null; role: Role },
+): Promise<void> {
+  const now = ctx.clock.now();
+  await insertRoleGrant(tx.db, {
+    id: newId(now.getTime()),
+    ...grant,
+    createdAt: now.toISOString(),
+  });
+}
+
+export async function hasRoleGrant(db: Db, grant: StationGrantKey): Promise<boolean> {
+  return (await findRoleGrant(db, grant)) !== undefined;
+}
+
+/** Removes the grant inside the caller's transaction; false when there was none. */
+export async function revokeRoleGrant(tx: Tx, grant: StationGrantKey): Promise<boolean> {
+  const row = await findRoleGrant(tx.db, grant);
+  if (!row) return false;
+  await deleteRoleGrant(tx.db, row.id);
+  return true;
+}
+
+/** Whether anyone holds `role` (any station, or platform-wide). */
+export async function hasAnyoneRole(ctx: AppContext, role: Role): Promise<boolean> {
+  return hasAnyRoleGrant(ctx.db, role);
+}
+
+export async function listRoleGrantsOf(
+  ctx: AppContext,
+  accountId: string,
+): Promise<RoleGrantView[]> {
+  return (await listRoleGrantsOfAccount(ctx.db, accountId)).map(toRoleGrantView);
+}
+
+/** The grants held in the station, in role order; `db` may be the caller's transaction. */
+export async function listRoleGrantsIn(db: Db, stationId: string): Promise<RoleGrantView[]> {
+  return (await listRoleGrantsOfStation(db, stationId)).map(toRoleGrantView);
 }

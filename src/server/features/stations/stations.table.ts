@@ -43,9 +43,11 @@ export interface VillageLiaisonTable {
   assignedAt: string;
 }
 
-export interface StationsTables {
-  station: StationTable;
-  station_area: StationAreaTable;
-  role_grant: RoleGrantTable;
-  village_liaison: VillageLiaisonTable;
+declare module '../../db/schema.js' {
+  interface DatabaseSchema {
+    station: StationTable;
+    station_area: StationAreaTable;
+    role_grant: RoleGrantTable;
+    village_liaison: VillageLiaisonTable;
+  }
 }

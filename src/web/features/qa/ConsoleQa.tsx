@@ -15,7 +15,7 @@ import {
   type QaQuestionView,
   type QaSessionView,
 } from './api.js';
-import { formatQaTime } from './labels.js';
+import { formatQaTime, QA_NAMESPACES } from './labels.js';
 import { QuestionBody } from './QuestionBody.js';
 
 /** Moderators poll the queue: pending questions are not on the public stream. */
@@ -23,7 +23,7 @@ const QUEUE_POLL_MS = 5000;
 
 /** The officer's Q&A desk for one station: schedule, then moderate and answer live. */
 export function ConsoleQa({ station }: { station: StationListItem }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useI18n(QA_NAMESPACES);
   const [generation, setGeneration] = useState(0);
   const sessions = useLoad(
     () => listQaSessions({ station: station.id }),
@@ -80,7 +80,7 @@ function NewSession({
   stationId: string;
   onCreated: (id: string) => void;
 }) {
-  const { t } = useI18n();
+  const { t } = useI18n(QA_NAMESPACES);
   const [title, setTitle] = useState('');
   const [topic, setTopic] = useState('');
   const [description, setDescription] = useState('');
@@ -171,7 +171,7 @@ function NewSession({
 }
 
 function ModerationDesk({ session, onChanged }: { session: QaSessionView; onChanged: () => void }) {
-  const { t } = useI18n();
+  const { t } = useI18n(QA_NAMESPACES);
   const [queue, setQueue] = useState<QaQuestionView[]>([]);
   const [visible, setVisible] = useState<QaQuestionView[]>([]);
   const [cursor, setCursor] = useState(0);
@@ -314,7 +314,7 @@ function QuestionRows({
   focused: string | undefined;
   onAct: (question: QaQuestionView, action: QaModeration) => Promise<void>;
 }) {
-  const { t } = useI18n();
+  const { t } = useI18n(QA_NAMESPACES);
   return (
     <ol class="plain qa-questions">
       {items.map((question) => (
@@ -365,7 +365,7 @@ function QuestionRows({
 }
 
 function AnswerPanel({ question, onDone }: { question: QaQuestionView; onDone: () => void }) {
-  const { t } = useI18n();
+  const { t } = useI18n(QA_NAMESPACES);
   const [body, setBody] = useState(question.answer?.markdown ?? '');
   const [error, setError] = useState<unknown>(null);
   return (

@@ -14,14 +14,14 @@ import {
   type QaQuestionView,
   type QaSessionView,
 } from './api.js';
-import { formatQaTime } from './labels.js';
+import { formatQaTime, QA_NAMESPACES } from './labels.js';
 import { QuestionBody } from './QuestionBody.js';
 
 type Sort = 'votes' | 'new';
 
 /** One session, live: questions re-sort as votes arrive; an ended session is its archive. */
 export function QaLive({ id }: { id: string }) {
-  const { t } = useI18n();
+  const { t } = useI18n(QA_NAMESPACES);
   const { me } = useSession();
   const session = useLoad(() => getQaSession(id), `${id}:${me?.id ?? ''}`);
   const [state, setState] = useState<QaSessionView['state'] | undefined>(undefined);
@@ -122,7 +122,7 @@ export function QaLive({ id }: { id: string }) {
 }
 
 function SessionHeader({ session }: { session: QaSessionView }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useI18n(QA_NAMESPACES);
   const { me } = useSession();
   const [isFollowing, setFollowing] = useState(session.isFollowing === true);
   return (
@@ -174,7 +174,7 @@ function SessionHeader({ session }: { session: QaSessionView }) {
 }
 
 function AskBox({ session, onAsked }: { session: QaSessionView; onAsked: () => void }) {
-  const { t } = useI18n();
+  const { t } = useI18n(QA_NAMESPACES);
   const { me } = useSession();
   const [text, setText] = useState('');
   const [pseudonym, setPseudonym] = useState('');

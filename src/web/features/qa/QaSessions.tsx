@@ -2,11 +2,11 @@ import { ErrorNote, Page, Skeleton } from '../../components/ui.js';
 import { useLoad } from '../../components/use-load.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { listQaSessions, type QaSessionView } from './api.js';
-import { formatQaTime } from './labels.js';
+import { formatQaTime, QA_NAMESPACES } from './labels.js';
 
 /** Citizens' list: live sessions first, then upcoming, then the archive. */
 export function QaSessions() {
-  const { t } = useI18n();
+  const { t } = useI18n(QA_NAMESPACES);
   const loaded = useLoad(() => listQaSessions(), 'all');
   const items = loaded.data?.items ?? [];
   const groups = [
@@ -38,7 +38,7 @@ export function QaSessions() {
 }
 
 function SessionCard({ session }: { session: QaSessionView }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useI18n(QA_NAMESPACES);
   return (
     <li class="card qa-session-card">
       <p class="badges">

@@ -1,9 +1,10 @@
 import { useI18n } from '../../i18n/i18n.js';
+import { QA_NAMESPACES } from './labels.js';
 import type { QaQuestionView } from './api.js';
 
 /** A question with its badges and answer; shared by the live page and the console. */
 export function QuestionBody({ question }: { question: QaQuestionView }) {
-  const { t } = useI18n();
+  const { t } = useI18n(QA_NAMESPACES);
   return (
     <>
       <p class="badges">

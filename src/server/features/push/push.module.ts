@@ -1,0 +1,18 @@
+import enPush from '../../../common/i18n/en/push.json' with { type: 'json' };
+import idPush from '../../../common/i18n/id/push.json' with { type: 'json' };
+import type { FeatureModule } from '../../module.js';
+import { pushFanoutJob } from './push.jobs.js';
+import { registerPushRoutes } from './push.routes.js';
+
+declare module '../../../common/i18n/index.js' {
+  interface Messages {
+    push: typeof idPush;
+  }
+}
+
+export const pushModule: FeatureModule = {
+  name: 'push',
+  routes: registerPushRoutes,
+  jobs: [pushFanoutJob],
+  i18n: { push: { id: idPush, en: enPush } },
+};

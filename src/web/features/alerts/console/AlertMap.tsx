@@ -1,0 +1,69 @@
+import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import { useEffect, useRef } from 'preact/hooks';
+import type { AlertTargetInput } from '../../../api/types.js';
+
+type Circle = NonNullable<AlertTargetInput['circles']>[number];
+type Polygon = NonNullable<AlertTargetInput['polygons']>[number];
+
+export interface AlertMapProps {
+  tileUrl: string;
+  label: string;
+  circles: Circle[];
+  polygons: Polygon[];
+  /** Points of the polygon being drawn, as [lng, lat]. */
+  draft: number[][];
+  onTap: (lat: number, lng: number) => void;
+}
+
+/** Jakarta: where most of the first stations are; the officer pans from there. */
+const START: L.LatLngTuple = [-6.2, 106.83];
+const SHAPE = { color: '#b42318', weight: 2, fillOpacity: 0.15 };
+
+/**
+ * The composer's map. Shapes are vector layers and circle markers (no marker images to fetch);
+ * taps work whether or not the tiles load.
+ */
+export function AlertMap(props: AlertMapProps) {
+  const element = useRef<HTMLDivElement>(null);
+  const map = useRef<L.Map | null>(null);
+  const shapes = useRef<L.LayerGroup | null>(null);
+  const onTap = useRef(props.onTap);
+  onTap.current = props.onTap;
+
+  useEffect(() => {
+    if (!element.current) return;
+    const created = L.map(element.current, { center: START, zoom: 11 });
+    L.tileLayer(props.tileUrl, {
+      maxZoom: 19,
+      attribution: '&copy; OpenStreetMap',
+    }).addTo(created);
+    created.on('click', (event: L.LeafletMouseEvent) =>
+      onTap.current(event.latlng.lat, event.latlng.lng),
+    );
+    shapes.current = L.layerGroup().addTo(created);
+    map.current = created;
+    return () => {
+      created.remove();
+      map.current = null;
+    };
+  }, [props.tileUrl]);
+
+  useEffect(() => {
+    const group = shapes.current;
+    if (!group) return;
+    group.clearLayers();
+    for (const circle of props.circles) {
+      L.circle([circle.lat, circle.lng], { ...SHAPE, radius: circle.radiusM }).addTo(group);
+    }
+    for (const polygon of props.polygons) {
+      const ring = (polygon.coordinates[0] ?? []).map(([lng = 0, lat = 0]) => L.latLng(lat, lng));
+      L.polygon(ring, SHAPE).addTo(group);
+    }
+    const draft = props.draft.map(([lng = 0, lat = 0]) => L.latLng(lat, lng));
+    if (draft.length > 1) L.polyline(draft, { ...SHAPE, dashArray: '4 4' }).addTo(group);
+    for (const point of draft) L.circleMarker(point, { ...SHAPE, radius: 5 }).addTo(group);
+  }, [props.circles, props.polygons, props.draft]);
+
+  return <div ref={element} class="alert-map" role="application" aria-label={props.label} />;
+}
