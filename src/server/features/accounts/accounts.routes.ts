@@ -39,11 +39,16 @@ import {
   revokeOfficerRole,
   setUpTotp,
   type ClientInfo,
+  type SignedIn,
 } from './accounts.service.js';
 
 // Per-address ceilings on top of the per-account backoff. Generous: many citizens share one
 // carrier-grade NAT address, and the backoff does the real work against guessing.
 const AUTH_RATE_LIMIT = { rateLimit: { max: 300, timeWindow: 60_000 } };
+
+/** Signed and bound to the account (accounts.service): a device that logged in before. */
+const DEVICE_COOKIE = 'siaga_device';
+const DEVICE_COOKIE_MAX_AGE_S = 365 * 24 * 60 * 60;
 
 const clientOf = (request: FastifyRequest): ClientInfo => ({
   ip: request.ip,
@@ -61,6 +66,14 @@ export function registerAccountRoutes(app: App, ctx: AppContext): void {
     reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: SESSION_IDLE_MS / 1000 });
   const clearSessionCookie = (reply: FastifyReply) =>
     reply.clearCookie(SESSION_COOKIE, cookieOptions);
+  const signIn = (reply: FastifyReply, result: SignedIn) => {
+    setSessionCookie(reply, result.token);
+    reply.setCookie(DEVICE_COOKIE, result.deviceToken, {
+      ...cookieOptions,
+      path: '/api/auth',
+      maxAge: DEVICE_COOKIE_MAX_AGE_S,
+    });
+  };
 
   app.post(
     '/api/auth/register',
@@ -78,7 +91,7 @@ export function registerAccountRoutes(app: App, ctx: AppContext): void {
         ...clientOf(request),
         locale: request.locale,
       });
-      setSessionCookie(reply, result.token);
+      signIn(reply, result);
       return reply.status(201).send(result.view);
     },
   );
@@ -95,8 +108,11 @@ export function registerAccountRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const result = await logIn(ctx, request.body, clientOf(request));
-      setSessionCookie(reply, result.token);
+      const result = await logIn(ctx, request.body, {
+        ...clientOf(request),
+        deviceToken: request.cookies[DEVICE_COOKIE],
+      });
+      signIn(reply, result);
       return result.view;
     },
   );

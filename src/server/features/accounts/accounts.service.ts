@@ -70,6 +70,8 @@ export interface ClientInfo {
 export interface SignedIn {
   view: AccountView;
   token: string;
+  /** For the device cookie: this device logged in before and keeps access in a lockout. */
+  deviceToken: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -215,7 +217,11 @@ export async function registerAccount(
     // The account exists either way; the citizen can ask for a new code.
     ctx.log.warn({ err, accountId: account.id }, 'verification code not sent at registration');
   }
-  return { view: await viewOf(ctx.db, account), token };
+  return {
+    view: await viewOf(ctx.db, account),
+    token,
+    deviceToken: newDeviceToken(ctx, account.id),
+  };
 }
 
 export async function getMe(ctx: AppContext, actor: Actor): Promise<AccountView> {
@@ -225,16 +231,32 @@ export async function getMe(ctx: AppContext, actor: Actor): Promise<AccountView>
 // ---------------------------------------------------------------------------------------------
 // Login and its backoff
 
-const FREE_FAILURES = 5;
+/** How many consecutive failures a throttle key absorbs before its lock starts doubling. */
+interface ThrottleKey {
+  key: string;
+  freeFailures: number;
+}
+
 const FIRST_LOCK_MS = 30_000;
 const MAX_LOCK_MS = 15 * 60_000;
 /** A key's failures are forgotten after a quiet day, so a shared (CGNAT) address recovers. */
 const FORGET_AFTER_MS = 24 * 60 * 60_000;
 
-async function assertNotThrottled(ctx: AppContext, keys: string[]): Promise<void> {
+/**
+ * Guessing from one address at one account backs off fast; one address across many accounts a
+ * little later (many citizens share a carrier-grade NAT address); the account as a whole only at
+ * a much higher ceiling, so a stranger's guesses cannot lock the owner out. A device that logged
+ * in before answers only to its own counter.
+ */
+const PAIR_FREE_FAILURES = 5;
+const ADDRESS_FREE_FAILURES = 20;
+const ACCOUNT_FREE_FAILURES = 100;
+const DEVICE_FREE_FAILURES = 5;
+
+async function assertNotThrottled(ctx: AppContext, keys: ThrottleKey[]): Promise<void> {
   const now = ctx.clock.now().getTime();
   let waitMs = 0;
-  for (const key of keys) {
+  for (const { key } of keys) {
     const row = await findThrottle(ctx.db, key);
     if (row?.lockedUntil) waitMs = Math.max(waitMs, Date.parse(row.lockedUntil) - now);
   }
@@ -245,18 +267,18 @@ async function assertNotThrottled(ctx: AppContext, keys: string[]): Promise<void
   }
 }
 
-/** One more consecutive failure: after five, a lock of 30 s that doubles up to 15 min. */
-async function recordFailure(ctx: AppContext, keys: string[]): Promise<void> {
+/** One more consecutive failure: past a key's free ones, a lock of 30 s that doubles to 15 min. */
+async function recordFailure(ctx: AppContext, keys: ThrottleKey[]): Promise<void> {
   const now = ctx.clock.now();
-  for (const key of keys) {
+  for (const { key, freeFailures } of keys) {
     await transaction(ctx.db, async (tx) => {
       await lockForUpdate(tx, ctx.database.dialect, `login_throttle:${key}`);
       const row = await findThrottle(tx.db, key);
       const isStale = row && now.getTime() - Date.parse(row.updatedAt) > FORGET_AFTER_MS;
       const failures = (row && !isStale ? row.failures : 0) + 1;
       const lockMs =
-        failures >= FREE_FAILURES
-          ? Math.min(FIRST_LOCK_MS * 2 ** (failures - FREE_FAILURES), MAX_LOCK_MS)
+        failures >= freeFailures
+          ? Math.min(FIRST_LOCK_MS * 2 ** (failures - freeFailures), MAX_LOCK_MS)
           : 0;
       await saveThrottle(tx.db, {
         key,
@@ -278,19 +300,63 @@ function normaliseLogin(login: string): string {
     : (normalisePhone(trimmed) ?? trimmed);
 }
 
+async function findAccountByLogin(db: Db, login: string): Promise<AccountRow | undefined> {
+  return login.includes('@') ? findAccountByEmail(db, login) : findAccountByPhone(db, login);
+}
+
+/** The throttle keys a login attempt counts against (see the ceilings above). */
+function throttleKeysOf(login: string, client: ClientInfo, deviceId: string | undefined) {
+  if (deviceId !== undefined) {
+    return [{ key: `device:${deviceId}`, freeFailures: DEVICE_FREE_FAILURES }];
+  }
+  const keys: ThrottleKey[] = [{ key: `acct:${login}`, freeFailures: ACCOUNT_FREE_FAILURES }];
+  if (client.ip) {
+    keys.push(
+      { key: `pair:${login}|${client.ip}`, freeFailures: PAIR_FREE_FAILURES },
+      { key: `ip:${client.ip}`, freeFailures: ADDRESS_FREE_FAILURES },
+    );
+  }
+  return keys;
+}
+
+function signDevice(ctx: AppContext, accountId: string, deviceId: string): string {
+  return createHmac('sha256', ctx.secret)
+    .update(`device:${accountId}:${deviceId}`)
+    .digest('base64url');
+}
+
+/** A device token: a random id and its HMAC bound to the account, `<id>.<mac>`. */
+function newDeviceToken(ctx: AppContext, accountId: string): string {
+  const deviceId = randomBytes(16).toString('base64url');
+  return `${deviceId}.${signDevice(ctx, accountId, deviceId)}`;
+}
+
+/** The device id when the token was issued to this account by this server. */
+function knownDeviceOf(
+  ctx: AppContext,
+  accountId: string,
+  token: string | undefined,
+): string | undefined {
+  const [deviceId, mac, ...rest] = token?.split('.') ?? [];
+  if (!deviceId || !mac || rest.length > 0) return undefined;
+  const expected = Buffer.from(signDevice(ctx, accountId, deviceId));
+  const given = Buffer.from(mac);
+  return expected.length === given.length && timingSafeEqual(expected, given)
+    ? deviceId
+    : undefined;
+}
+
 export async function logIn(
   ctx: AppContext,
   input: LoginBody,
-  client: ClientInfo,
+  client: ClientInfo & { deviceToken?: string | undefined },
 ): Promise<SignedIn> {
   const login = normaliseLogin(input.login);
-  const accountKey = `acct:${login}`;
-  const keys = client.ip ? [accountKey, `ip:${client.ip}`] : [accountKey];
+  const account = await findAccountByLogin(ctx.db, login);
+  const deviceId = account ? knownDeviceOf(ctx, account.id, client.deviceToken) : undefined;
+  const keys = throttleKeysOf(login, client, deviceId);
   await assertNotThrottled(ctx, keys);
 
-  const account = login.includes('@')
-    ? await findAccountByEmail(ctx.db, login)
-    : await findAccountByPhone(ctx.db, login);
   dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
   const isPasswordRight = await verifyPassword(
     account?.passwordHash ?? (await dummyHash),
@@ -307,9 +373,14 @@ export async function logIn(
       throw new AppError('auth.totp_invalid', 401);
     }
   }
-  await deleteThrottle(ctx.db, accountKey);
+  // The address-wide counter stays: one right password must not buy more guesses elsewhere.
+  for (const { key } of keys) if (!key.startsWith('ip:')) await deleteThrottle(ctx.db, key);
   const token = await openSession(ctx, account.id, client);
-  return { view: await viewOf(ctx.db, account), token };
+  return {
+    view: await viewOf(ctx.db, account),
+    token,
+    deviceToken: client.deviceToken && deviceId ? client.deviceToken : newDeviceToken(ctx, account.id),
+  };
 }
 
 export async function logOut(ctx: AppContext, actor: Actor): Promise<void> {
@@ -321,13 +392,13 @@ export async function logOut(ctx: AppContext, actor: Actor): Promise<void> {
  * borrowed session cannot be used to guess it.
  */
 async function confirmPassword(ctx: AppContext, account: AccountRow, password: string) {
-  const keys = [`confirm:${account.id}`];
+  const keys = [{ key: `confirm:${account.id}`, freeFailures: PAIR_FREE_FAILURES }];
   await assertNotThrottled(ctx, keys);
   if (!(await verifyPassword(account.passwordHash, password))) {
     await recordFailure(ctx, keys);
     throw new AppError('auth.password_incorrect', 403, undefined, { field: 'password' });
   }
-  await deleteThrottle(ctx.db, keys[0]!);
+  await deleteThrottle(ctx.db, keys[0]!.key);
 }
 
 // ---------------------------------------------------------------------------------------------
