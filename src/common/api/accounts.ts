@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import { STATION_ROLES } from '../domain/roles.js';
 
 const Email = Type.String({ minLength: 3, maxLength: 254, description: 'Trimmed, lower-cased' });
@@ -81,6 +81,42 @@ export const PasswordConfirmBody = Type.Object(
   { additionalProperties: false },
 );
 
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/** A named report of the person, with what happened to it. */
+export const ReportExport = Type.Object({
+  id: Type.String(),
+  trackingCode: Type.String(),
+  stationId: Type.String(),
+  alertId: Nullable(Type.String()),
+  areaCode: Nullable(Type.String()),
+  lat: Nullable(Type.Number()),
+  lng: Nullable(Type.Number()),
+  category: Nullable(Type.String()),
+  description: Type.String(),
+  contact: Nullable(Type.String()),
+  status: Type.String(),
+  note: Nullable(Type.String()),
+  timeline: Type.Array(Type.Object({ at: Type.String(), event: Type.String() })),
+});
+export type ReportExport = Static<typeof ReportExport>;
+
+export const PushSubscriptionExport = Type.Object({
+  endpoint: Type.String(),
+  wantsDrills: Type.Boolean(),
+  mutedCategories: Type.Array(Type.String()),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+});
+export type PushSubscriptionExport = Static<typeof PushSubscriptionExport>;
+
+/** The parts of the export that other features keep (each module fills its own). */
+export const PersonalDataExport = Type.Object({
+  reports: Type.Array(ReportExport),
+  pushSubscriptions: Type.Array(PushSubscriptionExport),
+});
+export type PersonalDataExport = Static<typeof PersonalDataExport>;
+
 export const AccountExport = Type.Object({
   exportedAt: Type.String(),
   account: Type.Object({
@@ -114,6 +150,7 @@ export const AccountExport = Type.Object({
       createdAt: Type.String(),
     }),
   ),
+  ...PersonalDataExport.properties,
 });
 export type AccountExport = Static<typeof AccountExport>;
 

@@ -25,7 +25,8 @@ import { assertCan, isStaff, requireAccount } from '../../auth/policy.js';
 import { openSecret, sealSecret } from '../../auth/secret-box.js';
 import { listGrantsOfAccount, listSessionsOfAccount } from '../../auth/session.repository.js';
 import { closeSession, openSession } from '../../auth/sessions.js';
-import type { AppContext } from '../../context.js';
+import type { AppContext, PersonRef } from '../../context.js';
+import { deleteOutboxMessagesTo } from '../../messaging/outbox.repository.js';
 import { transaction, type Db, type Tx } from '../../db/database.js';
 import { lockForUpdate } from '../../db/locking.js';
 import { AppError, conflict, notFound, unauthorized } from '../../errors.js';
@@ -44,6 +45,7 @@ import {
 import {
   deleteAccountById,
   deleteThrottle,
+  deleteThrottles,
   findAccountByEmail,
   findAccountById,
   findAccountByPhone,
@@ -379,7 +381,8 @@ export async function logIn(
   return {
     view: await viewOf(ctx.db, account),
     token,
-    deviceToken: client.deviceToken && deviceId ? client.deviceToken : newDeviceToken(ctx, account.id),
+    deviceToken:
+      client.deviceToken && deviceId ? client.deviceToken : newDeviceToken(ctx, account.id),
   };
 }
 
@@ -589,11 +592,29 @@ export async function exportAccount(ctx: AppContext, actor: Actor): Promise<Acco
     sessions: await listSessionsOfAccount(ctx.db, account.id),
     areas: await listAccountAreaCodes(ctx, account.id),
     grants: await listRoleGrantsOf(ctx, account.id),
+    kept: await ctx.features.exportPersonalData(personOf(account)),
     exportedAt: ctx.clock.now().toISOString(),
   });
 }
 
-/** Deletes the account; sessions, codes, areas and grants go with it (FK cascades). */
+function personOf(account: AccountRow): PersonRef {
+  return { accountId: account.id, email: account.email, phone: account.phone };
+}
+
+/** The throttle keys that name the person (address-only and device keys do not). */
+function throttleKeysNaming(account: AccountRow): { keys: string[]; prefixes: string[] } {
+  const logins = [account.email, account.phone].flatMap((login) => (login ? [login] : []));
+  return {
+    keys: [`confirm:${account.id}`, ...logins.map((login) => `acct:${login}`)],
+    prefixes: logins.map((login) => `pair:${login}|`),
+  };
+}
+
+/**
+ * Deletes the account; sessions, codes, areas and grants go with it (FK cascades). What names
+ * the person elsewhere goes too: messages sent to them, throttle counters keyed by their login,
+ * and whatever the modules keep (reports are detached, push subscriptions dropped).
+ */
 export async function deleteAccount(
   ctx: AppContext,
   actor: Actor,
@@ -612,6 +633,12 @@ export async function deleteAccount(
         summary: { roles: actor.grants.map((g) => g.role) },
       });
     }
+    await ctx.features.erasePersonalData(tx, personOf(account));
+    await deleteOutboxMessagesTo(
+      tx.db,
+      [account.email, account.phone].flatMap((to) => (to ? [to] : [])),
+    );
+    await deleteThrottles(tx.db, throttleKeysNaming(account));
     await deleteAccountById(tx.db, account.id);
   });
 }

@@ -23,7 +23,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** A fresh client address, so one test's failed logins never lock another's out. */
-const newAddress = () => `198.51.${100 + Math.floor(++addressCounter / 250)}.${addressCounter % 250}`;
+const newAddress = () =>
+  `198.51.${100 + Math.floor(++addressCounter / 250)}.${addressCounter % 250}`;
 
 function cookieOf(res: LightMyRequestResponse): string {
   const cookie = res.cookies.find((c) => c.name === 'siaga_session');
@@ -274,14 +275,14 @@ describe('login and sessions', () => {
     const doubled = await login({ login: 'kunci2@example.id', password: PASSWORD }, second);
     expect(doubled.json().error.details).toEqual({ retryAfterSeconds: 60 });
     t.clock.advance(61_000);
-    expect((await login({ login: 'kunci2@example.id', password: PASSWORD }, second)).statusCode).toBe(
-      200,
-    );
+    expect(
+      (await login({ login: 'kunci2@example.id', password: PASSWORD }, second)).statusCode,
+    ).toBe(200);
     // The success reset the count: one more failure does not lock.
     await login({ login: 'kunci2@example.id', password: 'salah-salah-1' }, second);
-    expect((await login({ login: 'kunci2@example.id', password: PASSWORD }, second)).statusCode).toBe(
-      200,
-    );
+    expect(
+      (await login({ login: 'kunci2@example.id', password: PASSWORD }, second)).statusCode,
+    ).toBe(200);
   });
 
   it('keeps the owner in on their known device while an attacker is locked out', async () => {
@@ -325,7 +326,10 @@ describe('login and sessions', () => {
   it('holds a per-account ceiling against guesses from many addresses', async () => {
     await register({ email: 'plafon@example.id', name: 'Plafon', password: PASSWORD });
     for (let i = 0; i < 100; i++) {
-      const res = await login({ login: 'plafon@example.id', password: `salah-${i}-abc` }, newAddress());
+      const res = await login(
+        { login: 'plafon@example.id', password: `salah-${i}-abc` },
+        newAddress(),
+      );
       expect(res.statusCode).toBe(401);
     }
     const locked = await login({ login: 'plafon@example.id', password: PASSWORD }, newAddress());
