@@ -338,7 +338,7 @@ describe('login and sessions', () => {
     expect(
       (await login({ login: 'plafon@example.id', password: PASSWORD }, newAddress())).statusCode,
     ).toBe(200);
-  });
+  }, 120_000); // 100 password hashes: slow on a loaded machine
 
   it('locks an address that fails on many accounts, and only that address', async () => {
     const address = newAddress();
