@@ -61,6 +61,17 @@ export const VerificationConfirmBody = Type.Object(
 );
 export type VerificationConfirmBody = Static<typeof VerificationConfirmBody>;
 
+const Login = Type.String({ minLength: 1, maxLength: 254, description: 'Email or phone number' });
+
+export const PasswordResetBody = Type.Object({ login: Login }, { additionalProperties: false });
+export type PasswordResetBody = Static<typeof PasswordResetBody>;
+
+export const PasswordResetConfirmBody = Type.Object(
+  { login: Login, code: Type.String({ pattern: '^\\d{6}$' }), password: Password },
+  { additionalProperties: false },
+);
+export type PasswordResetConfirmBody = Static<typeof PasswordResetConfirmBody>;
+
 export const VerificationSent = Type.Object({
   channel: VerificationChannel,
   expiresAt: Type.String(),

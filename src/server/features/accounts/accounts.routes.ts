@@ -10,6 +10,8 @@ import {
   OutboxList,
   OutboxQuery,
   PasswordConfirmBody,
+  PasswordResetBody,
+  PasswordResetConfirmBody,
   RegisterBody,
   StationParams,
   TotpEnableBody,
@@ -24,6 +26,7 @@ import type { AppContext } from '../../context.js';
 import type { App } from '../../http.js';
 import { listOutboxMessages } from '../../messaging/outbox.repository.js';
 import {
+  confirmPasswordReset,
   confirmVerification,
   createOfficer,
   deleteAccount,
@@ -35,6 +38,7 @@ import {
   logIn,
   logOut,
   registerAccount,
+  requestPasswordReset,
   requestVerification,
   revokeOfficerRole,
   setUpTotp,
@@ -49,6 +53,9 @@ const AUTH_RATE_LIMIT = { rateLimit: { max: 300, timeWindow: 60_000 } };
 /** Signed and bound to the account (accounts.service): a device that logged in before. */
 const DEVICE_COOKIE = 'siaga_device';
 const DEVICE_COOKIE_MAX_AGE_S = 365 * 24 * 60 * 60;
+
+// A reset sends a message to someone: far fewer per address than the other credential routes.
+const RESET_RATE_LIMIT = { rateLimit: { max: 10, timeWindow: 15 * 60_000 } };
 
 const clientOf = (request: FastifyRequest): ClientInfo => ({
   ip: request.ip,
@@ -114,6 +121,40 @@ export function registerAccountRoutes(app: App, ctx: AppContext): void {
       });
       signIn(reply, result);
       return result.view;
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset',
+    {
+      config: RESET_RATE_LIMIT,
+      schema: {
+        tags: ['auth'],
+        summary: 'Send a password reset code to the email or phone (same answer for any login)',
+        body: PasswordResetBody,
+        response: withErrors({ 200: Ok }),
+      },
+    },
+    async (request) => {
+      await requestPasswordReset(ctx, request.body);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset/confirm',
+    {
+      config: RESET_RATE_LIMIT,
+      schema: {
+        tags: ['auth'],
+        summary: 'Set a new password with the reset code; every session of the account ends',
+        body: PasswordResetConfirmBody,
+        response: withErrors({ 200: Ok }),
+      },
+    },
+    async (request) => {
+      await confirmPasswordReset(ctx, request.body);
+      return { ok: true as const };
     },
   );
 

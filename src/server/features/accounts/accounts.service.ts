@@ -7,6 +7,8 @@ import type {
   OfficerCreateBody,
   OfficerCreated,
   OfficerView,
+  PasswordResetBody,
+  PasswordResetConfirmBody,
   RegisterBody,
   VerificationChannel,
   VerificationConfirmBody,
@@ -23,7 +25,11 @@ import {
 import { hashPassword, verifyPassword } from '../../auth/passwords.js';
 import { assertCan, isStaff, requireAccount } from '../../auth/policy.js';
 import { openSecret, sealSecret } from '../../auth/secret-box.js';
-import { listGrantsOfAccount, listSessionsOfAccount } from '../../auth/session.repository.js';
+import {
+  listGrantsOfAccount,
+  listSessionsOfAccount,
+  revokeSessionsOfAccount,
+} from '../../auth/session.repository.js';
 import { closeSession, openSession } from '../../auth/sessions.js';
 import type { AppContext, PersonRef } from '../../context.js';
 import { deleteOutboxMessagesTo } from '../../messaging/outbox.repository.js';
@@ -60,7 +66,7 @@ import {
   spendVerificationAttempt,
   updateAccount,
 } from './accounts.repository.js';
-import type { AccountRow } from './accounts.table.js';
+import type { AccountRow, VerificationCodeRow } from './accounts.table.js';
 import { toAccountExport, toAccountView, toOfficerViews } from './accounts.presenter.js';
 
 export interface ClientInfo {
@@ -444,14 +450,29 @@ async function sendVerificationCode(
       retryAfterSeconds: Math.ceil(waitMs / 1000),
     });
   }
+  const { expiresAt } = await issueCode(ctx, account, {
+    purpose: channel,
+    destination,
+    message: 'verification',
+  });
+  return { channel, expiresAt };
+}
+
+/** Stores a fresh 6-digit code (hashed) for the purpose and sends it to the destination. */
+async function issueCode(
+  ctx: AppContext,
+  account: AccountRow,
+  input: { purpose: string; destination: string; message: 'verification' | 'reset' },
+): Promise<{ expiresAt: string }> {
+  const now = ctx.clock.now();
   const code = randomInt(0, 1_000_000).toString().padStart(6, '0');
   const id = newId(now.getTime());
   const expiresAt = new Date(now.getTime() + CODE_TTL_MS).toISOString();
   await insertVerificationCode(ctx.db, {
     id,
     accountId: account.id,
-    channel,
-    destination,
+    channel: input.purpose,
+    destination: input.destination,
     codeHash: hashCode(ctx, id, code),
     attempts: 0,
     expiresAt,
@@ -460,15 +481,38 @@ async function sendVerificationCode(
   });
   const locale = localeOf(account);
   await ctx.messenger.send({
-    channel: channel === 'email' ? 'email' : 'sms',
-    to: destination,
-    subject: translate(locale, 'accounts.verification.subject'),
-    text: translate(locale, 'accounts.verification.text', {
+    channel: input.destination.includes('@') ? 'email' : 'sms',
+    to: input.destination,
+    subject: translate(locale, `accounts.${input.message}.subject`),
+    text: translate(locale, `accounts.${input.message}.text`, {
       code,
       minutes: CODE_TTL_MS / 60_000,
     }),
   });
-  return { channel, expiresAt };
+  return { expiresAt };
+}
+
+/**
+ * Spends one attempt on the latest live code of the purpose and compares it; false when it is
+ * wrong, expired, used, sent elsewhere or out of attempts.
+ */
+async function isCodeRight(
+  ctx: AppContext,
+  account: AccountRow,
+  input: { purpose: string; destination: string | null; code: string },
+): Promise<VerificationCodeRow | undefined> {
+  const row = await findLatestVerificationCode(ctx.db, account.id, input.purpose);
+  const isLive =
+    row !== undefined &&
+    row.consumedAt === null &&
+    Date.parse(row.expiresAt) > ctx.clock.now().getTime() &&
+    row.destination === input.destination;
+  if (!isLive || !(await spendVerificationAttempt(ctx.db, row.id, CODE_ATTEMPTS))) {
+    return undefined;
+  }
+  const expected = Buffer.from(row.codeHash, 'hex');
+  const given = Buffer.from(hashCode(ctx, row.id, input.code), 'hex');
+  return timingSafeEqual(expected, given) ? row : undefined;
 }
 
 export async function requestVerification(
@@ -507,6 +551,52 @@ export async function confirmVerification(
     await updateAccount(tx.db, account.id, { ...patch, updatedAt: now.toISOString() });
     return viewOf(tx.db, { ...account, ...patch });
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Password reset ("Lupa kata sandi")
+
+const RESET_PURPOSE = 'password_reset';
+
+/**
+ * Sends a reset code to the login (email or phone) when it names an account. The answer is
+ * the same either way, and a code already sent in the last minute is not sent again.
+ */
+export async function requestPasswordReset(ctx: AppContext, input: PasswordResetBody) {
+  const login = normaliseLogin(input.login);
+  const account = await findAccountByLogin(ctx.db, login);
+  if (!account) return;
+  const last = await findLatestVerificationCode(ctx.db, account.id, RESET_PURPOSE);
+  if (last && Date.parse(last.createdAt) + RESEND_AFTER_MS > ctx.clock.now().getTime()) return;
+  await issueCode(ctx, account, { purpose: RESET_PURPOSE, destination: login, message: 'reset' });
+}
+
+/** Sets the new password with the code and ends every session of the account. */
+export async function confirmPasswordReset(
+  ctx: AppContext,
+  input: PasswordResetConfirmBody,
+): Promise<void> {
+  const login = normaliseLogin(input.login);
+  const account = await findAccountByLogin(ctx.db, login);
+  const invalid = invalidField('auth.reset_code_invalid', 'code');
+  if (!account) throw invalid;
+  assertStrongPassword(input.password, account);
+  const row = await isCodeRight(ctx, account, {
+    purpose: RESET_PURPOSE,
+    destination: login,
+    code: input.code,
+  });
+  if (!row) throw invalid;
+  const now = ctx.clock.now().toISOString();
+  const passwordHash = await hashPassword(input.password);
+  // Receiving the code proves the address, as a verification code would.
+  const verified = login.includes('@') ? { isEmailVerified: 1 } : { isPhoneVerified: 1 };
+  await transaction(ctx.db, async (tx) => {
+    await markVerificationCodeConsumed(tx.db, row.id, now);
+    await updateAccount(tx.db, account.id, { passwordHash, ...verified, updatedAt: now });
+    await revokeSessionsOfAccount(tx.db, account.id, now);
+  });
+  await deleteThrottles(ctx.db, throttleKeysNaming(account));
 }
 
 // ---------------------------------------------------------------------------------------------
