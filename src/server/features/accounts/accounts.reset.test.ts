@@ -18,7 +18,7 @@ const post = (url: string, payload: Record<string, unknown>, remoteAddress = ran
 
 async function outboxTo(to: string): Promise<Array<{ subject: string; body: string }>> {
   const res = await t.app.inject({ url: `/api/dev/outbox?to=${encodeURIComponent(to)}` });
-  return (res.json() as { messages: Array<{ subject: string; body: string }> }).messages;
+  return res.json<{ messages: Array<{ subject: string; body: string }> }>().messages;
 }
 
 async function resetCodeTo(to: string): Promise<string> {
