@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Migration } from 'kysely';
 import { createLogger } from './logging.js';
+import type { PersonalDataExport } from '../common/api/accounts.js';
 import { registerCatalogs } from '../common/i18n/index.js';
 import { registerPolicies } from './auth/policy.js';
 import type { Config } from './config.js';
@@ -94,6 +95,15 @@ export async function createContext(
         modules.map((module) => module.accountAreaCodes?.(ctx, accountId) ?? Promise.resolve([])),
       );
       return lists.flat();
+    },
+    async exportPersonalData(person) {
+      const parts = await Promise.all(
+        modules.map((module) => module.personalData?.export(ctx, person) ?? Promise.resolve({})),
+      );
+      return Object.assign({}, ...parts) as Partial<PersonalDataExport>;
+    },
+    async erasePersonalData(tx, person) {
+      for (const module of modules) await module.personalData?.erase(ctx, tx, person);
     },
   };
   const ctx: AppContext = {

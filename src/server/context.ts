@@ -1,6 +1,7 @@
+import type { PersonalDataExport } from '../common/api/accounts.js';
 import type { Config } from './config.js';
 import type { Clock } from './clock.js';
-import type { Database, Db } from './db/database.js';
+import type { Database, Db, Tx } from './db/database.js';
 import type { App } from './http.js';
 import type { Logger } from './logger.js';
 import type { Messenger } from './messaging/outbound.js';
@@ -43,12 +44,23 @@ export interface AppContext {
   close(): Promise<void>;
 }
 
+/** A person whose data modules keep: their account and the addresses it names. */
+export interface PersonRef {
+  accountId: string;
+  email: string | null;
+  phone: string | null;
+}
+
 /** The feature modules' contributions, bound by compose.ts. */
 export interface FeatureHooks {
   /** Registers every module's routes, in the order of modules.ts. */
   registerRoutes(app: App): void;
   /** The area codes an account follows, for its live-stream subscription. */
   accountAreaCodes(accountId: string): Promise<string[]>;
+  /** What every module keeps about the person, for their export. */
+  exportPersonalData(person: PersonRef): Promise<Partial<PersonalDataExport>>;
+  /** Erases or detaches what every module keeps about the person. */
+  erasePersonalData(tx: Tx, person: PersonRef): Promise<void>;
 }
 
 export interface ContextOptions {

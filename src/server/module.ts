@@ -1,10 +1,19 @@
 import type { Migration } from 'kysely';
+import type { PersonalDataExport } from '../common/api/accounts.js';
 import type { Role } from '../common/domain/roles.js';
 import type { Catalog } from '../common/i18n/index.js';
-import type { AppContext } from './context.js';
+import type { AppContext, PersonRef } from './context.js';
+import type { Tx } from './db/database.js';
 import type { App } from './http.js';
 import type { JobDefinition } from './jobs/jobs.js';
 import type { DeliveryReport } from './realtime/stream-hub.js';
+
+/** What a module keeps about a person: part of their UU PDP export, erased with the account. */
+export interface PersonalDataHandler {
+  export: (ctx: AppContext, person: PersonRef) => Promise<Partial<PersonalDataExport>>;
+  /** Runs in the deletion's transaction, before the account row goes. */
+  erase: (ctx: AppContext, tx: Tx, person: PersonRef) => Promise<void>;
+}
 
 /**
  * What a feature plugs into the kernel. The kernel knows this shape and nothing of the
@@ -28,4 +37,5 @@ export interface FeatureModule {
   accountAreaCodes?: (ctx: AppContext, accountId: string) => Promise<string[]>;
   /** After this node's stream hub wrote an event to its connections. */
   onStreamDelivered?: (ctx: AppContext, report: DeliveryReport) => void;
+  personalData?: PersonalDataHandler;
 }

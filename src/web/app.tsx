@@ -9,6 +9,7 @@ import { SessionProvider } from './session.js';
 const Home = lazy(() => import('./routes/home.js').then((m) => m.Home));
 const Register = lazy(() => import('./routes/register.js').then((m) => m.Register));
 const Login = lazy(() => import('./routes/login.js').then((m) => m.Login));
+const PasswordReset = lazy(() => import('./routes/password-reset.js').then((m) => m.PasswordReset));
 const Stations = lazy(() => import('./routes/stations.js').then((m) => m.Stations));
 const StationProfile = lazy(() => import('./routes/station.js').then((m) => m.StationProfile));
 const MyAreas = lazy(() => import('./routes/my-areas.js').then((m) => m.MyAreas));
@@ -37,6 +38,7 @@ export function App() {
                 <Route path="/" component={Home} />
                 <Route path="/daftar" component={Register} />
                 <Route path="/masuk" component={Login} />
+                <Route path="/lupa-sandi" component={PasswordReset} />
                 <Route path="/kantor" component={Stations} />
                 <Route path="/kantor/:slug" component={StationProfile} />
                 <Route path="/area-saya" component={MyAreas} />

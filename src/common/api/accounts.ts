@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 import { STATION_ROLES } from '../domain/roles.js';
 
 const Email = Type.String({ minLength: 3, maxLength: 254, description: 'Trimmed, lower-cased' });
@@ -61,6 +61,17 @@ export const VerificationConfirmBody = Type.Object(
 );
 export type VerificationConfirmBody = Static<typeof VerificationConfirmBody>;
 
+const Login = Type.String({ minLength: 1, maxLength: 254, description: 'Email or phone number' });
+
+export const PasswordResetBody = Type.Object({ login: Login }, { additionalProperties: false });
+export type PasswordResetBody = Static<typeof PasswordResetBody>;
+
+export const PasswordResetConfirmBody = Type.Object(
+  { login: Login, code: Type.String({ pattern: '^\\d{6}$' }), password: Password },
+  { additionalProperties: false },
+);
+export type PasswordResetConfirmBody = Static<typeof PasswordResetConfirmBody>;
+
 export const VerificationSent = Type.Object({
   channel: VerificationChannel,
   expiresAt: Type.String(),
@@ -80,6 +91,42 @@ export const PasswordConfirmBody = Type.Object(
   { password: Password },
   { additionalProperties: false },
 );
+
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/** A named report of the person, with what happened to it. */
+export const ReportExport = Type.Object({
+  id: Type.String(),
+  trackingCode: Type.String(),
+  stationId: Type.String(),
+  alertId: Nullable(Type.String()),
+  areaCode: Nullable(Type.String()),
+  lat: Nullable(Type.Number()),
+  lng: Nullable(Type.Number()),
+  category: Nullable(Type.String()),
+  description: Type.String(),
+  contact: Nullable(Type.String()),
+  status: Type.String(),
+  note: Nullable(Type.String()),
+  timeline: Type.Array(Type.Object({ at: Type.String(), event: Type.String() })),
+});
+export type ReportExport = Static<typeof ReportExport>;
+
+export const PushSubscriptionExport = Type.Object({
+  endpoint: Type.String(),
+  wantsDrills: Type.Boolean(),
+  mutedCategories: Type.Array(Type.String()),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+});
+export type PushSubscriptionExport = Static<typeof PushSubscriptionExport>;
+
+/** The parts of the export that other features keep (each module fills its own). */
+export const PersonalDataExport = Type.Object({
+  reports: Type.Array(ReportExport),
+  pushSubscriptions: Type.Array(PushSubscriptionExport),
+});
+export type PersonalDataExport = Static<typeof PersonalDataExport>;
 
 export const AccountExport = Type.Object({
   exportedAt: Type.String(),
@@ -114,6 +161,7 @@ export const AccountExport = Type.Object({
       createdAt: Type.String(),
     }),
   ),
+  ...PersonalDataExport.properties,
 });
 export type AccountExport = Static<typeof AccountExport>;
 

@@ -11,3 +11,9 @@ export async function listOutboxMessages(db: Db, filter: { to?: string; limit: n
   if (filter.to !== undefined) query = query.where('recipient', '=', filter.to);
   return query.execute();
 }
+
+/** Erases what was sent to these addresses (the person asked for their data to go). */
+export async function deleteOutboxMessagesTo(db: Db, recipients: string[]): Promise<void> {
+  if (recipients.length === 0) return;
+  await db.deleteFrom('outbox_message').where('recipient', 'in', recipients).execute();
+}

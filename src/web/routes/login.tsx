@@ -80,6 +80,9 @@ export function Login() {
           {t('web.auth.login.submit')}
         </button>
         <p>
+          <a href="/lupa-sandi">{t('web.auth.reset.link')}</a>
+        </p>
+        <p>
           {t('web.auth.login.no_account')} <a href="/daftar">{t('web.nav.register')}</a>
         </p>
       </form>

@@ -22,7 +22,8 @@ export function Register() {
   const onSubmit = (event: Event) =>
     form.submit(event, async () => {
       setMe(await register({ ...contactFields(contact), name: name.trim(), password }));
-      route('/area-saya');
+      // The account page shows the field for the code registration just sent.
+      route('/akun');
     });
 
   return (

@@ -1,4 +1,9 @@
-import type { AccountExport, AccountView, OfficerView } from '../../../common/api/accounts.js';
+import type {
+  AccountExport,
+  AccountView,
+  OfficerView,
+  PersonalDataExport,
+} from '../../../common/api/accounts.js';
 import type { Grant } from '../../auth/actor.js';
 import type { StoredSession } from '../../auth/session.repository.js';
 import type { RoleGrantView } from '../stations/stations.service.js';
@@ -33,6 +38,7 @@ export function toAccountExport(input: {
   sessions: StoredSession[];
   areas: Array<{ areaCode: string; kind: string }>;
   grants: RoleGrantView[];
+  kept: Partial<PersonalDataExport>;
   exportedAt: string;
 }): AccountExport {
   const { account } = input;
@@ -65,6 +71,8 @@ export function toAccountExport(input: {
       stationId: grant.stationId,
       createdAt: grant.createdAt,
     })),
+    reports: input.kept.reports ?? [],
+    pushSubscriptions: input.kept.pushSubscriptions ?? [],
   };
 }
 

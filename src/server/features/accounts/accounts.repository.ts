@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type {
   AccountRow,
@@ -55,6 +56,24 @@ export async function saveThrottle(
 
 export async function deleteThrottle(db: Db, key: string): Promise<void> {
   await db.deleteFrom('login_throttle').where('key', '=', key).execute();
+}
+
+export async function deleteThrottles(
+  db: Db,
+  which: { keys: string[]; prefixes: string[] },
+): Promise<void> {
+  await db
+    .deleteFrom('login_throttle')
+    .where((eb) =>
+      eb.or([
+        ...(which.keys.length > 0 ? [eb('key', 'in', which.keys)] : []),
+        // substr, not LIKE: logins may hold `_` and the two databases escape LIKE differently.
+        ...which.prefixes.map((prefix) =>
+          eb(sql<string>`substr(${eb.ref('key')}, 1, ${prefix.length})`, '=', prefix),
+        ),
+      ]),
+    )
+    .execute();
 }
 
 export async function insertVerificationCode(db: Db, row: VerificationCodeRow): Promise<void> {

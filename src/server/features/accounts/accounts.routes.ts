@@ -10,6 +10,8 @@ import {
   OutboxList,
   OutboxQuery,
   PasswordConfirmBody,
+  PasswordResetBody,
+  PasswordResetConfirmBody,
   RegisterBody,
   StationParams,
   TotpEnableBody,
@@ -24,6 +26,7 @@ import type { AppContext } from '../../context.js';
 import type { App } from '../../http.js';
 import { listOutboxMessages } from '../../messaging/outbox.repository.js';
 import {
+  confirmPasswordReset,
   confirmVerification,
   createOfficer,
   deleteAccount,
@@ -35,15 +38,24 @@ import {
   logIn,
   logOut,
   registerAccount,
+  requestPasswordReset,
   requestVerification,
   revokeOfficerRole,
   setUpTotp,
   type ClientInfo,
+  type SignedIn,
 } from './accounts.service.js';
 
 // Per-address ceilings on top of the per-account backoff. Generous: many citizens share one
 // carrier-grade NAT address, and the backoff does the real work against guessing.
 const AUTH_RATE_LIMIT = { rateLimit: { max: 300, timeWindow: 60_000 } };
+
+/** Signed and bound to the account (accounts.service): a device that logged in before. */
+const DEVICE_COOKIE = 'siaga_device';
+const DEVICE_COOKIE_MAX_AGE_S = 365 * 24 * 60 * 60;
+
+// A reset sends a message to someone: far fewer per address than the other credential routes.
+const RESET_RATE_LIMIT = { rateLimit: { max: 10, timeWindow: 15 * 60_000 } };
 
 const clientOf = (request: FastifyRequest): ClientInfo => ({
   ip: request.ip,
@@ -61,6 +73,14 @@ export function registerAccountRoutes(app: App, ctx: AppContext): void {
     reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: SESSION_IDLE_MS / 1000 });
   const clearSessionCookie = (reply: FastifyReply) =>
     reply.clearCookie(SESSION_COOKIE, cookieOptions);
+  const signIn = (reply: FastifyReply, result: SignedIn) => {
+    setSessionCookie(reply, result.token);
+    reply.setCookie(DEVICE_COOKIE, result.deviceToken, {
+      ...cookieOptions,
+      path: '/api/auth',
+      maxAge: DEVICE_COOKIE_MAX_AGE_S,
+    });
+  };
 
   app.post(
     '/api/auth/register',
@@ -78,7 +98,7 @@ export function registerAccountRoutes(app: App, ctx: AppContext): void {
         ...clientOf(request),
         locale: request.locale,
       });
-      setSessionCookie(reply, result.token);
+      signIn(reply, result);
       return reply.status(201).send(result.view);
     },
   );
@@ -95,9 +115,46 @@ export function registerAccountRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const result = await logIn(ctx, request.body, clientOf(request));
-      setSessionCookie(reply, result.token);
+      const result = await logIn(ctx, request.body, {
+        ...clientOf(request),
+        deviceToken: request.cookies[DEVICE_COOKIE],
+      });
+      signIn(reply, result);
       return result.view;
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset',
+    {
+      config: RESET_RATE_LIMIT,
+      schema: {
+        tags: ['auth'],
+        summary: 'Send a password reset code to the email or phone (same answer for any login)',
+        body: PasswordResetBody,
+        response: withErrors({ 200: Ok }),
+      },
+    },
+    async (request) => {
+      await requestPasswordReset(ctx, request.body);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset/confirm',
+    {
+      config: RESET_RATE_LIMIT,
+      schema: {
+        tags: ['auth'],
+        summary: 'Set a new password with the reset code; every session of the account ends',
+        body: PasswordResetConfirmBody,
+        response: withErrors({ 200: Ok }),
+      },
+    },
+    async (request) => {
+      await confirmPasswordReset(ctx, request.body);
+      return { ok: true as const };
     },
   );
 

@@ -7,6 +7,8 @@ import type {
   OfficerCreateBody,
   OfficerCreated,
   OfficerView,
+  PasswordResetBody,
+  PasswordResetConfirmBody,
   RegisterBody,
   VerificationChannel,
   VerificationConfirmBody,
@@ -23,9 +25,14 @@ import {
 import { hashPassword, verifyPassword } from '../../auth/passwords.js';
 import { assertCan, isStaff, requireAccount } from '../../auth/policy.js';
 import { openSecret, sealSecret } from '../../auth/secret-box.js';
-import { listGrantsOfAccount, listSessionsOfAccount } from '../../auth/session.repository.js';
+import {
+  listGrantsOfAccount,
+  listSessionsOfAccount,
+  revokeSessionsOfAccount,
+} from '../../auth/session.repository.js';
 import { closeSession, openSession } from '../../auth/sessions.js';
-import type { AppContext } from '../../context.js';
+import type { AppContext, PersonRef } from '../../context.js';
+import { deleteOutboxMessagesTo } from '../../messaging/outbox.repository.js';
 import { transaction, type Db, type Tx } from '../../db/database.js';
 import { lockForUpdate } from '../../db/locking.js';
 import { AppError, conflict, notFound, unauthorized } from '../../errors.js';
@@ -44,6 +51,7 @@ import {
 import {
   deleteAccountById,
   deleteThrottle,
+  deleteThrottles,
   findAccountByEmail,
   findAccountById,
   findAccountByPhone,
@@ -58,7 +66,7 @@ import {
   spendVerificationAttempt,
   updateAccount,
 } from './accounts.repository.js';
-import type { AccountRow } from './accounts.table.js';
+import type { AccountRow, VerificationCodeRow } from './accounts.table.js';
 import { toAccountExport, toAccountView, toOfficerViews } from './accounts.presenter.js';
 
 export interface ClientInfo {
@@ -70,6 +78,8 @@ export interface ClientInfo {
 export interface SignedIn {
   view: AccountView;
   token: string;
+  /** For the device cookie: this device logged in before and keeps access in a lockout. */
+  deviceToken: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -215,7 +225,11 @@ export async function registerAccount(
     // The account exists either way; the citizen can ask for a new code.
     ctx.log.warn({ err, accountId: account.id }, 'verification code not sent at registration');
   }
-  return { view: await viewOf(ctx.db, account), token };
+  return {
+    view: await viewOf(ctx.db, account),
+    token,
+    deviceToken: newDeviceToken(ctx, account.id),
+  };
 }
 
 export async function getMe(ctx: AppContext, actor: Actor): Promise<AccountView> {
@@ -225,16 +239,32 @@ export async function getMe(ctx: AppContext, actor: Actor): Promise<AccountView>
 // ---------------------------------------------------------------------------------------------
 // Login and its backoff
 
-const FREE_FAILURES = 5;
+/** How many consecutive failures a throttle key absorbs before its lock starts doubling. */
+interface ThrottleKey {
+  key: string;
+  freeFailures: number;
+}
+
 const FIRST_LOCK_MS = 30_000;
 const MAX_LOCK_MS = 15 * 60_000;
 /** A key's failures are forgotten after a quiet day, so a shared (CGNAT) address recovers. */
 const FORGET_AFTER_MS = 24 * 60 * 60_000;
 
-async function assertNotThrottled(ctx: AppContext, keys: string[]): Promise<void> {
+/**
+ * Guessing from one address at one account backs off fast; one address across many accounts a
+ * little later (many citizens share a carrier-grade NAT address); the account as a whole only at
+ * a much higher ceiling, so a stranger's guesses cannot lock the owner out. A device that logged
+ * in before answers only to its own counter.
+ */
+const PAIR_FREE_FAILURES = 5;
+const ADDRESS_FREE_FAILURES = 20;
+const ACCOUNT_FREE_FAILURES = 100;
+const DEVICE_FREE_FAILURES = 5;
+
+async function assertNotThrottled(ctx: AppContext, keys: ThrottleKey[]): Promise<void> {
   const now = ctx.clock.now().getTime();
   let waitMs = 0;
-  for (const key of keys) {
+  for (const { key } of keys) {
     const row = await findThrottle(ctx.db, key);
     if (row?.lockedUntil) waitMs = Math.max(waitMs, Date.parse(row.lockedUntil) - now);
   }
@@ -245,18 +275,18 @@ async function assertNotThrottled(ctx: AppContext, keys: string[]): Promise<void
   }
 }
 
-/** One more consecutive failure: after five, a lock of 30 s that doubles up to 15 min. */
-async function recordFailure(ctx: AppContext, keys: string[]): Promise<void> {
+/** One more consecutive failure: past a key's free ones, a lock of 30 s that doubles to 15 min. */
+async function recordFailure(ctx: AppContext, keys: ThrottleKey[]): Promise<void> {
   const now = ctx.clock.now();
-  for (const key of keys) {
+  for (const { key, freeFailures } of keys) {
     await transaction(ctx.db, async (tx) => {
       await lockForUpdate(tx, ctx.database.dialect, `login_throttle:${key}`);
       const row = await findThrottle(tx.db, key);
       const isStale = row && now.getTime() - Date.parse(row.updatedAt) > FORGET_AFTER_MS;
       const failures = (row && !isStale ? row.failures : 0) + 1;
       const lockMs =
-        failures >= FREE_FAILURES
-          ? Math.min(FIRST_LOCK_MS * 2 ** (failures - FREE_FAILURES), MAX_LOCK_MS)
+        failures >= freeFailures
+          ? Math.min(FIRST_LOCK_MS * 2 ** (failures - freeFailures), MAX_LOCK_MS)
           : 0;
       await saveThrottle(tx.db, {
         key,
@@ -278,19 +308,63 @@ function normaliseLogin(login: string): string {
     : (normalisePhone(trimmed) ?? trimmed);
 }
 
+async function findAccountByLogin(db: Db, login: string): Promise<AccountRow | undefined> {
+  return login.includes('@') ? findAccountByEmail(db, login) : findAccountByPhone(db, login);
+}
+
+/** The throttle keys a login attempt counts against (see the ceilings above). */
+function throttleKeysOf(login: string, client: ClientInfo, deviceId: string | undefined) {
+  if (deviceId !== undefined) {
+    return [{ key: `device:${deviceId}`, freeFailures: DEVICE_FREE_FAILURES }];
+  }
+  const keys: ThrottleKey[] = [{ key: `acct:${login}`, freeFailures: ACCOUNT_FREE_FAILURES }];
+  if (client.ip) {
+    keys.push(
+      { key: `pair:${login}|${client.ip}`, freeFailures: PAIR_FREE_FAILURES },
+      { key: `ip:${client.ip}`, freeFailures: ADDRESS_FREE_FAILURES },
+    );
+  }
+  return keys;
+}
+
+function signDevice(ctx: AppContext, accountId: string, deviceId: string): string {
+  return createHmac('sha256', ctx.secret)
+    .update(`device:${accountId}:${deviceId}`)
+    .digest('base64url');
+}
+
+/** A device token: a random id and its HMAC bound to the account, `<id>.<mac>`. */
+function newDeviceToken(ctx: AppContext, accountId: string): string {
+  const deviceId = randomBytes(16).toString('base64url');
+  return `${deviceId}.${signDevice(ctx, accountId, deviceId)}`;
+}
+
+/** The device id when the token was issued to this account by this server. */
+function knownDeviceOf(
+  ctx: AppContext,
+  accountId: string,
+  token: string | undefined,
+): string | undefined {
+  const [deviceId, mac, ...rest] = token?.split('.') ?? [];
+  if (!deviceId || !mac || rest.length > 0) return undefined;
+  const expected = Buffer.from(signDevice(ctx, accountId, deviceId));
+  const given = Buffer.from(mac);
+  return expected.length === given.length && timingSafeEqual(expected, given)
+    ? deviceId
+    : undefined;
+}
+
 export async function logIn(
   ctx: AppContext,
   input: LoginBody,
-  client: ClientInfo,
+  client: ClientInfo & { deviceToken?: string | undefined },
 ): Promise<SignedIn> {
   const login = normaliseLogin(input.login);
-  const accountKey = `acct:${login}`;
-  const keys = client.ip ? [accountKey, `ip:${client.ip}`] : [accountKey];
+  const account = await findAccountByLogin(ctx.db, login);
+  const deviceId = account ? knownDeviceOf(ctx, account.id, client.deviceToken) : undefined;
+  const keys = throttleKeysOf(login, client, deviceId);
   await assertNotThrottled(ctx, keys);
 
-  const account = login.includes('@')
-    ? await findAccountByEmail(ctx.db, login)
-    : await findAccountByPhone(ctx.db, login);
   dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
   const isPasswordRight = await verifyPassword(
     account?.passwordHash ?? (await dummyHash),
@@ -307,9 +381,15 @@ export async function logIn(
       throw new AppError('auth.totp_invalid', 401);
     }
   }
-  await deleteThrottle(ctx.db, accountKey);
+  // The address-wide counter stays: one right password must not buy more guesses elsewhere.
+  for (const { key } of keys) if (!key.startsWith('ip:')) await deleteThrottle(ctx.db, key);
   const token = await openSession(ctx, account.id, client);
-  return { view: await viewOf(ctx.db, account), token };
+  return {
+    view: await viewOf(ctx.db, account),
+    token,
+    deviceToken:
+      client.deviceToken && deviceId ? client.deviceToken : newDeviceToken(ctx, account.id),
+  };
 }
 
 export async function logOut(ctx: AppContext, actor: Actor): Promise<void> {
@@ -321,13 +401,13 @@ export async function logOut(ctx: AppContext, actor: Actor): Promise<void> {
  * borrowed session cannot be used to guess it.
  */
 async function confirmPassword(ctx: AppContext, account: AccountRow, password: string) {
-  const keys = [`confirm:${account.id}`];
+  const keys = [{ key: `confirm:${account.id}`, freeFailures: PAIR_FREE_FAILURES }];
   await assertNotThrottled(ctx, keys);
   if (!(await verifyPassword(account.passwordHash, password))) {
     await recordFailure(ctx, keys);
     throw new AppError('auth.password_incorrect', 403, undefined, { field: 'password' });
   }
-  await deleteThrottle(ctx.db, keys[0]!);
+  await deleteThrottle(ctx.db, keys[0]!.key);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -370,14 +450,29 @@ async function sendVerificationCode(
       retryAfterSeconds: Math.ceil(waitMs / 1000),
     });
   }
+  const { expiresAt } = await issueCode(ctx, account, {
+    purpose: channel,
+    destination,
+    message: 'verification',
+  });
+  return { channel, expiresAt };
+}
+
+/** Stores a fresh 6-digit code (hashed) for the purpose and sends it to the destination. */
+async function issueCode(
+  ctx: AppContext,
+  account: AccountRow,
+  input: { purpose: string; destination: string; message: 'verification' | 'reset' },
+): Promise<{ expiresAt: string }> {
+  const now = ctx.clock.now();
   const code = randomInt(0, 1_000_000).toString().padStart(6, '0');
   const id = newId(now.getTime());
   const expiresAt = new Date(now.getTime() + CODE_TTL_MS).toISOString();
   await insertVerificationCode(ctx.db, {
     id,
     accountId: account.id,
-    channel,
-    destination,
+    channel: input.purpose,
+    destination: input.destination,
     codeHash: hashCode(ctx, id, code),
     attempts: 0,
     expiresAt,
@@ -386,15 +481,38 @@ async function sendVerificationCode(
   });
   const locale = localeOf(account);
   await ctx.messenger.send({
-    channel: channel === 'email' ? 'email' : 'sms',
-    to: destination,
-    subject: translate(locale, 'accounts.verification.subject'),
-    text: translate(locale, 'accounts.verification.text', {
+    channel: input.destination.includes('@') ? 'email' : 'sms',
+    to: input.destination,
+    subject: translate(locale, `accounts.${input.message}.subject`),
+    text: translate(locale, `accounts.${input.message}.text`, {
       code,
       minutes: CODE_TTL_MS / 60_000,
     }),
   });
-  return { channel, expiresAt };
+  return { expiresAt };
+}
+
+/**
+ * Spends one attempt on the latest live code of the purpose and compares it; false when it is
+ * wrong, expired, used, sent elsewhere or out of attempts.
+ */
+async function isCodeRight(
+  ctx: AppContext,
+  account: AccountRow,
+  input: { purpose: string; destination: string | null; code: string },
+): Promise<VerificationCodeRow | undefined> {
+  const row = await findLatestVerificationCode(ctx.db, account.id, input.purpose);
+  const isLive =
+    row !== undefined &&
+    row.consumedAt === null &&
+    Date.parse(row.expiresAt) > ctx.clock.now().getTime() &&
+    row.destination === input.destination;
+  if (!isLive || !(await spendVerificationAttempt(ctx.db, row.id, CODE_ATTEMPTS))) {
+    return undefined;
+  }
+  const expected = Buffer.from(row.codeHash, 'hex');
+  const given = Buffer.from(hashCode(ctx, row.id, input.code), 'hex');
+  return timingSafeEqual(expected, given) ? row : undefined;
 }
 
 export async function requestVerification(
@@ -433,6 +551,52 @@ export async function confirmVerification(
     await updateAccount(tx.db, account.id, { ...patch, updatedAt: now.toISOString() });
     return viewOf(tx.db, { ...account, ...patch });
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Password reset ("Lupa kata sandi")
+
+const RESET_PURPOSE = 'password_reset';
+
+/**
+ * Sends a reset code to the login (email or phone) when it names an account. The answer is
+ * the same either way, and a code already sent in the last minute is not sent again.
+ */
+export async function requestPasswordReset(ctx: AppContext, input: PasswordResetBody) {
+  const login = normaliseLogin(input.login);
+  const account = await findAccountByLogin(ctx.db, login);
+  if (!account) return;
+  const last = await findLatestVerificationCode(ctx.db, account.id, RESET_PURPOSE);
+  if (last && Date.parse(last.createdAt) + RESEND_AFTER_MS > ctx.clock.now().getTime()) return;
+  await issueCode(ctx, account, { purpose: RESET_PURPOSE, destination: login, message: 'reset' });
+}
+
+/** Sets the new password with the code and ends every session of the account. */
+export async function confirmPasswordReset(
+  ctx: AppContext,
+  input: PasswordResetConfirmBody,
+): Promise<void> {
+  const login = normaliseLogin(input.login);
+  const account = await findAccountByLogin(ctx.db, login);
+  const invalid = invalidField('auth.reset_code_invalid', 'code');
+  if (!account) throw invalid;
+  assertStrongPassword(input.password, account);
+  const row = await isCodeRight(ctx, account, {
+    purpose: RESET_PURPOSE,
+    destination: login,
+    code: input.code,
+  });
+  if (!row) throw invalid;
+  const now = ctx.clock.now().toISOString();
+  const passwordHash = await hashPassword(input.password);
+  // Receiving the code proves the address, as a verification code would.
+  const verified = login.includes('@') ? { isEmailVerified: 1 } : { isPhoneVerified: 1 };
+  await transaction(ctx.db, async (tx) => {
+    await markVerificationCodeConsumed(tx.db, row.id, now);
+    await updateAccount(tx.db, account.id, { passwordHash, ...verified, updatedAt: now });
+    await revokeSessionsOfAccount(tx.db, account.id, now);
+  });
+  await deleteThrottles(ctx.db, throttleKeysNaming(account));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -518,11 +682,29 @@ export async function exportAccount(ctx: AppContext, actor: Actor): Promise<Acco
     sessions: await listSessionsOfAccount(ctx.db, account.id),
     areas: await listAccountAreaCodes(ctx, account.id),
     grants: await listRoleGrantsOf(ctx, account.id),
+    kept: await ctx.features.exportPersonalData(personOf(account)),
     exportedAt: ctx.clock.now().toISOString(),
   });
 }
 
-/** Deletes the account; sessions, codes, areas and grants go with it (FK cascades). */
+function personOf(account: AccountRow): PersonRef {
+  return { accountId: account.id, email: account.email, phone: account.phone };
+}
+
+/** The throttle keys that name the person (address-only and device keys do not). */
+function throttleKeysNaming(account: AccountRow): { keys: string[]; prefixes: string[] } {
+  const logins = [account.email, account.phone].flatMap((login) => (login ? [login] : []));
+  return {
+    keys: [`confirm:${account.id}`, ...logins.map((login) => `acct:${login}`)],
+    prefixes: logins.map((login) => `pair:${login}|`),
+  };
+}
+
+/**
+ * Deletes the account; sessions, codes, areas and grants go with it (FK cascades). What names
+ * the person elsewhere goes too: messages sent to them, throttle counters keyed by their login,
+ * and whatever the modules keep (reports are detached, push subscriptions dropped).
+ */
 export async function deleteAccount(
   ctx: AppContext,
   actor: Actor,
@@ -541,6 +723,12 @@ export async function deleteAccount(
         summary: { roles: actor.grants.map((g) => g.role) },
       });
     }
+    await ctx.features.erasePersonalData(tx, personOf(account));
+    await deleteOutboxMessagesTo(
+      tx.db,
+      [account.email, account.phone].flatMap((to) => (to ? [to] : [])),
+    );
+    await deleteThrottles(tx.db, throttleKeysNaming(account));
     await deleteAccountById(tx.db, account.id);
   });
 }

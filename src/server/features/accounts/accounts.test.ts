@@ -23,7 +23,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** A fresh client address, so one test's failed logins never lock another's out. */
-const newAddress = () => `198.51.100.${++addressCounter}`;
+const newAddress = () =>
+  `198.51.${100 + Math.floor(++addressCounter / 250)}.${addressCounter % 250}`;
 
 function cookieOf(res: LightMyRequestResponse): string {
   const cookie = res.cookies.find((c) => c.name === 'siaga_session');
@@ -246,46 +247,102 @@ describe('login and sessions', () => {
     }
   });
 
-  it('locks an account after 5 failures, doubles the lock, and a success clears it', async () => {
+  it('slows an attacker at one address fast, doubling, and a success clears it', async () => {
     await register({ email: 'kunci@example.id', name: 'Kunci', password: PASSWORD });
-    // Each attempt from another address: this is the per-account lock.
+    const attacker = newAddress();
     for (let i = 0; i < 5; i++) {
+      const res = await login({ login: 'kunci@example.id', password: 'salah-salah-1' }, attacker);
+      expect(res.statusCode).toBe(401);
+    }
+    const locked = await login({ login: 'KUNCI@example.id', password: PASSWORD }, attacker);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().error.code).toBe('auth.too_many_attempts');
+    expect(locked.json().error.details).toEqual({ retryAfterSeconds: 30 });
+    // The same five guesses lock nobody out elsewhere, even without a known device.
+    expect(
+      (await login({ login: 'kunci@example.id', password: PASSWORD }, newAddress())).statusCode,
+    ).toBe(200);
+
+    await register({ email: 'kunci2@example.id', name: 'Kunci Dua', password: PASSWORD });
+    const second = newAddress();
+    for (let i = 0; i < 5; i++) {
+      await login({ login: 'kunci2@example.id', password: 'salah-salah-1' }, second);
+    }
+    t.clock.advance(31_000);
+    expect(
+      (await login({ login: 'kunci2@example.id', password: 'salah-salah-1' }, second)).statusCode,
+    ).toBe(401);
+    const doubled = await login({ login: 'kunci2@example.id', password: PASSWORD }, second);
+    expect(doubled.json().error.details).toEqual({ retryAfterSeconds: 60 });
+    t.clock.advance(61_000);
+    expect(
+      (await login({ login: 'kunci2@example.id', password: PASSWORD }, second)).statusCode,
+    ).toBe(200);
+    // The success reset the count: one more failure does not lock.
+    await login({ login: 'kunci2@example.id', password: 'salah-salah-1' }, second);
+    expect(
+      (await login({ login: 'kunci2@example.id', password: PASSWORD }, second)).statusCode,
+    ).toBe(200);
+  });
+
+  it('keeps the owner in on their known device while an attacker is locked out', async () => {
+    await register({ email: 'pemilik@example.id', name: 'Pemilik', password: PASSWORD });
+    const owner = newAddress();
+    const first = await login({ login: 'pemilik@example.id', password: PASSWORD }, owner);
+    const device = first.cookies.find((c) => c.name === 'siaga_device');
+    expect(device).toMatchObject({ httpOnly: true, path: '/api/auth' });
+    const deviceCookie = `siaga_device=${device!.value}`;
+    const fromDevice = (password: string, remoteAddress = owner) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { login: 'pemilik@example.id', password },
+        headers: { cookie: deviceCookie },
+        remoteAddress,
+      });
+
+    const attacker = newAddress();
+    for (let i = 0; i < 5; i++) {
+      await login({ login: 'pemilik@example.id', password: `tebakan-${i}-xyz` }, attacker);
+    }
+    expect(
+      (await login({ login: 'pemilik@example.id', password: PASSWORD }, attacker)).statusCode,
+    ).toBe(429);
+    expect((await fromDevice(PASSWORD)).statusCode).toBe(200);
+    // Even from the attacker's (shared) address the known device gets in.
+    expect((await fromDevice(PASSWORD, attacker)).statusCode).toBe(200);
+
+    // A device cookie forged or issued to another account is an unknown device.
+    const forged = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { login: 'pemilik@example.id', password: PASSWORD },
+      headers: { cookie: `siaga_device=${device!.value.slice(0, -2)}xx` },
+      remoteAddress: attacker,
+    });
+    expect(forged.statusCode).toBe(429);
+  });
+
+  it('holds a per-account ceiling against guesses from many addresses', async () => {
+    await register({ email: 'plafon@example.id', name: 'Plafon', password: PASSWORD });
+    for (let i = 0; i < 100; i++) {
       const res = await login(
-        { login: 'kunci@example.id', password: 'salah-salah-1' },
+        { login: 'plafon@example.id', password: `salah-${i}-abc` },
         newAddress(),
       );
       expect(res.statusCode).toBe(401);
     }
-    const locked = await login({ login: 'KUNCI@example.id', password: PASSWORD }, newAddress());
+    const locked = await login({ login: 'plafon@example.id', password: PASSWORD }, newAddress());
     expect(locked.statusCode).toBe(429);
-    expect(locked.json().error.code).toBe('auth.too_many_attempts');
-    expect(locked.json().error.details).toEqual({ retryAfterSeconds: 30 });
-
     t.clock.advance(31_000);
     expect(
-      (await login({ login: 'kunci@example.id', password: 'salah-salah-1' }, newAddress()))
-        .statusCode,
-    ).toBe(401);
-    const doubled = await login({ login: 'kunci@example.id', password: PASSWORD }, newAddress());
-    expect(doubled.json().error.details).toEqual({ retryAfterSeconds: 60 });
-
-    t.clock.advance(61_000);
-    expect(
-      (await login({ login: 'kunci@example.id', password: PASSWORD }, newAddress())).statusCode,
+      (await login({ login: 'plafon@example.id', password: PASSWORD }, newAddress())).statusCode,
     ).toBe(200);
-    // The success reset the count: one more failure does not lock.
-    expect(
-      (await login({ login: 'kunci@example.id', password: 'salah-salah-1' }, newAddress()))
-        .statusCode,
-    ).toBe(401);
-    expect(
-      (await login({ login: 'kunci@example.id', password: PASSWORD }, newAddress())).statusCode,
-    ).toBe(200);
-  });
+  }, 120_000); // 100 password hashes: slow on a loaded machine
 
   it('locks an address that fails on many accounts, and only that address', async () => {
     const address = newAddress();
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 20; i++) {
       await login({ login: `tebak${i}@example.id`, password: 'apa-saja-123' }, address);
     }
     const locked = await login({ login: email, password: PASSWORD }, address);
@@ -540,12 +597,13 @@ describe('TOTP', () => {
       TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: ms });
     await post('/api/me/totp/enable', cookie, { code: codeAt(t.clock.now().getTime()) });
     const bad = codeAt(t.clock.now().getTime() + 10 * 60_000);
+    const address = newAddress();
     for (let i = 0; i < 5; i++) {
-      await login({ login: 'totp2@example.id', password: PASSWORD, totp: bad }, newAddress());
+      await login({ login: 'totp2@example.id', password: PASSWORD, totp: bad }, address);
     }
     const locked = await login(
       { login: 'totp2@example.id', password: PASSWORD, totp: codeAt(t.clock.now().getTime()) },
-      newAddress(),
+      address,
     );
     expect(locked.statusCode).toBe(429);
   });

@@ -3,6 +3,7 @@ import idPush from '../../../common/i18n/id/push.json' with { type: 'json' };
 import type { FeatureModule } from '../../module.js';
 import { pushFanoutJob } from './push.jobs.js';
 import { registerPushRoutes } from './push.routes.js';
+import { dropPushSubscriptionsOf, exportPushSubscriptionsOf } from './push.service.js';
 
 declare module '../../../common/i18n/index.js' {
   interface Messages {
@@ -15,4 +16,10 @@ export const pushModule: FeatureModule = {
   routes: registerPushRoutes,
   jobs: [pushFanoutJob],
   i18n: { push: { id: idPush, en: enPush } },
+  personalData: {
+    export: async (ctx, person) => ({
+      pushSubscriptions: await exportPushSubscriptionsOf(ctx, person),
+    }),
+    erase: dropPushSubscriptionsOf,
+  },
 };

@@ -125,3 +125,19 @@ export async function countPushSubscriptions(db: Db): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }
+
+export async function listPushSubscriptionsOfAccount(
+  db: Db,
+  accountId: string,
+): Promise<PushSubscriptionRow[]> {
+  return db
+    .selectFrom('push_subscription')
+    .selectAll()
+    .where('accountId', '=', accountId)
+    .orderBy('createdAt')
+    .execute();
+}
+
+export async function deletePushSubscriptionsOfAccount(db: Db, accountId: string): Promise<void> {
+  await db.deleteFrom('push_subscription').where('accountId', '=', accountId).execute();
+}

@@ -8,7 +8,8 @@ import type {
   PushUnsubscribeBody,
 } from '../../../common/api/push.js';
 import type { Actor } from '../../auth/actor.js';
-import type { AppContext } from '../../context.js';
+import type { PushSubscriptionExport } from '../../../common/api/accounts.js';
+import type { AppContext, PersonRef } from '../../context.js';
 import { transaction, type Tx } from '../../db/database.js';
 import { readOrCreateSetting } from '../../db/settings.js';
 import { AppError } from '../../errors.js';
@@ -19,7 +20,9 @@ import { listAccountAreaCodes } from '../areas/areas.service.js';
 import {
   countPushSubscriptions,
   deletePushSubscriptionByEndpoint,
+  deletePushSubscriptionsOfAccount,
   listPushSubscriptionIdsByKeys,
+  listPushSubscriptionsOfAccount,
   replacePushSubscriptionKeys,
   upsertPushSubscription,
 } from './push.repository.js';
@@ -251,4 +254,28 @@ function isPrivateHost(hostname: string): boolean {
 export function pushTopic(topic: string): string {
   if (/^[A-Za-z0-9_-]{1,32}$/.test(topic)) return topic;
   return createHash('sha256').update(topic).digest('base64url').slice(0, 32);
+}
+
+/** The account's push subscriptions, for its UU PDP export. */
+export async function exportPushSubscriptionsOf(
+  ctx: AppContext,
+  person: PersonRef,
+): Promise<PushSubscriptionExport[]> {
+  const rows = await listPushSubscriptionsOfAccount(ctx.db, person.accountId);
+  return rows.map((row) => ({
+    endpoint: row.endpoint,
+    wantsDrills: row.wantsDrills === 1,
+    mutedCategories: JSON.parse(row.mutedCategories) as string[],
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  }));
+}
+
+/** On account deletion: its browsers stop receiving alerts (the endpoint identifies them). */
+export async function dropPushSubscriptionsOf(
+  _ctx: AppContext,
+  tx: Tx,
+  person: PersonRef,
+): Promise<void> {
+  await deletePushSubscriptionsOfAccount(tx.db, person.accountId);
 }

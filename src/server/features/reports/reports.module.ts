@@ -3,6 +3,7 @@ import idReports from '../../../common/i18n/id/reports.json' with { type: 'json'
 import type { Role } from '../../../common/domain/roles.js';
 import type { FeatureModule } from '../../module.js';
 import { registerReportRoutes } from './reports.routes.js';
+import { detachReportsOf, exportReportsOfPerson } from './reports.service.js';
 
 declare module '../../../common/i18n/index.js' {
   interface Messages {
@@ -26,4 +27,8 @@ export const reportsModule: FeatureModule = {
   routes: registerReportRoutes,
   policies: reportPolicies,
   i18n: { reports: { id: idReports, en: enReports } },
+  personalData: {
+    export: async (ctx, person) => ({ reports: await exportReportsOfPerson(ctx, person) }),
+    erase: detachReportsOf,
+  },
 };

@@ -74,3 +74,32 @@ export async function listReportTimings(
   }
   return query.execute();
 }
+
+/** The reports filed under the account (named, not anonymous), oldest first. */
+export async function listReportsOfReporter(db: Db, accountId: string): Promise<ReportRow[]> {
+  return db
+    .selectFrom('report')
+    .selectAll()
+    .where('reporterAccountId', '=', accountId)
+    .orderBy('createdAt')
+    .orderBy('id')
+    .execute();
+}
+
+/** Drops the reporter link and the free-text contact, keeping what was reported. */
+export async function detachReportsOfPerson(
+  db: Db,
+  person: { accountId: string; contacts: string[] },
+  updatedAt: string,
+): Promise<void> {
+  await db
+    .updateTable('report')
+    .set({ reporterAccountId: null, contact: null, updatedAt })
+    .where((eb) =>
+      eb.or([
+        eb('reporterAccountId', '=', person.accountId),
+        ...(person.contacts.length > 0 ? [eb('contact', 'in', person.contacts)] : []),
+      ]),
+    )
+    .execute();
+}

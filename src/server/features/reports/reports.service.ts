@@ -14,9 +14,10 @@ import {
 } from '../../../common/domain/reports.js';
 import type { Actor } from '../../auth/actor.js';
 import { assertCan } from '../../auth/policy.js';
-import type { AppContext } from '../../context.js';
+import type { ReportExport } from '../../../common/api/accounts.js';
+import type { AppContext, PersonRef } from '../../context.js';
 import { isUniqueViolation } from '../../db/constraints.js';
-import { transaction } from '../../db/database.js';
+import { transaction, type Tx } from '../../db/database.js';
 import { AppError, conflict, invalidFields, notFound } from '../../errors.js';
 import { optionalPoint } from '../../geo/points.js';
 import { newId } from '../../ids.js';
@@ -34,7 +35,9 @@ import {
 import {
   findReportById,
   findReportByTrackingCode,
+  detachReportsOfPerson,
   insertReport,
+  listReportsOfReporter,
   listReportsOfStations,
   listReportTimings,
   updateReportInStatus,
@@ -276,4 +279,44 @@ export async function summariseReportResponsiveness(
     ),
     resolvedShare: rows.length === 0 ? null : resolved.length / rows.length,
   };
+}
+
+/** The person's named reports for their UU PDP export, each with its timeline. */
+export async function exportReportsOfPerson(
+  ctx: AppContext,
+  person: PersonRef,
+): Promise<ReportExport[]> {
+  const rows = await listReportsOfReporter(ctx.db, person.accountId);
+  return rows.map((row) => ({
+    id: row.id,
+    trackingCode: row.trackingCode,
+    stationId: row.stationId,
+    alertId: row.alertId,
+    areaCode: row.areaCode,
+    lat: row.lat,
+    lng: row.lng,
+    category: row.category,
+    description: row.description,
+    contact: row.contact,
+    status: row.status,
+    note: row.note,
+    timeline: [
+      { at: row.createdAt, event: 'received' },
+      ...(row.firstResponseAt ? [{ at: row.firstResponseAt, event: 'first_response' }] : []),
+      ...(row.updatedAt !== row.createdAt ? [{ at: row.updatedAt, event: row.status }] : []),
+    ],
+  }));
+}
+
+/**
+ * On account deletion: the reports stay as anonymous facts for the station, but lose the
+ * reporter link and any contact that names the person (their own, or their email/phone).
+ */
+export async function detachReportsOf(ctx: AppContext, tx: Tx, person: PersonRef): Promise<void> {
+  const contacts = [person.email, person.phone].flatMap((contact) => (contact ? [contact] : []));
+  await detachReportsOfPerson(
+    tx.db,
+    { accountId: person.accountId, contacts },
+    ctx.clock.now().toISOString(),
+  );
 }

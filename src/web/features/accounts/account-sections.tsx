@@ -24,14 +24,18 @@ export const NAMESPACES = ['alerts-web'];
 export function Verification({ me }: { me: Me }) {
   const { t, locale } = useI18n(NAMESPACES);
   const form = useForm(t);
-  const [sent, setSent] = useState<{ channel: VerificationChannel; expiresAt: string } | null>(
-    null,
-  );
   const channels: Array<{ channel: VerificationChannel; value: string; isVerified: boolean }> = [];
   if (me.email)
     channels.push({ channel: 'email', value: me.email, isVerified: me.isEmailVerified });
   if (me.phone)
     channels.push({ channel: 'phone', value: me.phone, isVerified: me.isPhoneVerified });
+  // Registration already sent a code to the first address: its field is there from the start.
+  const [sent, setSent] = useState<{ channel: VerificationChannel; expiresAt?: string } | null>(
+    () => {
+      const first = channels.find((c) => !c.isVerified);
+      return first ? { channel: first.channel } : null;
+    },
+  );
 
   return (
     <section class="card" aria-labelledby="verify-title">
@@ -61,9 +65,11 @@ export function Verification({ me }: { me: Me }) {
       ))}
       {sent && (
         <CodeForm channel={sent.channel} form={form} onDone={() => setSent(null)}>
-          <p class="muted" role="status">
-            {t('alertsweb.account.code_sent', { time: formatDateTime(sent.expiresAt, locale) })}
-          </p>
+          {sent.expiresAt && (
+            <p class="muted" role="status">
+              {t('alertsweb.account.code_sent', { time: formatDateTime(sent.expiresAt, locale) })}
+            </p>
+          )}
         </CodeForm>
       )}
     </section>

@@ -25,6 +25,10 @@ const enc = encodeURIComponent;
 
 export const register = (input: RegisterBody) => api<Me>('POST', '/api/auth/register', input);
 export const login = (input: LoginBody) => api<Me>('POST', '/api/auth/login', input);
+export const requestPasswordReset = (login: string) =>
+  api<{ ok: true }>('POST', '/api/auth/password-reset', { login });
+export const confirmPasswordReset = (input: { login: string; code: string; password: string }) =>
+  api<{ ok: true }>('POST', '/api/auth/password-reset/confirm', input);
 export const logout = () => api<{ ok: true }>('POST', '/api/auth/logout', {});
 export const getMe = () => api<Me>('GET', '/api/me');
 
