@@ -48,8 +48,8 @@ export interface SearchPage {
 }
 
 /**
- * Full-text search over Indonesian text, the same on SQLite (FTS5) and PostgreSQL (tsvector):
- * both are fed the analyser's terms and ranked with one BM25, ties broken by id.
+ * Full-text search over Indonesian text, the same on SQLite and PostgreSQL: both keep the
+ * analyser's terms as postings and rank them with one BM25 in one SQL, ties broken by id.
  */
 export interface SearchIndex {
   /** A feature declares the document types it indexes (once, when it is bound). */
@@ -66,8 +66,8 @@ export interface SearchIndex {
   search(db: Db, query: SearchQuery): Promise<SearchPage>;
 }
 
-// to_tsvector keeps at most 256 positions per lexeme and positions up to 16383; FTS5 has no
-// such limits, so documents are cut to what both count alike.
+// Documents are cut to 256 occurrences of a term and 16,000 terms (what to_tsvector could
+// count, when PostgreSQL used one), which also bounds a document's postings and its length.
 const MAX_OCCURRENCES = 256;
 const MAX_TERMS = 16_000;
 const MAX_TERM_LENGTH = 64;
