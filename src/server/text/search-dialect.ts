@@ -83,9 +83,10 @@ const real = (value: number) => sql<number>`cast(${value} as double precision)`;
  * the postings of each term of one query word newest first (the word whose terms are rarest,
  * when every word must match; every term, when any may), keeps the documents that pass the
  * filters and contain every other word, and stops at `window` of them: a common word costs a
- * `window`-long index walk, not its whole document frequency. Each window document's postings
- * are then looked up by (term, docKey), never a common term's whole posting list. Each
- * (word, term) pair scores as one FTS5 phrase.
+ * `window`-long index walk, not its whole document frequency. The walk carries each document's
+ * id and length, and the cross joins make SQLite look each window document's postings up by
+ * (term, docKey) rather than scan every posting of a common term. Each (word, term) pair
+ * scores as one FTS5 phrase.
  */
 export async function rankMatches(
   db: Db,
@@ -119,43 +120,39 @@ export async function rankMatches(
     walked = [...new Set(plan.groups.flat())].sort();
     required = [];
   }
-  // Scalar subqueries, not joins: PostgreSQL would hash-join the whole search_document (a
-  // sequential scan) instead of stopping the walk after `window` documents.
   const branches = walked.map(
-    (term, index) => sql`select "docKey" from (
-      select p."docKey" from search_posting p
-      where p."term" = ${term}
-        and (select 1 from search_document d
-          where d."docKey" = p."docKey" and ${filterSql(plan.filter)}) = 1${sql.join(
-            required.map(
-              (group) => sql`
-        and (select count(*) from search_posting o
-          where o."term" in (${sql.join(group)}) and o."docKey" = p."docKey") > 0`,
-            ),
-            sql``,
-          )}
+    (term, index) => sql`select "docKey", "id", "length" from (
+      select p."docKey", d."id", d."length" from search_posting p
+      join search_document d on d."docKey" = p."docKey"
+      where p."term" = ${term} and ${filterSql(plan.filter)}${sql.join(
+        required.map(
+          (group) => sql` and exists (
+            select 1 from search_posting o
+            where o."term" in (${sql.join(group)}) and o."docKey" = p."docKey")`,
+        ),
+        sql``,
+      )}
       order by p."docKey" desc
       limit ${plan.window}
     ) as ${sql.ref(`walk${index}`)}`,
   );
   const { k1, b } = BM25;
-  const score = sql<number>`(select sum(q."idf" * ((p."tf" * ${real(k1 + 1)})
-    / (p."tf" + ${real(k1)} * (${real(1 - b)} + ${real(b)} * d."length" / ${real(averageLength)}))))
-    from search_document d cross join q cross join search_posting p
-    where d."docKey" = w."docKey" and p."term" = q."term" and p."docKey" = w."docKey")`;
+  const score = sql<number>`sum(q."idf" * ((p."tf" * ${real(k1 + 1)})
+    / (p."tf" + ${real(k1)} * (${real(1 - b)} + ${real(b)} * w."length" / ${real(averageLength)}))))`;
   const { rows } = await sql<SearchHit>`
     with q ("term", "idf") as (values ${sql.join(weights)}),
     w as (
-      select "docKey" from (${sql.join(branches, sql` union `)}) as matches
+      select "docKey", "id", "length" from (${sql.join(branches, sql` union `)}) as matches
       order by "docKey" desc
       limit ${plan.window}
     )
-    select "id", "score" from (
-      select (select d."id" from search_document d where d."docKey" = w."docKey") as "id",
-        ${dialect.roundScore(score)} as "score"
-      from w
-    ) as scored
-    order by "score" desc, "id"
+    select w."id" as "id", ${dialect.roundScore(score)} as "score"
+    from w
+    cross join q
+    cross join search_posting p
+    where p."term" = q."term" and p."docKey" = w."docKey"
+    group by w."docKey", w."id"
+    order by "score" desc, w."id"
     limit ${plan.limit} offset ${plan.offset}`.execute(db);
   return rows.map((row) => ({ id: row.id, score: Number(row.score) }));
 }
