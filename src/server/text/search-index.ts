@@ -2,9 +2,13 @@ import { sql } from 'kysely';
 import type { Database, Db } from '../db/database.js';
 import { badRequest } from '../errors.js';
 import type { Analyser } from './analyser.js';
-import { RANK_WINDOW, type SearchHit } from './search-dialect.js';
-import { postgresRanking } from './search-postgres.js';
-import { sqliteRanking } from './search-sqlite.js';
+import {
+  postgresDialect,
+  RANK_WINDOW,
+  rankMatches,
+  sqliteDialect,
+  type SearchHit,
+} from './search-dialect.js';
 import { chooseCorrection, editVariants, MIN_CORRECTED_LENGTH, trigramsOf } from './typo.js';
 
 export interface SearchDocumentInput {
@@ -44,8 +48,8 @@ export interface SearchPage {
 }
 
 /**
- * Full-text search over Indonesian text, the same on SQLite (FTS5) and PostgreSQL (tsvector):
- * both are fed the analyser's terms and ranked with one BM25, ties broken by id.
+ * Full-text search over Indonesian text, the same on SQLite and PostgreSQL: both keep the
+ * analyser's terms as postings and rank them with one BM25 in one SQL, ties broken by id.
  */
 export interface SearchIndex {
   /** A feature declares the document types it indexes (once, when it is bound). */
@@ -62,8 +66,8 @@ export interface SearchIndex {
   search(db: Db, query: SearchQuery): Promise<SearchPage>;
 }
 
-// to_tsvector keeps at most 256 positions per lexeme and positions up to 16383; FTS5 has no
-// such limits, so documents are cut to what both count alike.
+// Documents are cut to 256 occurrences of a term and 16,000 terms (what to_tsvector could
+// count, when PostgreSQL used one), which also bounds a document's postings and its length.
 const MAX_OCCURRENCES = 256;
 const MAX_TERMS = 16_000;
 const MAX_TERM_LENGTH = 64;
@@ -72,9 +76,11 @@ const TRIGRAM_CANDIDATES = 200;
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 100;
 const ROW_CHUNK = 500;
+/** Seven parameters a row: well under either dialect's bound-parameter limit. */
+const DOCUMENT_CHUNK = 200;
 
 export function createSearchIndex(database: Database, analyser: Analyser): SearchIndex {
-  const dialect = database.dialect === 'postgres' ? postgresRanking : sqliteRanking;
+  const dialect = database.dialect === 'postgres' ? postgresDialect : sqliteDialect;
   const types = new Set<string>();
 
   function assertRegistered(type: string): void {
@@ -111,12 +117,17 @@ export function createSearchIndex(database: Database, analyser: Analyser): Searc
         .returning(['docKey', 'terms', 'length'])
         .execute();
       for (const row of rows) {
-        await dialect.deleteTerms(db, row.docKey, row.terms);
+        const distinct = [...new Set(splitTerms(row.terms))];
+        for (const part of chunks(distinct, ROW_CHUNK)) {
+          await db
+            .deleteFrom('search_posting')
+            .where('term', 'in', part)
+            .where('docKey', '=', row.docKey)
+            .execute();
+        }
         documents += 1;
         termTotal += row.length;
-        for (const term of new Set(splitTerms(row.terms))) {
-          removedTerms.set(term, (removedTerms.get(term) ?? 0) + 1);
-        }
+        for (const term of distinct) removedTerms.set(term, (removedTerms.get(term) ?? 0) + 1);
       }
     }
     if (documents === 0) return;
@@ -202,25 +213,39 @@ export function createSearchIndex(database: Database, analyser: Analyser): Searc
     );
     const added = new Map<string, number>();
     let termTotal = 0;
-    for (const document of documents) {
-      const terms = documentTerms(document);
-      const joined = terms.join(' ');
-      const { docKey } = await db
+    const analysed = documents.map((document) => ({ document, terms: documentTerms(document) }));
+    // One multi-row insert per chunk; docKeys are handed out in row order on both dialects.
+    for (const part of chunks(analysed, DOCUMENT_CHUNK)) {
+      const keys = await db
         .insertInto('search_document')
-        .values({
-          type,
-          id: document.id,
-          stationPath: document.stationPath ?? null,
-          kind: document.kind ?? null,
-          date: document.date ?? null,
-          terms: joined,
-          length: terms.length,
-        })
-        .returning('docKey')
-        .executeTakeFirstOrThrow();
-      await dialect.insertTerms(db, docKey, joined);
-      termTotal += terms.length;
-      for (const term of new Set(terms)) added.set(term, (added.get(term) ?? 0) + 1);
+        .values(
+          part.map(({ document, terms }) => ({
+            type,
+            id: document.id,
+            stationPath: document.stationPath ?? null,
+            kind: document.kind ?? null,
+            date: document.date ?? null,
+            terms: terms.join(' '),
+            length: terms.length,
+          })),
+        )
+        .returning(['docKey', 'id'])
+        .execute();
+      const keyOf = new Map(keys.map((row) => [row.id, row.docKey]));
+      const postings: { term: string; docKey: number; tf: number }[] = [];
+      for (const { document, terms } of part) {
+        const docKey = keyOf.get(document.id)!;
+        const counts = new Map<string, number>();
+        for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+        for (const [term, tf] of counts) {
+          postings.push({ term, docKey, tf });
+          added.set(term, (added.get(term) ?? 0) + 1);
+        }
+        termTotal += terms.length;
+      }
+      for (const rows of chunks(postings, ROW_CHUNK)) {
+        await db.insertInto('search_posting').values(rows).execute();
+      }
     }
     await adjustVocabulary(db, added, 1);
     await adjustStats(db, documents.length, termTotal);
@@ -346,7 +371,7 @@ export function createSearchIndex(database: Database, analyser: Analyser): Searc
       const usable = groups.filter((group) => group.length > 0);
       const empty = { items: [], nextCursor: null, terms: groups };
       if (usable.length === 0 || (match === 'all' && usable.length < groups.length)) return empty;
-      const hits = await dialect.rank(db, {
+      const hits = await rankMatches(db, dialect, {
         groups: usable,
         match,
         filter: {

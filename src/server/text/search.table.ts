@@ -12,7 +12,7 @@ export interface SearchDocumentTable {
   kind: string | null;
   /** ISO-8601 date or timestamp the feature filters by. */
   date: string | null;
-  /** The analyser's terms, space-joined: what FTS5 and `to_tsvector('simple', …)` read. */
+  /** The analyser's terms, space-joined: what re-indexing and removal take back out. */
   terms: string;
   /** Number of terms: the document length in BM25. */
   length: number;
@@ -22,6 +22,14 @@ export interface SearchDocumentTable {
 export interface SearchTermTable {
   term: string;
   df: number;
+}
+
+/** One row per (term, document): the postings a query walks newest first and BM25 reads. */
+export interface SearchPostingTable {
+  term: string;
+  docKey: number;
+  /** Occurrences of the term in the document. */
+  tf: number;
 }
 
 export interface SearchTrigramTable {
@@ -39,6 +47,7 @@ export interface SearchStatTable {
 export interface SearchTables {
   search_document: SearchDocumentTable;
   search_term: SearchTermTable;
+  search_posting: SearchPostingTable;
   search_trigram: SearchTrigramTable;
   search_stat: SearchStatTable;
 }

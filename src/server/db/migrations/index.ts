@@ -6,6 +6,7 @@ import * as createPushDelivery from './20261125T2331-create-push-delivery.js';
 import * as createReport from './20261126T0000-create-report.js';
 import * as createMedia from './20261201T2200-create-media.js';
 import * as createSearch from './20261201T2200-create-search.js';
+import * as createSearchPosting from './20261201T2330-create-search-posting.js';
 
 /**
  * The kernel's migrations, in order. Names are `YYYYMMDDTHHMM-verb-noun` and were recorded by
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '20261126T0000-create-report': createReport,
   '20261201T2200-create-media': createMedia,
   '20261201T2200-create-search': createSearch,
+  '20261201T2330-create-search-posting': createSearchPosting,
 };
