@@ -6,11 +6,7 @@
  * someone needs the value. The kernel keeps them apart by putting the interfaces the
  * AppContext names (Jobs in jobs/queue.ts, StreamEvent in realtime/stream-events.ts) in files
  * that do not take the context.
- *
- * `.dependency-cruiser-known-violations.json` lists violations that predate this check and
- * are being removed; `--ignore-known` skips exactly those, so any new one fails. Regenerate it
- * with `npx depcruise-baseline src test bench --config .dependency-cruiser.cjs`, and delete it
- * (and the flag) once it is empty.
+
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
