@@ -69,7 +69,9 @@ describe('a citizen on a small phone', () => {
     await shot('02-register-error');
     await page.getByLabel('Kata sandi').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Daftar' }).click();
-    await page.getByRole('heading', { name: 'Wilayah saya' }).waitFor();
+    // The account page, with the field for the code registration already sent.
+    await page.getByRole('heading', { name: 'Privasi & keamanan' }).waitFor();
+    await page.getByLabel('Kode 6 angka').first().waitFor();
 
     // Log out, then back in.
     await accountNav(page).getByRole('button', { name: 'Keluar' }).click();
