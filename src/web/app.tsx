@@ -21,8 +21,6 @@ const Account = lazy(() => import('./routes/account.js').then((m) => m.Account))
 const ReportForm = lazy(() => import('./routes/report.js').then((m) => m.ReportForm));
 const TrackReport = lazy(() => import('./routes/report.js').then((m) => m.TrackReport));
 const StatsDashboard = lazy(() => import('./routes/stats.js').then((m) => m.StatsDashboard));
-const QaSessions = lazy(() => import('./routes/qa.js').then((m) => m.QaSessions));
-const QaSessionPage = lazy(() => import('./routes/qa.js').then((m) => m.QaSessionPage));
 const NotFound = lazy(() => import('./routes/not-found.js').then((m) => m.NotFound));
 
 export function App() {
@@ -52,8 +50,6 @@ export function App() {
                 <Route path="/lapor/lacak" component={TrackReport} />
                 <Route path="/statistik" component={StatsDashboard} />
                 <Route path="/statistik/:slug" component={StatsDashboard} />
-                <Route path="/tanya" component={QaSessions} />
-                <Route path="/tanya/:id" component={QaSessionPage} />
                 <Route default component={NotFound} />
               </Router>
             </ErrorBoundary>

@@ -37,8 +37,6 @@ export function Header() {
       {/* The main pages are in the bottom bar; the header keeps what concerns the account. */}
       <nav class="nav" aria-label={t('web.nav.account_label')}>
         {me && <a href="/area-saya">{t('web.areas.title')}</a>}
-        <a href="/tanya">{t('web.nav.qa')}</a>
-        <a href="/statistik">{t('web.nav.stats')}</a>
         {isStaff && <a href="/konsol">{t('web.nav.console')}</a>}
         {me === null && <a href="/masuk">{t('web.nav.login')}</a>}
         {me === null && <a href="/daftar">{t('web.nav.register')}</a>}

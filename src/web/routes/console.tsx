@@ -13,7 +13,7 @@ import { useSession } from '../session.js';
 import { ConsoleReports } from './console-reports.js';
 
 /** The catalog namespaces this page's strings come from. */
-const NAMESPACES = ['reports', 'console-alerts', 'qa', 'stats'];
+const NAMESPACES = ['reports', 'console-alerts'];
 
 // The alerts section (and the map inside it) downloads only when opened.
 const ConsoleAlerts = lazy(() =>
@@ -22,7 +22,6 @@ const ConsoleAlerts = lazy(() =>
 const ConsoleStats = lazy(() =>
   import('../features/stats/ConsoleStats.js').then((m) => m.ConsoleStats),
 );
-const ConsoleQa = lazy(() => import('../features/qa/ConsoleQa.js').then((m) => m.ConsoleQa));
 
 const SECTIONS = [
   { path: 'petugas', key: 'web.console.nav.officers', roles: ['station_admin', 'platform_admin'] },
@@ -42,11 +41,6 @@ const SECTIONS = [
     path: 'statistik',
     key: 'stats.console.nav',
     roles: ['editor', 'station_admin', 'platform_admin'],
-  },
-  {
-    path: 'tanya',
-    key: 'qa.console.title',
-    roles: ['officer', 'editor', 'station_admin', 'platform_admin'],
   },
 ] as const satisfies ReadonlyArray<{ path: string; key: string; roles: readonly string[] }>;
 type Section = (typeof SECTIONS)[number]['path'];
@@ -179,8 +173,6 @@ function ConsoleSection({
       return <ConsoleReports stationId={station.id} />;
     case 'statistik':
       return <ConsoleStats station={station} />;
-    case 'tanya':
-      return <ConsoleQa station={station} />;
     case undefined:
       return <p>{t('web.console.overview')}</p>;
   }
