@@ -36,6 +36,7 @@ export function Header() {
       </div>
       {/* The main pages are in the bottom bar; the header keeps what concerns the account. */}
       <nav class="nav" aria-label={t('web.nav.account_label')}>
+        <a href="/statistik">{t('web.nav.stats')}</a>
         {me && <a href="/area-saya">{t('web.areas.title')}</a>}
         {isStaff && <a href="/konsol">{t('web.nav.console')}</a>}
         {me === null && <a href="/masuk">{t('web.nav.login')}</a>}
