@@ -13,7 +13,7 @@ import { useSession } from '../session.js';
 import { ConsoleReports } from './console-reports.js';
 
 /** The catalog namespaces this page's strings come from. */
-const NAMESPACES = ['reports', 'console-alerts'];
+const NAMESPACES = ['reports', 'console-alerts', 'stats'];
 
 // The alerts section (and the map inside it) downloads only when opened.
 const ConsoleAlerts = lazy(() =>
