@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { indonesianAnalyser } from './analyser.js';
-import slang from './data/slang.json' with { type: 'json' };
-import stemPairs from './data/stem-pairs.json' with { type: 'json' };
+import slang from './lexicon/slang.json' with { type: 'json' };
+import stemPairs from './lexicon/stem-pairs.json' with { type: 'json' };
 import { measureStemAccuracy } from './stem-accuracy.js';
 import { createSastrawiStemmer, createSiagaStemmer, snowballStemmer } from './stemmer.js';
 

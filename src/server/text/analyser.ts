@@ -1,6 +1,6 @@
-import slang from './data/slang.json' with { type: 'json' };
-import stopwords from './data/stopwords.json' with { type: 'json' };
-import synonyms from './data/synonyms.json' with { type: 'json' };
+import slang from './lexicon/slang.json' with { type: 'json' };
+import stopwords from './lexicon/stopwords.json' with { type: 'json' };
+import synonyms from './lexicon/synonyms.json' with { type: 'json' };
 import { correctedDictionary, createSiagaStemmer, type StemFunction } from './stemmer.js';
 
 /** A query word after analysis: the index term to look for and the word as typed (normalised). */

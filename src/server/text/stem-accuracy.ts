@@ -1,4 +1,4 @@
-import pairs from './data/stem-pairs.json' with { type: 'json' };
+import pairs from './lexicon/stem-pairs.json' with { type: 'json' };
 import type { StemFunction } from './stemmer.js';
 
 export interface StemAccuracy {

@@ -1,6 +1,6 @@
 import { stemmer as snowballStem } from '@orama/stemmers/indonesian';
 import { Stemmer as SastrawiStemmer } from 'sastrawijs';
-import corrections from './data/stem-dictionary.json' with { type: 'json' };
+import corrections from './lexicon/stem-dictionary.json' with { type: 'json' };
 
 export type StemFunction = (word: string) => string;
 
