@@ -64,6 +64,17 @@ module.exports = {
       to: { circular: true },
     },
     {
+      name: 'web-shell-names-no-feature',
+      comment:
+        "The web shell (app, header, bottom bar, home, session) collects the features from their feature.ts manifests (feature-registry.ts); it imports no feature. The service worker handles the alerts' push messages.",
+      severity: 'error',
+      from: {
+        path: '^src/web/',
+        pathNot: ['^src/web/features/', '^src/web/sw\\.ts$', '\\.test\\.tsx?$'],
+      },
+      to: { path: '^src/web/features/', pathNot: '^src/web/features/feature\\.ts$' },
+    },
+    {
       name: 'web-not-server',
       comment: 'The web client talks to the server over HTTP only: src/common holds the contract.',
       severity: 'error',

@@ -11,8 +11,8 @@ const CATALOG_FILE = /common\/i18n\/(\w+)\/([\w-]+)\.json$/;
 // Absolute, so the build gives the same output from any working directory.
 const fromRoot = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 
-/** Modules that only officers load: the console route and everything under a feature's console/. */
-const OFFICER_MODULE = /src\/web\/(routes\/console[\w-]*|features\/\w+\/console\/[\w-]+)\.tsx?$/;
+/** Modules that only officers load: everything under a feature's console/ (the console itself too). */
+const OFFICER_MODULE = /src\/web\/features\/\w+\/console\/[\w-]+\.tsx?$/;
 /** Catalog chunks of console namespaces (`i18n-id-console-alerts-<hash>.js`). */
 const OFFICER_CATALOG = /^assets\/i18n-\w+-console-/;
 

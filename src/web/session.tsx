@@ -1,7 +1,7 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiError } from './api/client.js';
-import { getMe } from './features/accounts/api.js';
+import { getMe } from './api/session.js';
 import type { Me } from './api/types.js';
 
 interface Session {

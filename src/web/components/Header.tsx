@@ -1,13 +1,14 @@
 import { useLocation } from 'preact-iso';
-import { logout } from '../features/accounts/api.js';
+import { logout } from '../api/session.js';
+import { shellNamespaces } from '../feature-registry.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useSession } from '../session.js';
+import { visibleLinks } from './nav-links.js';
 
 export function Header() {
-  const { t, locale, switchLocale } = useI18n();
+  const { t, locale, switchLocale } = useI18n(shellNamespaces);
   const { me, setMe } = useSession();
   const { route } = useLocation();
-  const isStaff = (me?.roles.length ?? 0) > 0; // citizen is implicit, never listed
 
   const onLogout = async () => {
     try {
@@ -36,11 +37,11 @@ export function Header() {
       </div>
       {/* The main pages are in the bottom bar; the header keeps what concerns the account. */}
       <nav class="nav" aria-label={t('web.nav.account_label')}>
-        <a href="/statistik">{t('web.nav.stats')}</a>
-        {me && <a href="/area-saya">{t('web.areas.title')}</a>}
-        {isStaff && <a href="/konsol">{t('web.nav.console')}</a>}
-        {me === null && <a href="/masuk">{t('web.nav.login')}</a>}
-        {me === null && <a href="/daftar">{t('web.nav.register')}</a>}
+        {visibleLinks('header', me).map((link) => (
+          <a key={link.href} href={link.href}>
+            {t(link.labelKey)}
+          </a>
+        ))}
         {me && (
           <button type="button" class="link-button" onClick={() => void onLogout()}>
             {t('web.nav.logout')}

@@ -29,8 +29,6 @@ export const requestPasswordReset = (login: string) =>
   api<{ ok: true }>('POST', '/api/auth/password-reset', { login });
 export const confirmPasswordReset = (input: { login: string; code: string; password: string }) =>
   api<{ ok: true }>('POST', '/api/auth/password-reset/confirm', input);
-export const logout = () => api<{ ok: true }>('POST', '/api/auth/logout', {});
-export const getMe = () => api<Me>('GET', '/api/me');
 
 export const requestVerification = (channel: VerificationChannel) =>
   api<Sent>('POST', '/api/me/verification', { channel });

@@ -1,21 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ALERT_CATEGORIES } from '../../common/domain/alerts.js';
-import { categoryLabel } from '../features/alerts/labels.js';
-import {
-  readAlertPrefs,
-  roundPoint,
-  writeAlertPrefs,
-  type AlertPrefs,
-} from '../features/alerts/prefs.js';
+import { ALERT_CATEGORIES } from '../../../common/domain/alerts.js';
+import { categoryLabel } from './labels.js';
+import { readAlertPrefs, roundPoint, writeAlertPrefs, type AlertPrefs } from './prefs.js';
 import {
   currentPushSubscription,
   disablePush,
   enablePush,
   isPushSupported,
   refreshPushSubscription,
-} from '../features/alerts/push.js';
-import { ErrorNote, Page } from '../components/ui.js';
-import { useI18n } from '../i18n/i18n.js';
+} from './push.js';
+import { ErrorNote, Page } from '../../components/ui.js';
+import { useI18n } from '../../i18n/i18n.js';
 
 /** The catalog namespaces this page's strings come from. */
 const NAMESPACES = ['alerts-web', 'alerts'];

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
-import type { CsvProblem } from '../../../common/api/stats.js';
-import { crimeCategoryLabel as categoryLabel } from '../../../common/domain/stats.js';
-import { ApiError } from '../../api/client.js';
-import { ErrorNote, Skeleton } from '../../components/ui.js';
-import { useForm } from '../../components/use-form.js';
-import { useLoad } from '../../components/use-load.js';
-import { useI18n } from '../../i18n/i18n.js';
-import { getStationStats, importFiguresCsv, putMonthFigures } from './stats-api.js';
+import type { CsvProblem } from '../../../../common/api/stats.js';
+import { crimeCategoryLabel as categoryLabel } from '../../../../common/domain/stats.js';
+import { ApiError } from '../../../api/client.js';
+import { ErrorNote, Skeleton } from '../../../components/ui.js';
+import { useForm } from '../../../components/use-form.js';
+import { useLoad } from '../../../components/use-load.js';
+import { useI18n } from '../../../i18n/i18n.js';
+import { getStationStats, importFiguresCsv, putMonthFigures } from '../stats-api.js';
 
 /** `/konsol/statistik`: the station's monthly figures by hand, or a whole CSV at once. */
 export function ConsoleStats({ station }: { station: { id: string; slug: string } }) {

@@ -1,11 +1,7 @@
-import {
-  ALERT_LIST_NAMESPACES,
-  AlertList,
-  useActiveAlerts,
-} from '../features/alerts/ActiveAlerts.js';
-import { ErrorNote, Page, Skeleton } from '../components/ui.js';
-import { useI18n } from '../i18n/i18n.js';
-import { useSession } from '../session.js';
+import { ALERT_LIST_NAMESPACES, AlertList, useActiveAlerts } from './ActiveAlerts.js';
+import { ErrorNote, Page, Skeleton } from '../../components/ui.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { useSession } from '../../session.js';
 
 export function Alerts() {
   const { t } = useI18n(ALERT_LIST_NAMESPACES);

@@ -3,19 +3,21 @@ import {
   REPORT_STATUSES,
   REPORT_TRANSITIONS,
   type ReportStatus,
-} from '../../common/domain/reports.js';
-import { listStationReports, updateReport, type ReportView } from '../features/reports/api.js';
-import { ErrorNote, Skeleton } from '../components/ui.js';
-import { useForm } from '../components/use-form.js';
-import { useLoad } from '../components/use-load.js';
-import { formatDateTime } from '../../common/i18n/format.js';
-import { useI18n } from '../i18n/i18n.js';
+} from '../../../../common/domain/reports.js';
+import { listStationReports, updateReport, type ReportView } from '../api.js';
+import { ErrorNote, Skeleton } from '../../../components/ui.js';
+import { useForm } from '../../../components/use-form.js';
+import { useLoad } from '../../../components/use-load.js';
+import { formatDateTime } from '../../../../common/i18n/format.js';
+import { useI18n } from '../../../i18n/i18n.js';
+import type { ConsoleSectionProps } from '../../feature.js';
 
 /** The catalog namespaces this page's strings come from. */
 const NAMESPACES = ['reports', 'alerts'];
 
 /** `/konsol/laporan`: the reports to the station and those below it, with status changes. */
-export function ConsoleReports({ stationId }: { stationId: string }) {
+export function ConsoleReports({ station }: ConsoleSectionProps) {
+  const stationId = station.id;
   const { t } = useI18n(NAMESPACES);
   const [status, setStatus] = useState<ReportStatus | ''>('');
   const reports = useLoad(

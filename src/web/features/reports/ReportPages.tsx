@@ -1,28 +1,23 @@
 import { useLocation } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
-import type { AreaSummary } from '../../common/api/areas.js';
-import { ALERT_CATEGORIES, type AlertCategory } from '../../common/domain/alerts.js';
-import { normaliseTrackingCode } from '../../common/domain/reports.js';
-import {
-  submitReport,
-  trackReport,
-  type SubmitReportBody,
-  type SubmittedReport,
-} from '../features/reports/api.js';
-import { getAlert } from '../features/alerts/api.js';
-import { getArea } from '../features/areas/api.js';
-import { ErrorNote, Field, Page, Skeleton } from '../components/ui.js';
-import { useForm } from '../components/use-form.js';
-import { useAreaSearch } from '../features/areas/use-area-search.js';
-import { useLoad } from '../components/use-load.js';
-import { useI18n } from '../i18n/i18n.js';
+import type { AreaSummary } from '../../../common/api/areas.js';
+import { ALERT_CATEGORIES, type AlertCategory } from '../../../common/domain/alerts.js';
+import { normaliseTrackingCode } from '../../../common/domain/reports.js';
+import { submitReport, trackReport, type SubmitReportBody, type SubmittedReport } from './api.js';
+import { getAlert } from '../alerts/api.js';
+import { getArea } from '../areas/api.js';
+import { ErrorNote, Field, Page, Skeleton } from '../../components/ui.js';
+import { useForm } from '../../components/use-form.js';
+import { useAreaSearch } from '../areas/use-area-search.js';
+import { useLoad } from '../../components/use-load.js';
+import { useI18n } from '../../i18n/i18n.js';
 import {
   isOffline,
   myTrackingCodes,
   QUEUE_FLUSHED_EVENT,
   queueReport,
   rememberTrackingCode,
-} from '../features/reports/report-queue.js';
+} from './report-queue.js';
 
 /** The catalog namespaces this page's strings come from. */
 const NAMESPACES = ['reports', 'alerts'];

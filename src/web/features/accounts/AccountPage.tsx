@@ -1,12 +1,7 @@
-import { Page, Skeleton } from '../components/ui.js';
-import {
-  NAMESPACES,
-  PersonalData,
-  Totp,
-  Verification,
-} from '../features/accounts/account-sections.js';
-import { useI18n } from '../i18n/i18n.js';
-import { useSession } from '../session.js';
+import { Page, Skeleton } from '../../components/ui.js';
+import { NAMESPACES, PersonalData, Totp, Verification } from './account-sections.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { useSession } from '../../session.js';
 
 export function Account() {
   const { t } = useI18n(NAMESPACES);

@@ -1,18 +1,13 @@
-import { formatDateTime } from '../../common/i18n/format.js';
+import { formatDateTime } from '../../../common/i18n/format.js';
 import { useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { capUrl, getAlert, type AlertView } from '../features/alerts/api.js';
-import { alertReportLink, alertText } from '../../common/domain/alerts.js';
-import {
-  categoryLabel,
-  severityClass,
-  severityLabel,
-  urgencyLabel,
-} from '../features/alerts/labels.js';
-import { AlertBadges } from '../features/alerts/AlertBadges.js';
-import { ErrorNote, Skeleton } from '../components/ui.js';
-import { useLoad } from '../components/use-load.js';
-import { useI18n } from '../i18n/i18n.js';
+import { capUrl, getAlert, type AlertView } from './api.js';
+import { alertReportLink, alertText } from '../../../common/domain/alerts.js';
+import { categoryLabel, severityClass, severityLabel, urgencyLabel } from './labels.js';
+import { AlertBadges } from './AlertBadges.js';
+import { ErrorNote, Skeleton } from '../../components/ui.js';
+import { useLoad } from '../../components/use-load.js';
+import { useI18n } from '../../i18n/i18n.js';
 
 /** The catalog namespaces this page's strings come from. */
 const NAMESPACES = ['alerts-web', 'alerts'];

@@ -1,7 +1,7 @@
-import { listStations } from '../features/stations/api.js';
-import { ErrorNote, isDemo, Page, Skeleton } from '../components/ui.js';
-import { useLoad } from '../components/use-load.js';
-import { useI18n } from '../i18n/i18n.js';
+import { listStations } from './api.js';
+import { ErrorNote, isDemo, Page, Skeleton } from '../../components/ui.js';
+import { useLoad } from '../../components/use-load.js';
+import { useI18n } from '../../i18n/i18n.js';
 
 export function Stations() {
   const { t } = useI18n();

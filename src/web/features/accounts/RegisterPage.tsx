@@ -1,10 +1,10 @@
 import { useLocation } from 'preact-iso';
 import { useState } from 'preact/hooks';
-import { register } from '../features/accounts/api.js';
-import { ErrorNote, Field, Page } from '../components/ui.js';
-import { useForm } from '../components/use-form.js';
-import { useI18n } from '../i18n/i18n.js';
-import { useSession } from '../session.js';
+import { register } from './api.js';
+import { ErrorNote, Field, Page } from '../../components/ui.js';
+import { useForm } from '../../components/use-form.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { useSession } from '../../session.js';
 
 /** One field for either: an address with @ is an email, anything else a phone number. */
 const contactFields = (value: string) =>

@@ -1,11 +1,11 @@
 import { useLocation } from 'preact-iso';
 import { useState } from 'preact/hooks';
-import { ApiError } from '../api/client.js';
-import { login } from '../features/accounts/api.js';
-import { ErrorNote, Field, Page } from '../components/ui.js';
-import { useForm } from '../components/use-form.js';
-import { useI18n } from '../i18n/i18n.js';
-import { useSession } from '../session.js';
+import { ApiError } from '../../api/client.js';
+import { login } from './api.js';
+import { ErrorNote, Field, Page } from '../../components/ui.js';
+import { useForm } from '../../components/use-form.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { useSession } from '../../session.js';
 
 const TOTP_REQUIRED = 'auth.totp_required';
 

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { confirmPasswordReset, requestPasswordReset } from '../features/accounts/api.js';
-import { ErrorNote, Field, Page } from '../components/ui.js';
-import { useForm } from '../components/use-form.js';
-import { useI18n } from '../i18n/i18n.js';
+import { confirmPasswordReset, requestPasswordReset } from './api.js';
+import { ErrorNote, Field, Page } from '../../components/ui.js';
+import { useForm } from '../../components/use-form.js';
+import { useI18n } from '../../i18n/i18n.js';
 
 /** "Lupa kata sandi": first the login to send a code to, then the code and the new password. */
 export function PasswordReset() {

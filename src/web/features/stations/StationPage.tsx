@@ -1,8 +1,8 @@
 import { useRoute } from 'preact-iso';
-import { getStation } from '../features/stations/api.js';
-import { CallLinks, ErrorNote, isDemo, Page, Skeleton } from '../components/ui.js';
-import { useLoad } from '../components/use-load.js';
-import { useI18n } from '../i18n/i18n.js';
+import { getStation } from './api.js';
+import { CallLinks, ErrorNote, isDemo, Page, Skeleton } from '../../components/ui.js';
+import { useLoad } from '../../components/use-load.js';
+import { useI18n } from '../../i18n/i18n.js';
 
 export function StationProfile() {
   const { t } = useI18n();

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import { getMyAreas, putMyAreas } from '../features/areas/api.js';
-import type { AreaKind, AreaSummary, MyArea } from '../api/types.js';
-import { CallLinks, ErrorNote, Page, Skeleton } from '../components/ui.js';
-import { useAreaSearch } from '../features/areas/use-area-search.js';
-import { useLoad } from '../components/use-load.js';
-import { useI18n } from '../i18n/i18n.js';
-import { useSession } from '../session.js';
+import { getMyAreas, putMyAreas } from './api.js';
+import type { AreaKind, AreaSummary, MyArea } from '../../api/types.js';
+import { CallLinks, ErrorNote, Page, Skeleton } from '../../components/ui.js';
+import { useAreaSearch } from './use-area-search.js';
+import { useLoad } from '../../components/use-load.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { useSession } from '../../session.js';
 
 type Choice = AreaSummary & { kind: AreaKind };
 

@@ -1,1 +1,0 @@
-export { StatsDashboard } from '../features/stats/StatsDashboard.js';
