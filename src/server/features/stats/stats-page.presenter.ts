@@ -1,3 +1,5 @@
+import { scaleLinear, scalePoint } from 'd3-scale';
+import { line } from 'd3-shape';
 import type { FastifyReply } from 'fastify';
 import type { StatsSummary } from '../../../common/api/stats.js';
 import {
@@ -20,6 +22,8 @@ type T = (key: MessageKey, params?: MessageParams) => string;
 const CHART_WIDTH = 360;
 const CHART_HEIGHT = 200;
 const PAD = { top: 10, right: 8, bottom: 24, left: 34 };
+/** About this many grid lines; d3 picks round values near it. */
+const TICKS = 4;
 
 function formatters(locale: Locale) {
   const tag = locale === 'id' ? 'id-ID' : 'en-GB';
@@ -36,52 +40,56 @@ function formatters(locale: Locale) {
   };
 }
 
-function niceMax(value: number): number {
-  if (value <= 0) return 1;
-  const magnitude = 10 ** Math.floor(Math.log10(value));
-  const step = [1, 2, 5, 10].find((s) => s * magnitude >= value) ?? 10;
-  return step * magnitude;
-}
-
 /** The monthly trend: CT and CC as two lines, last year's CT dashed; the table beside says it all. */
 function trendChart(summary: StatsSummary, lastYear: StatsSummary, t: T): SafeHtml {
   const months = summary.byMonth;
-  const max = niceMax(
-    Math.max(0, ...months.map((m) => m.crimeTotal), ...lastYear.byMonth.map((m) => m.crimeTotal)),
+  const highest = Math.max(
+    1,
+    ...months.map((m) => m.crimeTotal),
+    ...lastYear.byMonth.map((m) => m.crimeTotal),
   );
-  const innerW = CHART_WIDTH - PAD.left - PAD.right;
-  const innerH = CHART_HEIGHT - PAD.top - PAD.bottom;
-  const x = (i: number) =>
-    PAD.left + (months.length > 1 ? (i / (months.length - 1)) * innerW : innerW / 2);
-  const y = (v: number) => PAD.top + innerH - (v / max) * innerH;
-  const line = (values: number[]) =>
-    values.map((v, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ');
-  const ticks = [0, max / 2, max];
+  // d3 draws the scales and paths as strings: the chart costs the phone no script at all.
+  const y = scaleLinear()
+    .domain([0, highest])
+    .nice(TICKS)
+    .range([CHART_HEIGHT - PAD.bottom, PAD.top]);
+  const x = scalePoint<number>()
+    .domain(months.map((_, i) => i))
+    .range([PAD.left, CHART_WIDTH - PAD.right])
+    .align(0.5);
+  const path = line<number>()
+    .x((_, i) => Math.round((x(i) ?? PAD.left) * 10) / 10)
+    .y((v) => Math.round(y(v) * 10) / 10);
+  const every = Math.max(1, Math.ceil(months.length / 4));
   return html`<svg
       class="stats-chart"
       viewBox="0 0 ${CHART_WIDTH} ${CHART_HEIGHT}"
       role="img"
       aria-label="${t('stats.page.trend')}"
     >
-      ${ticks.map(
-        (v) =>
-          html`<line
-              x1="${PAD.left}"
-              x2="${CHART_WIDTH - PAD.right}"
-              y1="${y(v)}"
-              y2="${y(v)}"
-              class="grid"
-            />
-            <text x="${PAD.left - 6}" y="${y(v) + 4}" text-anchor="end">${v}</text>`,
-      )}
+      ${y
+        .ticks(TICKS)
+        .map(
+          (v) =>
+            html`<line
+                x1="${PAD.left}"
+                x2="${CHART_WIDTH - PAD.right}"
+                y1="${y(v)}"
+                y2="${y(v)}"
+                class="grid"
+              />
+              <text x="${PAD.left - 6}" y="${y(v) + 4}" text-anchor="end">${v}</text>`,
+        )}
       ${months.map((m, i) =>
-        i % Math.max(1, Math.ceil(months.length / 4)) === 0
-          ? html`<text x="${x(i)}" y="${CHART_HEIGHT - 8}" text-anchor="middle">${m.month}</text>`
+        i % every === 0
+          ? html`<text x="${x(i) ?? PAD.left}" y="${CHART_HEIGHT - 8}" text-anchor="middle">
+              ${m.month}
+            </text>`
           : '',
       )}
-      <path d="${line(lastYear.byMonth.map((m) => m.crimeTotal))}" class="series last-year" />
-      <path d="${line(months.map((m) => m.crimeTotal))}" class="series total" />
-      <path d="${line(months.map((m) => m.crimeCleared))}" class="series cleared" />
+      <path d="${path(lastYear.byMonth.map((m) => m.crimeTotal)) ?? ''}" class="series last-year" />
+      <path d="${path(months.map((m) => m.crimeTotal)) ?? ''}" class="series total" />
+      <path d="${path(months.map((m) => m.crimeCleared)) ?? ''}" class="series cleared" />
     </svg>
     <p class="legend">
       <span class="key total"></span>${t('stats.page.crime_total')}
@@ -92,14 +100,17 @@ function trendChart(summary: StatsSummary, lastYear: StatsSummary, t: T): SafeHt
 
 /** Horizontal bars by category: CT, with the cleared part filled darker. */
 function categoryBars(summary: StatsSummary, t: T): SafeHtml {
-  const max = niceMax(Math.max(0, ...summary.byCategory.map((c) => c.crimeTotal)));
+  const width = scaleLinear()
+    .domain([0, Math.max(1, ...summary.byCategory.map((c) => c.crimeTotal))])
+    .nice()
+    .range([0, 100]);
   return html`<div class="stats-bars" aria-hidden="true">
     ${summary.byCategory.map(
       (c) =>
         html`<div class="bar-row">
           <span class="bar-label">${categoryLabel(t, c.category)}</span>
           <span class="bar-track"
-            ><span class="bar total" style="width:${((c.crimeTotal / max) * 100).toFixed(1)}%"
+            ><span class="bar total" style="width:${width(c.crimeTotal).toFixed(1)}%"
               ><span
                 class="bar cleared"
                 style="width:${c.crimeTotal === 0 ? 0 : ((c.crimeCleared / c.crimeTotal) * 100).toFixed(1)}%"
