@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { DEFAULT_CRIME_CATEGORIES } from '../../src/common/domain/stats.js';
+import { up as buildCrimeRollups } from '../../src/server/features/stats/migrations/20261202T1040-crime-rollup.js';
 import { createTestContext, type TestContext } from '../../test/helpers/context.js';
 import {
   buildAccount,
@@ -59,7 +60,7 @@ async function buildHierarchy(t: TestContext): Promise<{ poldaSlug: string; pols
 
 /**
  * Cases generated inside the database (a numbers series joined to the stations), then the
- * per station-month-category figures every summary reads, as recording cases keeps them.
+ * per station-month-category figures and their roll-ups, as recording cases keeps them.
  */
 async function seedCases(t: TestContext, polsekIds: string[]): Promise<void> {
   const db = t.ctx.db;
@@ -97,6 +98,9 @@ async function seedCases(t: TestContext, polsekIds: string[]): Promise<void> {
     select "stationId", substr("reportedOn", 1, 7), category, count(*),
       sum(case when status = 'cleared' then 1 else 0 end)
     from crime_case group by "stationId", substr("reportedOn", 1, 7), category`.execute(db);
+  // The roll-ups as the migration builds them from published figures.
+  await db.schema.dropTable('crime_rollup').execute();
+  await buildCrimeRollups(db);
   await sql`analyze`.execute(db);
 }
 

@@ -2,6 +2,7 @@ import enStats from '../../../common/i18n/en/stats.json' with { type: 'json' };
 import idStats from '../../../common/i18n/id/stats.json' with { type: 'json' };
 import type { FeatureModule } from '../../module.js';
 import * as createCrimeFigures from './migrations/20261201T2230-create-crime-figures.js';
+import * as crimeRollup from './migrations/20261202T1040-crime-rollup.js';
 import { statsPolicies } from './stats.policy.js';
 import { registerStatsRoutes } from './stats.routes.js';
 
@@ -20,7 +21,10 @@ declare module '../../auth/policy.js' {
 export const statsModule: FeatureModule = {
   name: 'stats',
   routes: registerStatsRoutes,
-  migrations: { '20261201T2230-create-crime-figures': createCrimeFigures },
+  migrations: {
+    '20261201T2230-create-crime-figures': createCrimeFigures,
+    '20261202T1040-crime-rollup': crimeRollup,
+  },
   policies: statsPolicies,
   i18n: { stats: { id: idStats, en: enStats } },
 };

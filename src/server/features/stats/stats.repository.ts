@@ -61,21 +61,70 @@ export async function upsertCrimeMonth(db: Db, row: CrimeMonthRow): Promise<void
     .execute();
 }
 
-/** Replaces the figures of the station-months given with `figures` (all of those months). */
+/** The national roll-up's scope; every other scope is a station id. */
+export const NATIONAL_SCOPE = '*';
+
+/**
+ * Replaces the figures of the station-months given with `figures` (all of those months), and
+ * moves the roll-ups of the station, every station above it and the nation by the difference:
+ * the old figures come off, the new go on, each in one statement per scope inside the database.
+ */
 export async function replaceFigures(
   db: Db,
-  stationId: string,
+  station: { id: string; path: string },
   months: string[],
   figures: CrimeFigureRow[],
 ): Promise<void> {
   for (let i = 0; i < months.length; i += INSERT_CHUNK) {
+    const chunk = months.slice(i, i + INSERT_CHUNK);
+    await moveRollups(db, station, chunk, -1);
     await db
       .deleteFrom('crime_figure')
-      .where('stationId', '=', stationId)
-      .where('month', 'in', months.slice(i, i + INSERT_CHUNK))
+      .where('stationId', '=', station.id)
+      .where('month', 'in', chunk)
       .execute();
   }
   await inChunks(figures, (chunk) => db.insertInto('crime_figure').values(chunk).execute());
+  for (let i = 0; i < months.length; i += INSERT_CHUNK) {
+    await moveRollups(db, station, months.slice(i, i + INSERT_CHUNK), 1);
+  }
+}
+
+/** Adds (or with -1 takes off) the station's figures of these months to each roll-up above. */
+async function moveRollups(
+  db: Db,
+  station: { id: string; path: string },
+  months: string[],
+  sign: 1 | -1,
+): Promise<void> {
+  // The station's path is `/<polda>/<polres>/<polsek>/`: each of those, and the nation.
+  const scopes = [...station.path.split('/').filter(Boolean), NATIONAL_SCOPE];
+  for (const scope of scopes) {
+    await db
+      .insertInto('crime_rollup')
+      .columns(['scope', 'month', 'category', 'crimeTotal', 'crimeCleared'])
+      .expression(
+        db
+          .selectFrom('crime_figure')
+          .select((eb) => [
+            eb.val(scope).as('scope'),
+            'month',
+            'category',
+            eb('crimeTotal', '*', sign).as('crimeTotal'),
+            eb('crimeCleared', '*', sign).as('crimeCleared'),
+          ])
+          .where('stationId', '=', station.id)
+          .where('month', 'in', months),
+      )
+      .onConflict((oc) =>
+        oc.columns(['scope', 'month', 'category']).doUpdateSet({
+          crimeTotal: (eb) => eb('crime_rollup.crimeTotal', '+', eb.ref('excluded.crimeTotal')),
+          crimeCleared: (eb) =>
+            eb('crime_rollup.crimeCleared', '+', eb.ref('excluded.crimeCleared')),
+        }),
+      )
+      .execute();
+  }
 }
 
 /** Writes many rows in statements of at most INSERT_CHUNK bound values each. */
@@ -117,29 +166,23 @@ export async function updateCrimeMonthVersion(
 /** The station ids a filter names, for `$if`; none for the national view. */
 const named = (stations: StationFilter): string[] => (stations === 'all' ? [] : stations);
 
-/** Sums by month and category over the stations, within the period. */
+/** CT and CC by month and category of a station with everything below it, or the nation. */
 export async function sumFigures(
   db: Db,
-  stations: StationFilter,
+  scope: string,
   period: Period,
 ): Promise<Array<{ month: string; category: string; crimeTotal: number; crimeCleared: number }>> {
-  if (stations !== 'all' && stations.length === 0) return [];
   const rows = await db
-    .selectFrom('crime_figure')
-    .select(['month', 'category'])
-    .select((eb) => [
-      eb.fn.sum<number | string>('crimeTotal').as('crimeTotal'),
-      eb.fn.sum<number | string>('crimeCleared').as('crimeCleared'),
-    ])
+    .selectFrom('crime_rollup')
+    .select(['month', 'category', 'crimeTotal', 'crimeCleared'])
+    .where('scope', '=', scope)
     .where('month', '>=', period.from)
     .where('month', '<=', period.to)
-    .groupBy(['month', 'category'])
-    .$if(stations !== 'all', (qb) => qb.where('stationId', 'in', named(stations)))
     .execute();
-  // PostgreSQL answers sums of integers as bigint text.
   return rows.map((row) => ({
     month: row.month,
     category: row.category,
+    // PostgreSQL may answer integers as text.
     crimeTotal: Number(row.crimeTotal),
     crimeCleared: Number(row.crimeCleared),
   }));

@@ -46,6 +46,7 @@ import {
   insertCrimeMonths,
   listCorrections,
   listFiguresOfMonth,
+  NATIONAL_SCOPE,
   replaceFigures,
   sumFigures,
   updateCrimeMonthVersion,
@@ -137,7 +138,7 @@ export async function putMonthFigures(
   const now = ctx.clock.now().toISOString();
   const figures = input.figures.map((f) => ({ stationId: station.id, month, ...f }));
   await transaction(ctx.db, async (tx) => {
-    await publishMonths(tx.db, station.id, [{ month, figures }], existing ? [existing] : [], {
+    await publishMonths(tx.db, station, [{ month, figures }], existing ? [existing] : [], {
       now,
       reason: reason ?? '',
     });
@@ -170,11 +171,12 @@ async function getMonthFigures(
  */
 async function publishMonths(
   db: AppContext['db'],
-  stationId: string,
+  station: StationSummary,
   months: Array<{ month: string; figures: CrimeFigureRow[] }>,
   existing: CrimeMonthRow[],
   at: { now: string; reason: string },
 ): Promise<void> {
+  const stationId = station.id;
   const published = new Map(existing.map((row) => [row.month, row]));
   const fresh: CrimeMonthRow[] = [];
   const corrections: CrimeCorrectionRow[] = [];
@@ -213,7 +215,7 @@ async function publishMonths(
   await insertCorrections(db, corrections);
   await replaceFigures(
     db,
-    stationId,
+    station,
     months.map((m) => m.month),
     months.flatMap((m) => m.figures),
   );
@@ -314,7 +316,7 @@ export async function importFigures(
   await transaction(ctx.db, async (tx) => {
     await publishMonths(
       tx.db,
-      station.id,
+      station,
       [...byMonth].map(([month, figures]) => ({ month, figures })),
       existing,
       { now, reason: reason ?? '' },
@@ -400,7 +402,7 @@ export async function recordCase(
     });
     await replaceFigures(
       tx.db,
-      station.id,
+      station,
       [month],
       await countCasesOfMonth(tx.db, station.id, month),
     );
@@ -437,7 +439,7 @@ async function summarise(
     toIso: monthStartIso(addMonths(period.to, 1)),
   };
   const [sums, sources, corrections, reports, alertsIssued] = await Promise.all([
-    sumFigures(ctx.db, stations, period),
+    sumFigures(ctx.db, station?.id ?? NATIONAL_SCOPE, period),
     countMonthSources(ctx.db, stations, period),
     listCorrections(ctx.db, stations, period),
     summariseReportResponsiveness(ctx, stations, isoPeriod),

@@ -22,6 +22,15 @@ export interface CrimeFigureTable {
   crimeCleared: number;
 }
 
+/** CT and CC summed over a station and every station below it (`*`: the nation). */
+export interface CrimeRollupTable {
+  scope: string;
+  month: string;
+  category: string;
+  crimeTotal: number;
+  crimeCleared: number;
+}
+
 /** A correction to a published month, shown publicly with its date and reason. */
 export interface CrimeCorrectionTable {
   id: string;
@@ -59,6 +68,7 @@ declare module '../../db/schema.js' {
   interface DatabaseSchema {
     crime_month: CrimeMonthTable;
     crime_figure: CrimeFigureTable;
+    crime_rollup: CrimeRollupTable;
     crime_correction: CrimeCorrectionTable;
     crime_case: CrimeCaseTable;
   }

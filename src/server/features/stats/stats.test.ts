@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatsSummary } from '../../../common/api/stats.js';
 import type { ReportStatus } from '../../../common/domain/reports.js';
 import { createTestContext, type TestContext } from '../../../../test/helpers/context.js';
+import { up } from './migrations/20261202T1040-crime-rollup.js';
 import {
   buildAccount,
   buildStation,
@@ -400,6 +401,47 @@ describe('stats', () => {
       // Over the Polres, February is derived (sibling) only; March entered everywhere.
       const polresView = await summary('/api/stats/stations/polres-uji?from=2026-02&to=2026-03');
       expect(polresView.byMonth.map((m) => m.source)).toEqual(['derived', 'entered']);
+    });
+  });
+
+  describe('roll-ups', () => {
+    /** The roll-ups as the figures say they must be: summed over each station's subtree. */
+    const expectedRollups = async () => {
+      const paths = new Map(
+        (await t.ctx.db.selectFrom('station').select(['id', 'path']).execute()).map((s) => [
+          s.id,
+          s.path,
+        ]),
+      );
+      const sums = new Map<string, [number, number]>();
+      for (const f of await t.ctx.db.selectFrom('crime_figure').selectAll().execute()) {
+        const scopes = [...(paths.get(f.stationId) ?? '').split('/').filter(Boolean), '*'];
+        for (const scope of scopes) {
+          const key = `${scope}|${f.month}|${f.category}`;
+          const [ct, cc] = sums.get(key) ?? [0, 0];
+          sums.set(key, [ct + f.crimeTotal, cc + f.crimeCleared]);
+        }
+      }
+      return new Map([...sums].filter(([, [ct, cc]]) => ct !== 0 || cc !== 0));
+    };
+    const storedRollups = async () =>
+      new Map(
+        (await t.ctx.db.selectFrom('crime_rollup').selectAll().execute())
+          .filter((r) => Number(r.crimeTotal) !== 0 || Number(r.crimeCleared) !== 0)
+          .map((r) => [
+            `${r.scope}|${r.month}|${r.category}`,
+            [Number(r.crimeTotal), Number(r.crimeCleared)] as [number, number],
+          ]),
+      );
+
+    it('stay equal to the figures summed over every subtree, and the migration builds the same', async () => {
+      const expected = await expectedRollups();
+      expect(expected.size).toBeGreaterThan(0);
+      expect(await storedRollups()).toEqual(expected);
+
+      await t.ctx.db.schema.dropTable('crime_rollup').execute();
+      await up(t.ctx.db);
+      expect(await storedRollups()).toEqual(expected);
     });
   });
 
