@@ -83,6 +83,14 @@ export const QaSessionListQuery = Type.Object(
   {
     station: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Id or slug' })),
     state: Type.Optional(QaState),
+    q: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description:
+          'Words in the title, topic, description, questions or answers (Indonesian search); best match first',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -7,6 +7,7 @@ import type { FeatureModule } from '../../module.js';
 import * as createQa from './migrations/20261201T2230-create-qa.js';
 import { qaSessionTimedJob } from './qa.jobs.js';
 import { registerQaRoutes } from './qa.routes.js';
+import { exportQuestionsOfPerson, QA_SEARCH_TYPE } from './qa.service.js';
 
 declare module '../../../common/i18n/index.js' {
   interface Messages {
@@ -47,4 +48,10 @@ export const qaModule: FeatureModule = {
   migrations: { '20261201T2230-create-qa': createQa },
   policies: qaPolicies,
   i18n: { qa: { id: idQa, en: enQa } },
+  searchTypes: [QA_SEARCH_TYPE],
+  personalData: {
+    export: async (ctx, person) => ({ qaQuestions: await exportQuestionsOfPerson(ctx, person) }),
+    // Questions, votes and follows are deleted with the account row (ON DELETE CASCADE).
+    erase: () => Promise.resolve(),
+  },
 };

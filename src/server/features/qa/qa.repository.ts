@@ -47,9 +47,19 @@ export async function markQaStateAnnounced(
 
 export function listQaSessions(
   db: Db,
-  filter: { stationIds?: string[]; startsBefore?: string; endsAfter?: string; limit: number },
+  filter: {
+    ids?: string[];
+    stationIds?: string[];
+    startsBefore?: string;
+    endsAfter?: string;
+    limit: number;
+  },
 ): Promise<QaSessionRow[]> {
   let query = db.selectFrom('qa_session').selectAll();
+  if (filter.ids) {
+    if (filter.ids.length === 0) return Promise.resolve([]);
+    query = query.where('id', 'in', filter.ids);
+  }
   if (filter.stationIds) query = query.where('stationId', 'in', filter.stationIds);
   if (filter.endsAfter) {
     const endsAfter = filter.endsAfter;
@@ -266,4 +276,13 @@ export async function listFollowedSessionIds(
     .where('sessionId', 'in', sessionIds)
     .execute();
   return new Set(rows.map((row) => row.sessionId));
+}
+
+export function listQuestionsOfAccount(db: Db, accountId: string): Promise<QaQuestionRow[]> {
+  return db
+    .selectFrom('qa_question')
+    .selectAll()
+    .where('accountId', '=', accountId)
+    .orderBy('createdAt')
+    .execute();
 }

@@ -13,15 +13,17 @@ import type {
 import { qaStreamKey, type QaQuestionStatus, type QaState } from '../../../common/domain/qa.js';
 import type { AccountActor, Actor } from '../../auth/actor.js';
 import { assertCan, can, requireAccount, requireVerified } from '../../auth/policy.js';
-import type { AppContext } from '../../context.js';
+import type { AppContext, PersonRef } from '../../context.js';
 import { isUniqueViolation } from '../../db/constraints.js';
 import { transaction, type Tx } from '../../db/database.js';
+import { translate } from '../../../common/i18n/index.js';
 import { AppError, conflict, forbidden, invalidFields, notFound } from '../../errors.js';
 import { accountKey } from '../../geo/targeting.js';
 import { newId } from '../../ids.js';
 import type { StreamEventType, StreamEventTypes } from '../../realtime/stream-events.js';
 import { publishStreamEvent } from '../../realtime/stream.service.js';
 import { findAccountNames } from '../accounts/accounts.service.js';
+import { enqueuePushFanout } from '../push/push.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import {
   findStationRowBySlug,
@@ -49,6 +51,7 @@ import {
   listQaAnswers,
   listQaQuestions,
   listQaSessions,
+  listQuestionsOfAccount,
   listVotedQuestionIds,
   markQaStateAnnounced,
   updateQaQuestionInStatus,
@@ -61,7 +64,11 @@ import { isSuspectText } from './qa.policy.js';
 export const QUESTIONS_PER_WINDOW = 5;
 const QUESTION_WINDOW_MS = 10 * 60_000;
 const LIST_LIMIT = 200;
+const SEARCH_LIMIT = 50;
+export const QA_SEARCH_TYPE = 'qa_session';
 const DEFAULT_PSEUDONYM = 'Warga';
+/** A reminder is worth delivering late only while the session may still be on. */
+const REMINDER_TTL_MIN_S = 15 * 60;
 
 // ---- sessions -----------------------------------------------------------------------------
 
@@ -201,6 +208,7 @@ export async function createQaSession(
   try {
     await transaction(ctx.db, async (tx) => {
       await insertQaSession(tx.db, row);
+      await indexQaSession(ctx, tx, row.id, station);
       if (row.kind === 'session') await scheduleStateJobs(ctx, tx, row);
       await recordAudit(ctx, tx, {
         actor: account,
@@ -247,6 +255,7 @@ export async function updateQaSessionDetails(
   const updated: QaSessionRow = { ...session, ...changes };
   await transaction(ctx.db, async (tx) => {
     await updateQaSession(tx.db, id, changes);
+    await indexQaSession(ctx, tx, id, station);
     if (startsAt !== session.startsAt || endsAt !== session.endsAt) {
       await scheduleStateJobs(ctx, tx, updated);
     }
@@ -274,11 +283,34 @@ async function announceQaState(ctx: AppContext, tx: Tx, session: QaSessionRow): 
   if (state !== 'live') return;
   const followers = await listFollowerIds(tx.db, session.id);
   if (followers.length === 0) return;
+  const keys = followers.map(accountKey);
+  const source = { type: 'qa_session', id: session.id };
+  // In the app that is open, and on the phone that is not.
   await publishStreamEvent(ctx, tx, {
     type: 'qa.reminder',
     data: { sessionId: session.id, title: session.title },
-    keys: followers.map(accountKey),
-    source: { type: 'qa_session', id: session.id },
+    keys,
+    source,
+  });
+  const untilEnd = session.endsAt ? Date.parse(session.endsAt) - ctx.clock.now().getTime() : 0;
+  await enqueuePushFanout(ctx, tx, {
+    keys,
+    isDrill: false,
+    category: 'qa',
+    isSevere: false,
+    payload: {
+      id: session.id,
+      // Followers' languages are not known here: Indonesian, as the session itself is.
+      title: translate('id', 'qa.session.reminder', { title: session.title }),
+      body: session.topic ?? session.description ?? '',
+      url: `/tanya/${session.id}`,
+      tag: `qa-${session.id}`,
+      sourceType: source.type,
+    },
+    topic: `qa-${session.id}`,
+    ttlSeconds: Math.max(REMINDER_TTL_MIN_S, Math.floor(untilEnd / 1000)),
+    sourceType: source.type,
+    sourceId: source.id,
   });
 }
 
@@ -343,13 +375,63 @@ export async function listQaSessionViews(
   query: QaSessionListQuery,
 ): Promise<QaSessionView[]> {
   const station = query.station ? await resolveStation(ctx, query.station) : undefined;
+  const hits = query.q
+    ? await ctx.search.search(ctx.db, {
+        type: QA_SEARCH_TYPE,
+        text: query.q,
+        ...(station ? { stationPath: station.path } : {}),
+        limit: SEARCH_LIMIT,
+      })
+    : undefined;
   const rows = await listQaSessions(ctx.db, {
-    ...(station ? { stationIds: [station.id] } : {}),
+    ...(hits ? { ids: hits.items.map((hit) => hit.id) } : {}),
+    ...(station && !hits ? { stationIds: [station.id] } : {}),
     limit: LIST_LIMIT,
   });
+  if (hits) {
+    const rank = new Map(hits.items.map((hit, i) => [hit.id, i]));
+    rows.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
+  }
   const now = ctx.clock.now();
   const wanted = query.state ? rows.filter((row) => qaStateAt(row, now) === query.state) : rows;
   return presentSessions(ctx, actor, wanted);
+}
+
+/**
+ * Keeps a session findable by what was said in it: its own words and the public questions
+ * with their latest answers (the archive search), in the writing transaction.
+ */
+async function indexQaSession(
+  ctx: AppContext,
+  tx: Tx,
+  sessionId: string,
+  station: StationSummary,
+): Promise<void> {
+  const session = await findQaSessionById(tx.db, sessionId);
+  if (!session) return;
+  const questions = await listQaQuestions(tx.db, sessionId, {
+    statuses: ['approved'],
+    sort: 'votes',
+  });
+  const answers = await listQaAnswers(
+    tx.db,
+    questions.map((question) => question.id),
+  );
+  const latest = new Map<string, string>();
+  for (const answer of answers) {
+    if (!latest.has(answer.questionId)) latest.set(answer.questionId, answer.markdown);
+  }
+  await ctx.search.index(tx.db, QA_SEARCH_TYPE, session.id, {
+    fields: {
+      title: session.title,
+      topic: session.topic,
+      description: session.description,
+      questions: questions.map((question) => question.text).join('\n'),
+      answers: [...latest.values()].join('\n'),
+    },
+    stationPath: station.path,
+    date: session.startsAt,
+  });
 }
 
 /** Upcoming and live sessions of a station, for its calendar feed. */
@@ -453,7 +535,7 @@ export async function askQuestion(
   input: AskQuestionBody,
 ): Promise<AskedQuestion> {
   const account = requireVerified(actor);
-  const { session } = await loadSession(ctx, sessionId);
+  const { session, station } = await loadSession(ctx, sessionId);
   const now = ctx.clock.now();
   if (qaStateAt(session, now) === 'ended') throw conflict('qa.session_ended');
   const text = input.text.trim().replace(/\s+/g, ' ');
@@ -485,6 +567,7 @@ export async function askQuestion(
   await transaction(ctx.db, async (tx) => {
     await insertQaQuestion(tx.db, row);
     if (status === 'approved') {
+      await indexQaSession(ctx, tx, session.id, station);
       await publishQa(
         ctx,
         tx,
@@ -612,6 +695,7 @@ async function moderate(
   let summary: unknown;
   await transaction(ctx.db, async (tx) => {
     summary = await work(tx, { question, session });
+    await indexQaSession(ctx, tx, session.id, station);
     await recordAudit(ctx, tx, {
       actor: account,
       stationId: station.id,
@@ -769,4 +853,17 @@ export async function getQaArchive(
   const rows = await listQaQuestions(ctx.db, id, { statuses: ['approved'], sort: 'votes' });
   const questions = await presentQuestions(ctx, rows, { accountId: undefined, isModerator: false });
   return { session, questions };
+}
+
+/** The questions a person asked, for their UU PDP export (they go with the account). */
+export async function exportQuestionsOfPerson(ctx: AppContext, person: PersonRef) {
+  const rows = await listQuestionsOfAccount(ctx.db, person.accountId);
+  return rows.map((row) => ({
+    id: row.id,
+    sessionId: row.sessionId,
+    text: row.text,
+    pseudonym: row.pseudonym,
+    status: row.status,
+    createdAt: row.createdAt,
+  }));
 }

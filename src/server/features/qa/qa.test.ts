@@ -4,6 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QaQuestionView, QaSessionView } from '../../../common/api/qa.js';
 import { createTestContext, type TestContext } from '../../../../test/helpers/context.js';
 import { buildAccount, sessionCookie } from '../../../../test/helpers/factories.js';
+import {
+  decryptPushBody,
+  makeBrowserKeys,
+  startLocalPushService,
+} from '../../../../test/helpers/push-service.js';
 import { openSse } from '../../../../test/helpers/sse.js';
 import { buildStationWorld, type Person } from '../../../../test/helpers/station-world.js';
 import { QUESTIONS_PER_WINDOW } from './qa.service.js';
@@ -77,6 +82,36 @@ describe('live Q&A', () => {
   afterAll(() => t.close());
 
   describe('sessions', () => {
+    it("pushes the start to a follower's phone, not to other devices", async () => {
+      const push = await startLocalPushService();
+      try {
+        const session = await schedule({ startsInMs: HOUR, lengthMs: HOUR });
+        const follower = await citizen();
+        await call('PUT', `/api/qa/sessions/${session.id}/follow`, follower);
+        const phone = makeBrowserKeys();
+        const subscribe = (path: string, who?: Person) =>
+          call('POST', '/api/push/subscriptions', who, {
+            subscription: { endpoint: push.endpoint(path), keys: phone.json },
+          });
+        expect((await subscribe('/follower', follower)).statusCode).toBe(200);
+        expect((await subscribe('/someone-else', await citizen())).statusCode).toBe(200);
+        expect((await subscribe('/guest')).statusCode).toBe(200);
+
+        t.clock.advance(HOUR);
+        await t.ctx.jobs.runDueJobs();
+        await t.ctx.jobs.runDueJobs(); // the fan-out the state change enqueued
+
+        expect(push.received.map((r) => r.path)).toEqual(['/follower']);
+        expect(JSON.parse(decryptPushBody(push.received[0]!.body, phone))).toMatchObject({
+          title: 'Sesi "Bahaya narkoba di sekolah" sudah dimulai.',
+          url: `/tanya/${session.id}`,
+          sourceType: 'qa_session',
+        });
+      } finally {
+        await push.close();
+      }
+    });
+
     it('moves scheduled → live → ended with the clock, announcing each state once', async () => {
       const session = await schedule({ startsInMs: HOUR, lengthMs: HOUR });
       expect(session).toMatchObject({ state: 'scheduled', moderation: 'post', kind: 'session' });
@@ -447,6 +482,37 @@ describe('live Q&A', () => {
       expect(shown?.answer?.history).toHaveLength(1);
       expect(shown?.answer?.history[0]?.html).toContain('<strong>110</strong>');
       expect(await auditActions()).toContain('qa.question_answered');
+    });
+  });
+
+  describe('archive search', () => {
+    it('finds a session by the words of its questions and answers, in Indonesian forms', async () => {
+      const session = await schedule({ startsInMs: -HOUR / 2, lengthMs: HOUR });
+      const asked = await ask(
+        session.id,
+        await citizen(),
+        'Motor saya dicuri di parkiran pasar, lapor ke mana?',
+      );
+      expect(asked.statusCode, asked.body).toBe(201);
+      const answered = await call(
+        'POST',
+        `/api/qa/questions/${asked.json<{ id: string }>().id}/answer`,
+        world.people.officer,
+        { body: 'Datang ke SPKT dengan STNK; kami catat laporan **curanmor** Anda.' },
+      );
+      expect(answered.statusCode, answered.body).toBe(200);
+      const found = async (q: string, station = '') =>
+        (await call('GET', `/api/qa/sessions?q=${encodeURIComponent(q)}${station}`))
+          .json<{ items: QaSessionView[] }>()
+          .items.map((s) => s.id);
+
+      expect(await found('pencurian motor')).toContain(session.id); // "dicuri" in the question
+      expect(await found('PENCURI')).toContain(session.id);
+      expect(await found('STNK')).toContain(session.id); // in the answer
+      expect(await found('curanmor', '&station=polsek-kebayoran-lama')).toContain(session.id);
+      expect(await found('kebakaran hutan')).not.toContain(session.id);
+      const tooLong = await call('GET', `/api/qa/sessions?q=${'a'.repeat(201)}`);
+      expect(tooLong.statusCode).toBe(400);
     });
   });
 
