@@ -92,6 +92,13 @@ describe('a citizen at a live Q&A session', () => {
     await page.getByRole('heading', { name: 'Tanya jawab dengan polisi' }).waitFor();
     await page.getByRole('heading', { name: 'Sedang berlangsung' }).waitFor();
     await shot('01-list');
+    // The search reads what was asked and answered: "perilaku" is only in an answer.
+    await page.getByLabel('Cari di tanya jawab').fill('perilaku anak');
+    await page.getByRole('heading', { name: 'Hasil pencarian' }).waitFor();
+    await page.getByLabel('Cari di tanya jawab').fill('kebakaran hutan');
+    await page.getByText('Tidak ada sesi yang cocok dengan "kebakaran hutan".').waitFor();
+    await page.getByLabel('Cari di tanya jawab').fill('');
+    await page.getByRole('heading', { name: 'Sedang berlangsung' }).waitFor();
     await page.getByRole('link', { name: 'Bahaya narkoba di sekolah' }).click();
     await page.getByRole('heading', { name: 'Bahaya narkoba di sekolah', level: 1 }).waitFor();
 

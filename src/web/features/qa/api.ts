@@ -16,11 +16,13 @@ export type { QaQuestionView, QaSessionView };
 
 const enc = encodeURIComponent;
 
-export const listQaSessions = (query: { station?: string } = {}) =>
-  api<QaSessionList>(
-    'GET',
-    `/api/qa/sessions${query.station ? `?station=${enc(query.station)}` : ''}`,
-  );
+export const listQaSessions = (query: { station?: string; q?: string } = {}) => {
+  const params = new URLSearchParams();
+  if (query.station) params.set('station', query.station);
+  if (query.q) params.set('q', query.q);
+  const search = params.toString();
+  return api<QaSessionList>('GET', `/api/qa/sessions${search ? `?${search}` : ''}`);
+};
 export const getQaSession = (id: string) =>
   api<QaSessionView>('GET', `/api/qa/sessions/${enc(id)}`);
 export const createQaSession = (body: CreateQaSessionBody) =>
