@@ -137,6 +137,9 @@ export async function createContext(
       await database.close();
     },
   };
+  for (const type of modules.flatMap((module) => module.searchTypes ?? [])) {
+    ctx.search.register(type);
+  }
   return ctx;
 }
 

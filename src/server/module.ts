@@ -31,6 +31,8 @@ export interface FeatureModule {
   migrations?: Readonly<Record<string, Migration>>;
   /** Station actions this feature checks, and the station roles that may do each. */
   policies?: Readonly<Record<string, readonly Role[]>>;
+  /** The document types it keeps in the shared search index (ctx.search). */
+  searchTypes?: readonly string[];
   /** Message catalogs by namespace (the file names under common/i18n/{id,en}/). */
   i18n?: Readonly<Record<string, { id: Catalog; en: Catalog }>>;
   /** Area codes an account follows, added to its live-stream subscription. */

@@ -3,6 +3,7 @@ import { alertsModule } from './features/alerts/alerts.module.js';
 import { areasModule } from './features/areas/areas.module.js';
 import { deliveryModule } from './features/delivery/delivery.module.js';
 import { pushModule } from './features/push/push.module.js';
+import { qaModule } from './features/qa/qa.module.js';
 import { reportsModule } from './features/reports/reports.module.js';
 import { stationsModule } from './features/stations/stations.module.js';
 import { statsModule } from './features/stats/stats.module.js';
@@ -23,4 +24,5 @@ export const featureModules: readonly FeatureModule[] = [
   reportsModule,
   deliveryModule,
   statsModule,
+  qaModule,
 ];

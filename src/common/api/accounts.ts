@@ -124,6 +124,18 @@ export type PushSubscriptionExport = Static<typeof PushSubscriptionExport>;
 /** The parts of the export that other features keep (each module fills its own). */
 export const PersonalDataExport = Type.Object({
   reports: Type.Array(ReportExport),
+  qaQuestions: Type.Optional(
+    Type.Array(
+      Type.Object({
+        id: Type.String(),
+        sessionId: Type.String(),
+        text: Type.String(),
+        pseudonym: Type.String(),
+        status: Type.String(),
+        createdAt: Type.String(),
+      }),
+    ),
+  ),
   pushSubscriptions: Type.Array(PushSubscriptionExport),
 });
 export type PersonalDataExport = Static<typeof PersonalDataExport>;

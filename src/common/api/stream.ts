@@ -24,6 +24,9 @@ export const StreamQuery = Type.Object(
         },
       ),
     ),
+    qa: Type.Optional(
+      Type.String({ pattern: UUID, description: 'Also the live events of this Q&A session' }),
+    ),
     lastEventId: Type.Optional(
       Type.String({ pattern: UUID, description: 'For EventSource polyfills without the header' }),
     ),

@@ -28,6 +28,8 @@ export interface LatLng {
 
 export const areaKey = (code: string) => `a:${code}`;
 export const cellKey = (cell: string) => `c:${cell}`;
+/** Reaches one account's open tabs (reminders for what it follows). */
+export const accountKey = (accountId: string) => `u:${accountId}`;
 
 /** The keys a subscriber at these areas and/or this point is reachable by. */
 export function subscriberKeys(areaCodes: readonly string[], point?: LatLng): string[] {

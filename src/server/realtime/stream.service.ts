@@ -4,7 +4,8 @@ import type { Actor } from '../auth/actor.js';
 import type { AppContext } from '../context.js';
 import type { Tx } from '../db/database.js';
 import { optionalPoint } from '../geo/points.js';
-import { subscriberKeys } from '../geo/targeting.js';
+import { qaStreamKey } from '../../common/domain/qa.js';
+import { accountKey, subscriberKeys } from '../geo/targeting.js';
 import {
   nextStreamEventId,
   type StreamEvent,
@@ -41,8 +42,12 @@ export async function openStreamSubscription(
   // A browser resends the id we gave it; anything else in the header is ignored, not an error.
   const fromHeader =
     lastEventIdHeader && EVENT_ID.test(lastEventIdHeader) ? lastEventIdHeader : undefined;
+  const keys = subscriberKeys(areaCodes, point);
+  // A logged-in tab hears what is meant for its account (reminders); `qa` adds a session's events.
+  if (actor.kind === 'account') keys.push(accountKey(actor.accountId));
+  if (query.qa) keys.push(qaStreamKey(query.qa));
   return {
-    keys: subscriberKeys(areaCodes, point),
+    keys,
     wantsDrills: query.drills === '1' || query.drills === 'true',
     lastEventId: fromHeader ?? query.lastEventId,
   };

@@ -14,7 +14,7 @@ import { transaction, type Tx } from '../../db/database.js';
 import { readOrCreateSetting } from '../../db/settings.js';
 import { AppError } from '../../errors.js';
 import { optionalPoint } from '../../geo/points.js';
-import { subscriberKeys } from '../../geo/targeting.js';
+import { accountKey, subscriberKeys } from '../../geo/targeting.js';
 import { newId } from '../../ids.js';
 import { listAccountAreaCodes } from '../areas/areas.service.js';
 import {
@@ -96,6 +96,9 @@ export async function subscribePush(
     }
   }
   const keys = subscriberKeys(areas, point);
+  // A signed-in device is also reached by what is meant for its account alone (a reminder,
+  // an answer to a tip): features pass `accountKey(id)` among the fan-out keys.
+  if (actor.kind === 'account') keys.push(accountKey(actor.accountId));
   const now = ctx.clock.now().toISOString();
   const mutedCategories = input.mutedCategories ?? [];
   await transaction(ctx.db, async (tx) => {

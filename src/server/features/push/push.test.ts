@@ -1,6 +1,7 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../../test/helpers/context.js';
+import { buildAccount, sessionCookie } from '../../../../test/helpers/factories.js';
 import { buildCitizenAtHome, GAMBIR_VILLAGE } from '../../../../test/helpers/station-world.js';
 import {
   decryptPushBody,
@@ -10,7 +11,7 @@ import {
   type LocalPushService,
 } from '../../../../test/helpers/push-service.js';
 import { transaction } from '../../db/database.js';
-import { areaKey, cellsToKeys, circleToCells } from '../../geo/targeting.js';
+import { accountKey, areaKey, cellsToKeys, circleToCells } from '../../geo/targeting.js';
 import { newId } from '../../ids.js';
 import { getDeliveryFigures } from '../delivery/delivery.service.js';
 import { pushTopic } from './push.service.js';
@@ -200,6 +201,14 @@ describe('web push', () => {
     const res = await subscribe('/mine', { areas: ['32.01'] }, citizen.cookie);
     expect(res.json().areas).toEqual(['32.01', GAMBIR_VILLAGE]);
     await fanout();
+    expect(paths()).toEqual(['/mine']);
+  });
+
+  it("reaches a signed-in device by its account's key, and nobody else's", async () => {
+    const citizen = await buildAccount(t.ctx.db);
+    await subscribe('/mine', {}, await sessionCookie(t, citizen.id));
+    await subscribe('/guest', { areas: ['31.71.01.1001'] });
+    await fanout({ keys: [accountKey(citizen.id)] });
     expect(paths()).toEqual(['/mine']);
   });
 
