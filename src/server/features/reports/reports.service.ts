@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import type {
   ReportListQuery,
   ReportTracking,
@@ -7,13 +6,10 @@ import type {
   SubmittedReport,
   UpdateReportBody,
 } from '../../../common/api/reports.js';
-import {
-  normaliseTrackingCode,
-  REPORT_TRANSITIONS,
-  TRACKING_ALPHABET,
-} from '../../../common/domain/reports.js';
+import { normaliseTrackingCode, REPORT_TRANSITIONS } from '../../../common/domain/reports.js';
 import type { Actor } from '../../auth/actor.js';
 import { assertCan } from '../../auth/policy.js';
+import { newTrackingCode } from '../../auth/tracking-codes.js';
 import type { ReportExport } from '../../../common/api/accounts.js';
 import type { AppContext, PersonRef } from '../../context.js';
 import { isUniqueViolation } from '../../db/constraints.js';
@@ -46,14 +42,6 @@ import { toReportTracking, toReportView, toSubmittedReport } from './reports.pre
 import type { ReportRow } from './reports.table.js';
 
 const LIST_LIMIT = 200;
-
-function newTrackingCode(): string {
-  const group = () =>
-    Array.from({ length: 4 }, () => TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)]).join(
-      '',
-    );
-  return `SGA-${group()}-${group()}`;
-}
 
 /** The area of a point, or undefined where no imported boundary holds it. */
 async function areaCodeAt(ctx: AppContext, lat: number, lng: number): Promise<string | undefined> {

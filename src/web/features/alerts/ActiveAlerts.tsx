@@ -1,6 +1,6 @@
 import { alertText } from '../../../common/domain/alerts.js';
 import { formatDateTime } from '../../../common/i18n/format.js';
-import { alertQueries, useQuery } from '../../data/query.js';
+import { alertQueries, useQuery } from '../../query/query.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useSession } from '../../session.js';
 import { getMyAreas } from '../areas/api.js';

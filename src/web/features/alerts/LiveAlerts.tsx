@@ -5,7 +5,7 @@ import { alertText } from '../../../common/domain/alerts.js';
 import { severityClass, severityLabel } from './labels.js';
 import { applyLiveAlert, type Banners } from './banners.js';
 import { isMuted, onAlertPrefsChange, readAlertPrefs } from './prefs.js';
-import { alertQueries, queryClient } from '../../data/query.js';
+import { alertQueries, queryClient } from '../../query/query.js';
 import { loadCatalogs } from '../../i18n/catalogs.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { getLocale } from '../../i18n/locale.js';

@@ -1,5 +1,5 @@
 import { isDemo } from '../../components/ui.js';
-import { useQuery } from '../../data/query.js';
+import { useQuery } from '../../query/query.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { listStations } from './api.js';
 

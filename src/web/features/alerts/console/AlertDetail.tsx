@@ -3,7 +3,7 @@ import type { MessageKey } from '../../../../common/i18n/index.js';
 import type { AlertView } from '../../../api/types.js';
 import { ErrorNote, Skeleton } from '../../../components/ui.js';
 import { useLoad } from '../../../components/use-load.js';
-import { alertQueries, queryClient } from '../../../data/query.js';
+import { alertQueries, queryClient } from '../../../query/query.js';
 import { formatDateTime } from '../../../../common/i18n/format.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import { getAlert } from '../api.js';

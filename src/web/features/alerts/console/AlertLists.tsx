@@ -1,7 +1,7 @@
 import type { MessageKey } from '../../../../common/i18n/index.js';
 import type { AlertView, StationListItem } from '../../../api/types.js';
 import { ErrorNote, Skeleton } from '../../../components/ui.js';
-import { alertQueries, useQuery } from '../../../data/query.js';
+import { alertQueries, useQuery } from '../../../query/query.js';
 import { formatDateTime } from '../../../../common/i18n/format.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import { listStationAlerts } from '../api.js';

@@ -14,7 +14,7 @@ import type {
 } from '../../../api/types.js';
 import { ErrorNote, Field } from '../../../components/ui.js';
 import { useForm } from '../../../components/use-form.js';
-import { alertQueries, queryClient } from '../../../data/query.js';
+import { alertQueries, queryClient } from '../../../query/query.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import { issueAlert, previewAlert } from '../api.js';
 import { Select, TextArea } from './fields.js';

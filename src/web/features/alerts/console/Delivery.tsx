@@ -1,5 +1,5 @@
 import { ErrorNote, Skeleton } from '../../../components/ui.js';
-import { alertQueries, useQuery } from '../../../data/query.js';
+import { alertQueries, useQuery } from '../../../query/query.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import { getAlertDelivery } from '../api.js';
 import { NAMESPACES } from './shared.js';
