@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { FigureSource } from '../../../common/domain/stats.js';
-import type { Db } from '../../db/database.js';
+import type { Db, Dialect } from '../../db/database.js';
 import type {
   CrimeCorrectionRow,
   CrimeFigureRow,
@@ -71,6 +71,7 @@ export const NATIONAL_SCOPE = '*';
  */
 export async function replaceFigures(
   db: Db,
+  dialect: Dialect,
   station: { id: string; path: string },
   months: string[],
   figures: CrimeFigureRow[],
@@ -84,11 +85,35 @@ export async function replaceFigures(
       .where('month', 'in', chunk)
       .execute();
   }
-  await inChunks(figures, (chunk) => db.insertInto('crime_figure').values(chunk).execute());
+  await insertFigures(db, dialect, figures);
   for (let i = 0; i < months.length; i += INSERT_CHUNK) {
     await moveRollups(db, station, months.slice(i, i + INSERT_CHUNK), 1);
   }
 }
+
+/**
+ * A whole import in few statements. PostgreSQL takes the columns as five arrays in one
+ * statement (`unnest`), which is several times faster there than multi-row VALUES; SQLite
+ * is in-process, so statements of INSERT_CHUNK values cost it nothing extra.
+ */
+async function insertFigures(db: Db, dialect: Dialect, figures: CrimeFigureRow[]): Promise<void> {
+  if (dialect === 'sqlite') {
+    await inChunks(figures, (chunk) => db.insertInto('crime_figure').values(chunk).execute());
+    return;
+  }
+  for (let i = 0; i < figures.length; i += UNNEST_CHUNK) {
+    const chunk = figures.slice(i, i + UNNEST_CHUNK);
+    await sql`
+      insert into crime_figure ("stationId", "month", "category", "crimeTotal", "crimeCleared")
+      select * from unnest(
+        ${chunk.map((f) => f.stationId)}::text[], ${chunk.map((f) => f.month)}::text[],
+        ${chunk.map((f) => f.category)}::text[], ${chunk.map((f) => f.crimeTotal)}::integer[],
+        ${chunk.map((f) => f.crimeCleared)}::integer[])`.execute(db);
+  }
+}
+
+/** Rows per `unnest` statement on PostgreSQL: five bound arrays, kept to a few MB each. */
+const UNNEST_CHUNK = 50_000;
 
 /** Adds (or with -1 takes off) the station's figures of these months to each roll-up above. */
 async function moveRollups(

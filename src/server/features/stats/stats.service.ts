@@ -20,7 +20,7 @@ import type { AccountActor, Actor } from '../../auth/actor.js';
 import { assertCan, isPlatformAdmin } from '../../auth/policy.js';
 import { statsPolicies } from './stats.policy.js';
 import type { AppContext } from '../../context.js';
-import { transaction } from '../../db/database.js';
+import { transaction, type Dialect } from '../../db/database.js';
 import { AppError, conflict, forbidden, invalidFields } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { countAlertsIssued } from '../alerts/alerts.service.js';
@@ -138,10 +138,17 @@ export async function putMonthFigures(
   const now = ctx.clock.now().toISOString();
   const figures = input.figures.map((f) => ({ stationId: station.id, month, ...f }));
   await transaction(ctx.db, async (tx) => {
-    await publishMonths(tx.db, station, [{ month, figures }], existing ? [existing] : [], {
-      now,
-      reason: reason ?? '',
-    });
+    await publishMonths(
+      tx.db,
+      ctx.database.dialect,
+      station,
+      [{ month, figures }],
+      existing ? [existing] : [],
+      {
+        now,
+        reason: reason ?? '',
+      },
+    );
     await recordAudit(ctx, tx, {
       actor: account,
       stationId: station.id,
@@ -171,6 +178,7 @@ async function getMonthFigures(
  */
 async function publishMonths(
   db: AppContext['db'],
+  dialect: Dialect,
   station: StationSummary,
   months: Array<{ month: string; figures: CrimeFigureRow[] }>,
   existing: CrimeMonthRow[],
@@ -215,6 +223,7 @@ async function publishMonths(
   await insertCorrections(db, corrections);
   await replaceFigures(
     db,
+    dialect,
     station,
     months.map((m) => m.month),
     months.flatMap((m) => m.figures),
@@ -316,6 +325,7 @@ export async function importFigures(
   await transaction(ctx.db, async (tx) => {
     await publishMonths(
       tx.db,
+      ctx.database.dialect,
       station,
       [...byMonth].map(([month, figures]) => ({ month, figures })),
       existing,
@@ -402,6 +412,7 @@ export async function recordCase(
     });
     await replaceFigures(
       tx.db,
+      ctx.database.dialect,
       station,
       [month],
       await countCasesOfMonth(tx.db, station.id, month),
