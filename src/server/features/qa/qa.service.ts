@@ -28,6 +28,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import {
   findStationRowBySlug,
   getStationBySlugOrThrow,
+  findStationsById,
   getStationOrThrow,
   type StationSummary,
 } from '../stations/stations.service.js';
@@ -104,12 +105,12 @@ async function presentSessions(
   actor: Actor,
   rows: QaSessionRow[],
 ): Promise<QaSessionView[]> {
-  const stations = new Map<string, StationSummary>();
-  for (const id of new Set(rows.map((row) => row.stationId))) {
-    stations.set(id, await getStationOrThrow(ctx, id));
-  }
   const ids = rows.map((row) => row.id);
-  const [counts, names, followed] = await Promise.all([
+  const [stations, counts, names, followed] = await Promise.all([
+    findStationsById(
+      ctx,
+      rows.map((row) => row.stationId),
+    ),
     countApprovedQuestions(ctx.db, ids),
     findAccountNames(
       ctx,
