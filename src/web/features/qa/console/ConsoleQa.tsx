@@ -305,6 +305,17 @@ function ModerationDesk({ session, onChanged }: { session: QaSessionView; onChan
   );
 }
 
+/** The moderator's buttons for a question, the likely next step first. */
+function moderationsFor(question: QaQuestionView): QaModeration[] {
+  const first: QaModeration[] =
+    question.status === 'pending'
+      ? ['approve']
+      : question.status === 'approved'
+        ? [question.pinned ? 'unpin' : 'pin']
+        : [];
+  return [...first, 'answer', 'hide'];
+}
+
 function QuestionRows({
   items,
   focused,
@@ -325,38 +336,20 @@ function QuestionRows({
         >
           <QuestionBody question={question} />
           <p class="actions">
-            {question.status === 'pending' && (
+            {moderationsFor(question).map((action) => (
               <button
+                key={action}
                 type="button"
-                class="button button-small"
-                onClick={() => void onAct(question, 'approve')}
+                class={
+                  action === 'approve'
+                    ? 'button button-small'
+                    : 'button button-small button-secondary'
+                }
+                onClick={() => void onAct(question, action)}
               >
-                {t('qa.console.approve')}
+                {t(`qa.console.${action}`)}
               </button>
-            )}
-            {question.status === 'approved' && (
-              <button
-                type="button"
-                class="button button-small button-secondary"
-                onClick={() => void onAct(question, question.pinned ? 'unpin' : 'pin')}
-              >
-                {question.pinned ? t('qa.console.unpin') : t('qa.console.pin')}
-              </button>
-            )}
-            <button
-              type="button"
-              class="button button-small button-secondary"
-              onClick={() => void onAct(question, 'answer')}
-            >
-              {t('qa.console.answer')}
-            </button>
-            <button
-              type="button"
-              class="button button-small button-secondary"
-              onClick={() => void onAct(question, 'hide')}
-            >
-              {t('qa.console.hide')}
-            </button>
+            ))}
           </p>
         </li>
       ))}
