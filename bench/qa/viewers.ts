@@ -1,5 +1,5 @@
-import net from 'node:net';
 import { preciseNow } from '../fanout/protocol.js';
+import { connectSseClients } from '../fanout/sse-connect.js';
 import type { FromViewers, ToViewers } from './protocol.js';
 
 /** One viewer as raw TCP, light enough for thousands per process. */
@@ -11,7 +11,6 @@ interface Viewer {
   seenAt: number[] | undefined;
 }
 
-const MAX_CONNECTING = 100;
 const VOTES = /"votes":(\d+)/g;
 const viewers: Viewer[] = [];
 const send = (message: FromViewers) => process.send!(message);
@@ -35,50 +34,21 @@ function onFrames(viewer: Viewer, chunk: string): void {
 }
 
 function connectAll(port: number, path: string, count: number, sampleEvery: number): void {
-  let next = 0;
-  let connecting = 0;
-  let ok = 0;
-  let failed = 0;
-  const settle = (isOk: boolean) => {
-    connecting -= 1;
-    if (isOk) ok += 1;
-    else failed += 1;
-    if (ok + failed === count) send({ type: 'connected', ok, failed });
-    else openNext();
-  };
-  const openNext = () => {
-    while (connecting < MAX_CONNECTING && next < count) {
+  connectSseClients({
+    port,
+    path,
+    count,
+    onOpen: (_socket, index) => {
       const viewer: Viewer = {
         rest: '',
         lastVotes: 0,
-        seenAt: next % sampleEvery === 0 ? [] : undefined,
+        seenAt: index % sampleEvery === 0 ? [] : undefined,
       };
-      next += 1;
-      connecting += 1;
-      let open = false;
-      const socket = net.connect(port, '127.0.0.1');
-      socket.setEncoding('latin1');
-      socket.on('connect', () => {
-        socket.write(
-          `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n`,
-        );
-      });
-      socket.on('data', (chunk: string) => {
-        if (!open && chunk.includes('retry:')) {
-          open = true;
-          viewers.push(viewer);
-          settle(true);
-        }
-        onFrames(viewer, chunk);
-      });
-      socket.on('error', () => {
-        if (open) return;
-        open = true;
-        settle(false);
-      });
-    }
-  };
-  openNext();
+      viewers.push(viewer);
+      return (chunk) => onFrames(viewer, chunk);
+    },
+    onSettled: (ok, failed) => send({ type: 'connected', ok, failed }),
+  });
 }
 
 function collect(sentAt: number[], waitForVotes: number, deadline: number): void {
