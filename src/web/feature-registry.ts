@@ -16,6 +16,9 @@ export const navLinks = byOrder(features.flatMap((f) => f.navLinks ?? []));
 export const homeSections = byOrder(features.flatMap((f) => f.homeSections ?? []));
 export const startups = features.flatMap((f) => (f.onStart ? [f.onStart] : []));
 export const shellParts = features.flatMap((f) => f.shellParts ?? []);
+/** Audit target type → the page about it, from every feature. */
+export const auditTargetLinks: Readonly<Record<string, (id: string) => string>> =
+  Object.fromEntries(features.flatMap((f) => Object.entries(f.auditTargets ?? {})));
 /** The namespaces of the nav labels, loaded by the shell. */
 export const shellNamespaces = [...new Set(features.flatMap((f) => f.navNamespaces ?? []))];
 /** The namespaces of the console's tab labels. */

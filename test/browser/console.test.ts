@@ -69,6 +69,10 @@ describe('a station admin in the officer console', () => {
     await page.getByRole('link', { name: 'Log audit' }).click();
     await page.getByText('Kompol Rina: Profil kantor diubah').waitFor();
     await page.getByText('Kompol Rina: Petugas baru ditambahkan').waitFor();
+    // Each entry links to what it concerns.
+    expect(
+      await page.getByRole('link', { name: 'Profil kantor diubah' }).getAttribute('href'),
+    ).toBe('/konsol/profil');
     await shot('04-audit');
 
     // The public directory shows the edit and the hierarchy.

@@ -68,4 +68,6 @@ export interface WebFeature {
   onStart?: () => Promise<void>;
   /** Catalog namespaces the nav link labels need: every visitor loads them, keep them small. */
   navNamespaces?: readonly string[];
+  /** Where the console's audit log links an entry about this kind of target (`alert`, …). */
+  auditTargets?: Readonly<Record<string, (id: string) => string>>;
 }

@@ -32,4 +32,5 @@ export default {
   ],
   homeSections: [{ order: 10, load: () => import('./HomeAlerts.js').then((m) => m.HomeAlerts) }],
   shellParts: [() => import('./LiveAlerts.js').then((m) => m.LiveAlerts)],
+  auditTargets: { alert: (id) => `/peringatan/${id}` },
 } satisfies WebFeature;

@@ -16,4 +16,5 @@ export default {
       load: () => import('./console/ConsoleQa.js').then((m) => m.ConsoleQa),
     },
   ],
+  auditTargets: { qa_session: (id) => `/tanya/${id}`, qa_question: () => '/konsol/tanya' },
 } satisfies WebFeature;

@@ -26,4 +26,5 @@ export default {
   ],
   // Reports written offline go out as soon as the app runs with a connection.
   onStart: () => import('./report-queue.js').then((m) => m.startReportQueue()),
+  auditTargets: { report: () => '/konsol/laporan' },
 } satisfies WebFeature;

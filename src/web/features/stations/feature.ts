@@ -44,4 +44,9 @@ export default {
     { order: 0, load: () => import('./HomeStations.js').then((m) => m.DemoBadge) },
     { order: 50, load: () => import('./HomeStations.js').then((m) => m.DirectoryCard) },
   ],
+  auditTargets: {
+    station: () => '/konsol/profil',
+    village: () => '/konsol/profil',
+    account: () => '/konsol/petugas',
+  },
 } satisfies WebFeature;

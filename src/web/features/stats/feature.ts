@@ -18,4 +18,5 @@ export default {
       load: () => import('./console/ConsoleStats.js').then((m) => m.ConsoleStats),
     },
   ],
+  auditTargets: { crime_month: () => '/konsol/statistik', crime_case: () => '/konsol/statistik' },
 } satisfies WebFeature;
