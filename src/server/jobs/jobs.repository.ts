@@ -34,6 +34,23 @@ export async function claimDueJobs(
   return result.rows;
 }
 
+/**
+ * Extends a running job's lease while its worker is alive; the attempt number makes sure a
+ * worker whose lease already lapsed (and whose job another node claimed) extends nothing.
+ */
+export async function renewJobLease(
+  db: Db,
+  input: { id: string; attempts: number; lockedUntil: string; now: string },
+): Promise<void> {
+  await db
+    .updateTable('job')
+    .set({ lockedUntil: input.lockedUntil, updatedAt: input.now })
+    .where('id', '=', input.id)
+    .where('status', '=', 'running')
+    .where('attempts', '=', input.attempts)
+    .execute();
+}
+
 export async function completeJob(db: Db, id: string, now: string): Promise<void> {
   await db
     .updateTable('job')
