@@ -24,8 +24,11 @@ export interface JobDefinition<N extends JobName = JobName> {
   /** Runs in total, the first included. */
   attempts: number;
   backoff: Backoff;
-  /** Must be idempotent: a job whose worker died mid-run is run again. */
-  run(ctx: AppContext, payload: JobPayloads[N]): Promise<void>;
+  /**
+   * Must be idempotent: a job whose worker died mid-run is run again. `lost` is aborted when
+   * this worker's lease was taken over (it stalled past it): stop, another worker runs the job.
+   */
+  run(ctx: AppContext, payload: JobPayloads[N], lost: AbortSignal): Promise<void>;
 }
 
 export function defineJob<N extends JobName>(definition: JobDefinition<N>): JobDefinition<N> {
@@ -76,37 +79,45 @@ export function createJobs(options: JobsOptions): Jobs {
     const definition = registry.get(job.name);
     const now = () => clock.now().toISOString();
     if (!definition) {
-      await failJob(database.db, job.id, `no job named ${job.name}`, now());
+      await failJob(database.db, job, `no job named ${job.name}`, now());
       return;
     }
+    const lost = new AbortController();
     const heartbeat = setInterval(() => {
       const at = clock.now();
-      renewJobLease(database.db, {
-        id: job.id,
-        attempts: job.attempts,
+      renewJobLease(database.db, job, {
         lockedUntil: new Date(at.getTime() + leaseMs).toISOString(),
         now: at.toISOString(),
-      }).catch((err: unknown) => log.warn({ err, jobId: job.id }, 'job lease renewal failed'));
+      }).then(
+        (renewed) => {
+          if (renewed) return;
+          log.warn({ job: job.name, jobId: job.id }, 'job lease taken over, stopping this run');
+          clearInterval(heartbeat);
+          lost.abort();
+        },
+        (err: unknown) => log.warn({ err, jobId: job.id }, 'job lease renewal failed'),
+      );
     }, leaseMs / 3);
     heartbeat.unref();
     try {
       // The payload was written by enqueue for this very name.
-      await definition.run(options.context(), JSON.parse(job.payload) as never);
+      await definition.run(options.context(), JSON.parse(job.payload) as never, lost.signal);
       clearInterval(heartbeat);
-      await completeJob(database.db, job.id, now());
+      await completeJob(database.db, job, now());
     } catch (err) {
       clearInterval(heartbeat);
+      if (lost.signal.aborted) return;
       const message = err instanceof Error ? err.message : String(err);
       if (job.attempts >= job.maxAttempts) {
         log.error({ err, job: job.name, jobId: job.id }, 'job failed for good');
-        await failJob(database.db, job.id, message, now());
+        await failJob(database.db, job, message, now());
         return;
       }
       const runAt = new Date(
         clock.now().getTime() + retryDelayMs(definition.backoff, job.attempts),
       );
       log.warn({ err, job: job.name, jobId: job.id, runAt }, 'job failed, will retry');
-      await rescheduleJob(database.db, job.id, message, runAt.toISOString(), now());
+      await rescheduleJob(database.db, job, message, runAt.toISOString(), now());
     }
   }
 
