@@ -74,6 +74,7 @@ export async function createContext(
     log,
     definitions: [mediaSweepJob, ...modules.flatMap((module) => module.jobs ?? [])],
     context: () => ctx,
+    leaseMs: config.jobLeaseMs,
   });
   const deliveryObservers = modules.flatMap((module) =>
     module.onStreamDelivered ? [module.onStreamDelivered] : [],

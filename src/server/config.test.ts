@@ -66,4 +66,10 @@ describe('loadConfig', () => {
       /SIAGA_MEDIA_ORPHAN_GRACE_HOURS/,
     );
   });
+
+  it('leases jobs for 30 s unless SIAGA_JOB_LEASE_SECONDS says otherwise', () => {
+    expect(loadConfig({}).jobLeaseMs).toBe(30_000);
+    expect(loadConfig({ SIAGA_JOB_LEASE_SECONDS: '10' }).jobLeaseMs).toBe(10_000);
+    expect(() => loadConfig({ SIAGA_JOB_LEASE_SECONDS: '0' })).toThrow(/SIAGA_JOB_LEASE_SECONDS/);
+  });
 });

@@ -42,6 +42,8 @@ export interface Config {
   logClientAddress: 'coarse' | 'full';
   /** Crime categories of the statistics, in display order (Polri's classes by default). */
   crimeCategories: string[];
+  /** A running job renews its lease; a job of a dead node is claimed again after this. */
+  jobLeaseMs: number;
 }
 
 /**
@@ -170,6 +172,14 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
 
+  const leaseText = read('SIAGA_JOB_LEASE_SECONDS') ?? '30';
+  const leaseSeconds = Number(leaseText);
+  if (!Number.isFinite(leaseSeconds) || leaseSeconds < 1) {
+    problems.push(
+      `SIAGA_JOB_LEASE_SECONDS must be a number of seconds, 1 or more, got "${leaseText}"`,
+    );
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = path.resolve(read('SIAGA_DATA_DIR') ?? './data');
   const auditKeyFile = read('SIAGA_AUDIT_KEY_FILE');
@@ -204,6 +214,7 @@ export function loadConfig(env: Env = process.env): Config {
     metricsToken,
     logClientAddress: logClientAddress as Config['logClientAddress'],
     crimeCategories: [...new Set(crimeCategories)],
+    jobLeaseMs: leaseSeconds * 1000,
   };
 }
 

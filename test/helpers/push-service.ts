@@ -74,6 +74,12 @@ export interface LocalPushService {
     path: string,
     ...answers: Array<{ status: number; headers?: Record<string, string> }>
   ): void;
+  /**
+   * Holds the requests numbered after+1 … after+count (counting every request so far) without
+   * an answer, as a push service a dying node was waiting on; `release` answers them.
+   */
+  hold(range: { after: number; count: number }): void;
+  release(): void;
   endpoint(path: string): string;
   close(): Promise<void>;
 }
@@ -81,12 +87,19 @@ export interface LocalPushService {
 export async function startLocalPushService(): Promise<LocalPushService> {
   const received: ReceivedPush[] = [];
   const script = new Map<string, Array<{ status: number; headers?: Record<string, string> }>>();
+  let held = { after: 0, count: 0 };
+  const waiting: http.ServerResponse[] = [];
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const path = request.url ?? '/';
       received.push({ path, headers: request.headers, body: Buffer.concat(chunks) });
+      const index = received.length - 1;
+      if (index >= held.after && index < held.after + held.count) {
+        waiting.push(response);
+        return;
+      }
       const next = script.get(path)?.shift() ?? { status: 201 };
       response.writeHead(next.status, next.headers);
       response.end();
@@ -100,6 +113,12 @@ export async function startLocalPushService(): Promise<LocalPushService> {
     received,
     answer(path, ...answers) {
       script.set(path, [...(script.get(path) ?? []), ...answers]);
+    },
+    hold(range) {
+      held = range;
+    },
+    release() {
+      for (const response of waiting.splice(0)) response.writeHead(201).end();
     },
     endpoint: (path) => `${origin}${path}`,
     close: () =>

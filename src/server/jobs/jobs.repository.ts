@@ -34,17 +34,43 @@ export async function claimDueJobs(
   return result.rows;
 }
 
-export async function completeJob(db: Db, id: string, now: string): Promise<void> {
+/**
+ * One claim of a job: its id and the attempt number the claim set. A worker whose lease lapsed
+ * (and whose job another node claimed since) no longer matches, so it changes nothing.
+ */
+export interface JobClaim {
+  id: string;
+  attempts: number;
+}
+
+/** Extends a running job's lease; false when the claim was lost to another worker. */
+export async function renewJobLease(
+  db: Db,
+  claim: JobClaim,
+  input: { lockedUntil: string; now: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('job')
+    .set({ lockedUntil: input.lockedUntil, updatedAt: input.now })
+    .where('id', '=', claim.id)
+    .where('status', '=', 'running')
+    .where('attempts', '=', claim.attempts)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function completeJob(db: Db, claim: JobClaim, now: string): Promise<void> {
   await db
     .updateTable('job')
     .set({ status: 'done', lockedUntil: null, updatedAt: now })
-    .where('id', '=', id)
+    .where('id', '=', claim.id)
+    .where('attempts', '=', claim.attempts)
     .execute();
 }
 
 export async function rescheduleJob(
   db: Db,
-  id: string,
+  claim: JobClaim,
   error: string,
   runAt: string,
   now: string,
@@ -58,15 +84,17 @@ export async function rescheduleJob(
       lastError: error.slice(0, 2000),
       updatedAt: now,
     })
-    .where('id', '=', id)
+    .where('id', '=', claim.id)
+    .where('attempts', '=', claim.attempts)
     .execute();
 }
 
-export async function failJob(db: Db, id: string, error: string, now: string): Promise<void> {
+export async function failJob(db: Db, claim: JobClaim, error: string, now: string): Promise<void> {
   await db
     .updateTable('job')
     .set({ status: 'failed', lockedUntil: null, lastError: error.slice(0, 2000), updatedAt: now })
-    .where('id', '=', id)
+    .where('id', '=', claim.id)
+    .where('attempts', '=', claim.attempts)
     .execute();
 }
 

@@ -127,6 +127,44 @@ describe('table-backed jobs', () => {
     expect(await status(id)).toMatchObject({ status: 'done', attempts: 2 });
   });
 
+  it('renews the lease of a running job, so no other node claims it while its worker lives', async () => {
+    let release = () => {};
+    const started: string[] = [];
+    const definition = defineJob({
+      name: 'test.ran',
+      attempts: 1,
+      backoff: { baseMs: 1, maxMs: 1 },
+      run: (_ctx, job) => {
+        started.push(job.sourceId);
+        return new Promise<void>((resolve) => (release = resolve));
+      },
+    });
+    const node = (leaseMs: number) =>
+      createJobs({
+        database: t.ctx.database,
+        clock: t.clock,
+        log: t.ctx.log,
+        context: () => t.ctx,
+        definitions: [definition],
+        leaseMs,
+      });
+    const [busy, idle] = [node(300), node(300)];
+    const id = await transaction(t.ctx.db, (tx) => busy.enqueue(tx, 'test.ran', payload('long')));
+    const running = busy.runDueJobs();
+    await expect.poll(() => started).toEqual(['long']);
+    // Almost three leases pass on the clock; each time the worker's heartbeat renews it.
+    for (let i = 0; i < 4; i += 1) {
+      t.clock.advance(200);
+      const renewed = new Date(t.clock.now().getTime() + 300).toISOString();
+      await expect.poll(async () => (await status(id)).lockedUntil).toBe(renewed);
+      expect(await idle.runDueJobs()).toBe(0);
+    }
+    release();
+    await running;
+    expect(await status(id)).toMatchObject({ status: 'done', attempts: 1 });
+    expect(started).toEqual(['long']);
+  });
+
   it('never hands one job to two workers draining at once', async () => {
     const other = createJobs({
       database: t.ctx.database,

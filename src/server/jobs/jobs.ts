@@ -4,7 +4,14 @@ import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import { newId } from '../ids.js';
 import type { JobName, JobPayloads, Jobs } from './queue.js';
-import { claimDueJobs, completeJob, failJob, insertJob, rescheduleJob } from './jobs.repository.js';
+import {
+  claimDueJobs,
+  completeJob,
+  failJob,
+  insertJob,
+  renewJobLease,
+  rescheduleJob,
+} from './jobs.repository.js';
 
 export interface Backoff {
   /** Delay before the first retry; each later retry doubles it. */
@@ -17,8 +24,11 @@ export interface JobDefinition<N extends JobName = JobName> {
   /** Runs in total, the first included. */
   attempts: number;
   backoff: Backoff;
-  /** Must be idempotent: a job whose worker died mid-run is run again. */
-  run(ctx: AppContext, payload: JobPayloads[N]): Promise<void>;
+  /**
+   * Must be idempotent: a job whose worker died mid-run is run again. `lost` is aborted when
+   * this worker's lease was taken over (it stalled past it): stop, another worker runs the job.
+   */
+  run(ctx: AppContext, payload: JobPayloads[N], lost: AbortSignal): Promise<void>;
 }
 
 export function defineJob<N extends JobName>(definition: JobDefinition<N>): JobDefinition<N> {
@@ -33,10 +43,16 @@ export interface JobsOptions {
   /** The context handed to job handlers (built after the job runner). */
   context: () => AppContext;
   pollIntervalMs?: number;
-  /** A claimed job not finished by then is claimed again (its worker is presumed dead). */
+  /**
+   * A claimed job whose lease is not renewed for this long is claimed again (its worker is
+   * presumed dead); a running job renews it every third of it, so it can be short.
+   */
   leaseMs?: number;
   batchSize?: number;
 }
+
+/** How long a dead node's job waits before another claims it (SIAGA_JOB_LEASE_SECONDS). */
+export const DEFAULT_JOB_LEASE_MS = 30_000;
 
 export function retryDelayMs(backoff: Backoff, attemptsMade: number): number {
   return Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, attemptsMade - 1));
@@ -46,7 +62,7 @@ export function createJobs(options: JobsOptions): Jobs {
   const { database, clock, log } = options;
   const registry = new Map<string, JobDefinition>(options.definitions.map((d) => [d.name, d]));
   const pollIntervalMs = options.pollIntervalMs ?? 1000;
-  const leaseMs = options.leaseMs ?? 5 * 60_000;
+  const leaseMs = options.leaseMs ?? DEFAULT_JOB_LEASE_MS;
   const batchSize = options.batchSize ?? 10;
   let timer: NodeJS.Timeout | undefined;
   let running = false;
@@ -63,25 +79,45 @@ export function createJobs(options: JobsOptions): Jobs {
     const definition = registry.get(job.name);
     const now = () => clock.now().toISOString();
     if (!definition) {
-      await failJob(database.db, job.id, `no job named ${job.name}`, now());
+      await failJob(database.db, job, `no job named ${job.name}`, now());
       return;
     }
+    const lost = new AbortController();
+    const heartbeat = setInterval(() => {
+      const at = clock.now();
+      renewJobLease(database.db, job, {
+        lockedUntil: new Date(at.getTime() + leaseMs).toISOString(),
+        now: at.toISOString(),
+      }).then(
+        (renewed) => {
+          if (renewed) return;
+          log.warn({ job: job.name, jobId: job.id }, 'job lease taken over, stopping this run');
+          clearInterval(heartbeat);
+          lost.abort();
+        },
+        (err: unknown) => log.warn({ err, jobId: job.id }, 'job lease renewal failed'),
+      );
+    }, leaseMs / 3);
+    heartbeat.unref();
     try {
       // The payload was written by enqueue for this very name.
-      await definition.run(options.context(), JSON.parse(job.payload) as never);
-      await completeJob(database.db, job.id, now());
+      await definition.run(options.context(), JSON.parse(job.payload) as never, lost.signal);
+      clearInterval(heartbeat);
+      await completeJob(database.db, job, now());
     } catch (err) {
+      clearInterval(heartbeat);
+      if (lost.signal.aborted) return;
       const message = err instanceof Error ? err.message : String(err);
       if (job.attempts >= job.maxAttempts) {
         log.error({ err, job: job.name, jobId: job.id }, 'job failed for good');
-        await failJob(database.db, job.id, message, now());
+        await failJob(database.db, job, message, now());
         return;
       }
       const runAt = new Date(
         clock.now().getTime() + retryDelayMs(definition.backoff, job.attempts),
       );
       log.warn({ err, job: job.name, jobId: job.id, runAt }, 'job failed, will retry');
-      await rescheduleJob(database.db, job.id, message, runAt.toISOString(), now());
+      await rescheduleJob(database.db, job, message, runAt.toISOString(), now());
     }
   }
 

@@ -22,20 +22,20 @@ export interface StreamEvent {
   source?: { type: string; id: string };
 }
 
-let lastStreamEventId = '';
-
 /**
- * UUIDv7 ids sort by millisecond only; two events in the same millisecond would get random
- * order, and replay (`id > Last-Event-ID`) could skip one. Within a node, ids strictly grow.
+ * The id of an event committed after the one with id `greatest` (the largest stored, if any):
+ * UUIDv7 for `nowMs`, or `greatest` plus one when the clock says otherwise (a burst in one
+ * millisecond, or a node whose clock is behind). The caller holds the stream's write lock, so
+ * id order is commit order across every process and node, and replay (`id > Last-Event-ID`)
+ * cannot skip an event committed later with a smaller id.
  */
-export function nextStreamEventId(nowMs: number): string {
-  let id = newId(nowMs);
-  if (id <= lastStreamEventId) {
-    // Add one to the random tail (the last 12 hex digits), keeping version and variant bits.
-    const head = lastStreamEventId.slice(0, 24);
-    const tail = (BigInt(`0x${lastStreamEventId.slice(24)}`) + 1n).toString(16).padStart(12, '0');
-    id = tail.length === 12 ? head + tail : newId(nowMs + 1);
-  }
-  lastStreamEventId = id;
-  return id;
+export function nextStreamEventId(nowMs: number, greatest: string | undefined): string {
+  const id = newId(nowMs);
+  if (greatest === undefined || id > greatest) return id;
+  // Add one to the random tail (the last 12 hex digits), keeping version and variant bits.
+  const head = greatest.slice(0, 24);
+  const tail = (BigInt(`0x${greatest.slice(24)}`) + 1n).toString(16).padStart(12, '0');
+  if (tail.length === 12) return head + tail;
+  // The tail ran over (once in 2^48): the next millisecond after the greatest id's own.
+  return newId(parseInt(greatest.slice(0, 8) + greatest.slice(9, 13), 16) + 1);
 }

@@ -13,7 +13,7 @@ import {
   type StreamEventTypes,
 } from './stream-events.js';
 import { eventReaches } from './stream-hub.js';
-import { insertStreamEvent, listStreamEventsAfter } from './stream.repository.js';
+import { insertStreamEvent, listStreamEventsAfter, lockStreamOrder } from './stream.repository.js';
 
 export interface StreamSubscription {
   keys: string[];
@@ -55,7 +55,9 @@ export async function openStreamSubscription(
 
 /**
  * Records a live event in the caller's transaction (for replay) and publishes it on the bus
- * once committed, so every node's stream hub delivers it.
+ * once committed, so every node's stream hub delivers it. The id is chosen under a lock held
+ * until the caller commits: publishers on every node wait for each other there, so keep the
+ * rest of such a transaction short.
  */
 export async function publishStreamEvent<T extends StreamEventType>(
   ctx: AppContext,
@@ -68,9 +70,10 @@ export async function publishStreamEvent<T extends StreamEventType>(
     source?: { type: string; id: string };
   },
 ): Promise<StreamEvent> {
+  const greatest = await lockStreamOrder(tx.db, ctx.database.dialect);
   const now = ctx.clock.now();
   const event: StreamEvent = {
-    id: nextStreamEventId(now.getTime()),
+    id: nextStreamEventId(now.getTime(), greatest),
     type: input.type,
     data: input.data,
     keys: input.keys,

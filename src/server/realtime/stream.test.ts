@@ -10,8 +10,9 @@ import { transaction } from '../db/database.js';
 import { getDeliveryFigures } from '../features/delivery/delivery.service.js';
 import { areaKey, cellsToKeys, circleToCells } from '../geo/targeting.js';
 import { createMemoryBus } from './bus.js';
+import { STREAM_EVENT_ID_PATTERN } from '../../common/api/stream.js';
 import type { StreamEvent } from './stream-events.js';
-import { publishStreamEvent } from './stream.service.js';
+import { listMissedStreamEvents, publishStreamEvent } from './stream.service.js';
 import { StreamHub } from './stream-hub.js';
 
 // The hub carries any module's events: these tests publish one of their own.
@@ -324,6 +325,66 @@ describe('stream hub fan-out', () => {
       vi.useRealTimers();
     }
   });
+});
+
+describe('stream event ids across nodes on one database', () => {
+  let nodeA: TestContext;
+  let nodeB: TestContext;
+  beforeAll(async () => {
+    nodeA = await createTestContext();
+    nodeB = await createTestContext({ shared: nodeA.shared });
+  });
+  afterAll(async () => {
+    await nodeB.close();
+    await nodeA.close();
+  });
+
+  const missedAfter = (id: string) =>
+    listMissedStreamEvents(nodeA.ctx, { lastEventId: id, keys: new Set(), wantsDrills: false });
+
+  it("orders ids by commit even when the later node's clock is behind", async () => {
+    nodeB.clock.set(new Date(nodeA.clock.now().getTime() - 60_000));
+    const first = await publish(nodeA, { keys: [] });
+    const second = await publish(nodeB, { keys: [] });
+    const third = await publish(nodeB, { keys: [] });
+    expect(second.id > first.id).toBe(true);
+    expect(third.id > second.id).toBe(true);
+    expect(second.id).toMatch(new RegExp(STREAM_EVENT_ID_PATTERN));
+    // A client that last saw node A's event gets node B's on reconnecting.
+    expect((await missedAfter(first.id)).map((e) => e.id)).toEqual([second.id, third.id]);
+  });
+
+  // Two PostgreSQL connections wait for each other's lock; two SQLite connections in one
+  // process would block its event loop instead (across processes SQLite waits likewise).
+  it.skipIf(testDialect !== 'postgres')(
+    'gives concurrent publishers on two nodes ids in commit order, and replay misses none',
+    async () => {
+      nodeB.clock.set(new Date(nodeA.clock.now().getTime() - 60_000));
+      const committed: string[] = [];
+      const publishSlowly = (node: TestContext) =>
+        transaction(node.ctx.db, async (tx) => {
+          const event = await publishStreamEvent(node.ctx, tx, {
+            type: 'test.notice',
+            data: {},
+            keys: [],
+          });
+          // Hold the transaction open so the other node's publisher has to wait.
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          tx.onCommit(() => committed.push(event.id));
+          return event;
+        });
+      const before = await publish(nodeA, { keys: [] });
+      const events = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => publishSlowly(i % 2 === 0 ? nodeA : nodeB)),
+      );
+      expect(committed).toHaveLength(20);
+      expect(committed).toEqual([...committed].sort());
+      expect(new Set(committed).size).toBe(20);
+      const replayed = (await missedAfter(before.id)).map((e) => e.id);
+      expect(replayed).toEqual(committed);
+      expect(events.map((e) => e.id).sort()).toEqual(committed);
+    },
+  );
 });
 
 // The postgres project runs it; on CI both servers must be there for that.

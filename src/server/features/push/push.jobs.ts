@@ -4,9 +4,12 @@ import { transaction } from '../../db/database.js';
 import { defineJob, retryDelayMs, type Backoff } from '../../jobs/jobs.js';
 import { recordPushDelivery } from '../delivery/delivery.service.js';
 import {
+  deleteFanoutLedger,
   deletePushSubscriptions,
+  listFanoutSentAmong,
   listPushSubscriptionsByIds,
   listPushSubscriptionsPage,
+  recordFanoutSent,
 } from './push.repository.js';
 import type { PushSubscriptionRow } from './push.table.js';
 import {
@@ -18,6 +21,8 @@ import {
 } from './push.service.js';
 
 export interface PushFanoutPayload extends PushFanoutInput {
+  /** The ledger's key (push_fanout_sent): what a run finished, a re-run after a kill skips. */
+  fanoutId: string;
   issuedAt: string;
   /** A later round for the subscriptions whose push service asked us to come back. */
   retry?: { subscriptionIds: string[]; attempt: number };
@@ -29,7 +34,10 @@ declare module '../../jobs/queue.js' {
   }
 }
 
-/** Sends in flight at once per job. */
+/**
+ * Sends in flight at once per job: also the most a re-run after a kill can repeat (those sent
+ * but not yet recorded), and those carry the same Topic, so the push service keeps one.
+ */
 const CONCURRENCY = 50;
 const PAGE_SIZE = 500;
 /** Keys per IN (…) list: SQLite and PostgreSQL both take this many parameters easily. */
@@ -53,7 +61,11 @@ export const pushFanoutJob = defineJob({
   run: runPushFanout,
 });
 
-async function runPushFanout(ctx: AppContext, job: PushFanoutPayload): Promise<void> {
+async function runPushFanout(
+  ctx: AppContext,
+  job: PushFanoutPayload,
+  lost: AbortSignal,
+): Promise<void> {
   const vapid = await getVapidKeys(ctx);
   const body = JSON.stringify(job.payload);
   const options = requestOptions(ctx, job, vapid);
@@ -67,10 +79,20 @@ async function runPushFanout(ctx: AppContext, job: PushFanoutPayload): Promise<v
   let failed = 0;
 
   const sendPage = async (subscriptions: PushSubscriptionRow[]) => {
-    const targets = subscriptions.filter((s) => wantsNotification(s, job));
+    const wanted = subscriptions.filter((s) => wantsNotification(s, job));
+    const done = await listFanoutSentAmong(
+      ctx.db,
+      job.fanoutId,
+      wanted.map((s) => s.id),
+    );
+    const targets = wanted.filter((s) => !done.has(s.id));
     if (!job.retry) sent += targets.length;
     await forEachConcurrently(targets, CONCURRENCY, async (subscription) => {
+      // Another node took the job over: leave the rest to it.
+      lost.throwIfAborted();
       const outcome = await send(subscription, body, options, now);
+      lost.throwIfAborted();
+      if (outcome.kind !== 'retry') await recordFanoutSent(ctx.db, job.fanoutId, subscription.id);
       switch (outcome.kind) {
         case 'delivered':
           latencies.push(Math.max(0, now() - issuedAt));
@@ -115,6 +137,8 @@ async function runPushFanout(ctx: AppContext, job: PushFanoutPayload): Promise<v
     { sent, delivered: latencies.length, failed: failed + gone.length },
     latencies,
   );
+  // Retry rounds name their subscriptions (none of them in the ledger), so it can go now.
+  await deleteFanoutLedger(ctx.db, job.fanoutId);
 }
 
 /** Pages through the subscriptions whose keys meet the job's, each once. */

@@ -1,6 +1,7 @@
 import enPush from '../../../common/i18n/en/push.json' with { type: 'json' };
 import idPush from '../../../common/i18n/id/push.json' with { type: 'json' };
 import type { FeatureModule } from '../../module.js';
+import * as createFanoutSent from './migrations/20261202T1400-push-fanout-sent.js';
 import { pushFanoutJob } from './push.jobs.js';
 import { registerPushRoutes } from './push.routes.js';
 import { dropPushSubscriptionsOf, exportPushSubscriptionsOf } from './push.service.js';
@@ -15,6 +16,7 @@ export const pushModule: FeatureModule = {
   name: 'push',
   routes: registerPushRoutes,
   jobs: [pushFanoutJob],
+  migrations: { '20261202T1400-push-fanout-sent': createFanoutSent },
   i18n: { push: { id: idPush, en: enPush } },
   personalData: {
     export: async (ctx, person) => ({

@@ -141,3 +141,35 @@ export async function listPushSubscriptionsOfAccount(
 export async function deletePushSubscriptionsOfAccount(db: Db, accountId: string): Promise<void> {
   await db.deleteFrom('push_subscription').where('accountId', '=', accountId).execute();
 }
+
+export async function recordFanoutSent(
+  db: Db,
+  fanoutId: string,
+  subscriptionId: string,
+): Promise<void> {
+  await db
+    .insertInto('push_fanout_sent')
+    .values({ fanoutId, subscriptionId })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+/** Which of these subscriptions the fan-out has finished with already (an earlier run). */
+export async function listFanoutSentAmong(
+  db: Db,
+  fanoutId: string,
+  subscriptionIds: readonly string[],
+): Promise<Set<string>> {
+  if (subscriptionIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('push_fanout_sent')
+    .select('subscriptionId')
+    .where('fanoutId', '=', fanoutId)
+    .where('subscriptionId', 'in', subscriptionIds)
+    .execute();
+  return new Set(rows.map((row) => row.subscriptionId));
+}
+
+export async function deleteFanoutLedger(db: Db, fanoutId: string): Promise<void> {
+  await db.deleteFrom('push_fanout_sent').where('fanoutId', '=', fanoutId).execute();
+}

@@ -137,7 +137,12 @@ export async function enqueuePushFanout(
   tx: Tx,
   input: PushFanoutInput,
 ): Promise<string> {
-  return ctx.jobs.enqueue(tx, 'push.fanout', { ...input, issuedAt: ctx.clock.now().toISOString() });
+  const now = ctx.clock.now();
+  return ctx.jobs.enqueue(tx, 'push.fanout', {
+    ...input,
+    fanoutId: newId(now.getTime()),
+    issuedAt: now.toISOString(),
+  });
 }
 
 /** Keys per IN (…) list, as in the fan-out. */

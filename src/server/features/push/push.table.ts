@@ -24,8 +24,15 @@ export interface PushSubscriptionKeyTable {
   key: string;
 }
 
+/** A subscription a fan-out has finished with (sent, gone or failed): a re-run skips it. */
+export interface PushFanoutSentTable {
+  fanoutId: string;
+  subscriptionId: string;
+}
+
 declare module '../../db/schema.js' {
   interface DatabaseSchema {
+    push_fanout_sent: PushFanoutSentTable;
     push_subscription: PushSubscriptionTable;
     push_subscription_key: PushSubscriptionKeyTable;
   }

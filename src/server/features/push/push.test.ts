@@ -11,9 +11,16 @@ import {
   type LocalPushService,
 } from '../../../../test/helpers/push-service.js';
 import { transaction } from '../../db/database.js';
-import { accountKey, areaKey, cellsToKeys, circleToCells } from '../../geo/targeting.js';
+import {
+  accountKey,
+  areaKey,
+  cellsToKeys,
+  circleToCells,
+  subscriberKeys,
+} from '../../geo/targeting.js';
 import { newId } from '../../ids.js';
 import { getDeliveryFigures } from '../delivery/delivery.service.js';
+import { replacePushSubscriptionKeys, upsertPushSubscription } from './push.repository.js';
 import { pushTopic } from './push.service.js';
 import type { PushFanoutInput } from './push.service.js';
 import { enqueuePushFanout } from './push.service.js';
@@ -310,6 +317,75 @@ describe('web push', () => {
       failed: 0,
     });
   });
+
+  it('finishes on another node a fan-out whose node died, repeating only the sends in flight', async () => {
+    const subscriptions = 300;
+    // Stored directly: the subscribe route's rate limit is not what this test is about.
+    const keys = subscriberKeys(['31.71.01.1001']);
+    for (let i = 0; i < subscriptions; i += 1) {
+      const now = t.clock.now().toISOString();
+      const id = await upsertPushSubscription(t.ctx.db, {
+        id: newId(),
+        endpoint: push.endpoint(`/s${i}`),
+        ...makeBrowserKeys().json,
+        accountId: null,
+        wantsDrills: 0,
+        mutedCategories: '[]',
+        createdAt: now,
+        updatedAt: now,
+      });
+      await replacePushSubscriptionKeys(t.ctx.db, id, keys);
+    }
+    // The node that dies: a short lease, so its heartbeat soon finds the job taken over.
+    const dying = await createTestContext({
+      shared: t.shared,
+      env: { SIAGA_JOB_LEASE_SECONDS: '1' },
+    });
+    const topic = newId();
+    await transaction(dying.ctx.db, (tx) =>
+      enqueuePushFanout(dying.ctx, tx, {
+        keys: TARGET,
+        isDrill: false,
+        category: 'banjir',
+        isSevere: false,
+        payload: { title: 'Banjir' },
+        topic,
+        ttlSeconds: 3600,
+        sourceType: 'alert',
+        sourceId: newId(),
+      }),
+    );
+    // 70 sends get through, then the push service stops answering the 50 in flight.
+    push.hold({ after: 70, count: 50 });
+    const dyingRun = dying.ctx.jobs.runDueJobs();
+    await expect.poll(() => push.received.length).toBe(120);
+
+    // Past the dying node's lease (its clock stands still), this node claims the job.
+    t.clock.set(new Date(dying.clock.now().getTime() + 5_000));
+    expect(await t.ctx.jobs.runDueJobs()).toBe(1);
+    // Long enough for the dying node's heartbeat (every 333 ms) to see its claim is gone.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    push.release();
+    await dyingRun;
+    await dying.close();
+
+    const perPath = new Map<string, number>();
+    for (const { path } of push.received) perPath.set(path, (perPath.get(path) ?? 0) + 1);
+    expect(perPath.size).toBe(subscriptions);
+    const repeated = [...perPath.values()].filter((count) => count > 1);
+    expect(repeated.length).toBe(50);
+    expect(Math.max(...repeated)).toBe(2);
+    expect(new Set(push.received.map((r) => r.headers.topic))).toEqual(new Set([pushTopic(topic)]));
+    expect(push.received).toHaveLength(subscriptions + 50);
+    const job = await t.ctx.db
+      .selectFrom('job')
+      .selectAll()
+      .where('name', '=', 'push.fanout')
+      .orderBy('createdAt', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(job).toMatchObject({ status: 'done', attempts: 2 });
+    expect(await t.ctx.db.selectFrom('push_fanout_sent').selectAll().execute()).toEqual([]);
+  }, 60_000);
 
   it('counts notifications opened from the service worker', async () => {
     const sourceId = newId();
