@@ -12,6 +12,8 @@ export interface StreamConnection {
   lastEventId: string | undefined;
   /** While replaying from the database, live frames wait here (id → frame). */
   pending: Array<{ id: string; frame: EncodedFrame }> | undefined;
+  /** Live frames not yet written, oldest first: under load several go out in one write. */
+  outbox: Array<{ frame: EncodedFrame; delivery: Delivery }>;
   /** When the socket buffer last stopped accepting writes; undefined while it drains freely. */
   blockedSince: number | undefined;
   /** Which of the heartbeat slots beats this connection. */
@@ -61,14 +63,13 @@ export interface StreamHubOptions {
 const CRLF = Buffer.from('\r\n');
 const HEARTBEAT = encodeFrame(Buffer.from(':\n\n'));
 
-/** One event's writes still to do, in the order events arrived. */
+/** One event's fan-out on this node, reported once its last outbox entry is written. */
 interface Delivery {
   event: StreamEvent;
-  frame: EncodedFrame;
-  connections: StreamConnection[];
-  /** Connections still replaying, handed the frame in their `pending`. */
-  held: number;
-  next: number;
+  /** Connections reached, the replaying ones (handed the frame in `pending`) included. */
+  reached: number;
+  /** Outbox entries of this event not yet written. */
+  unwritten: number;
 }
 
 /** The one serialisation of an event: `id`, `event` and `data` lines, the data carrying the type. */
@@ -109,8 +110,8 @@ export class StreamHub {
   private readonly beatSlots: Array<Set<StreamConnection>>;
   private beatTick = 0;
   private added = 0;
-  /** Deliveries in progress: one at a time, so every connection gets events in order. */
-  private readonly queue: Delivery[] = [];
+  /** Connections with frames in their outbox, in the order they got their oldest one. */
+  private readonly waiting = new Set<StreamConnection>();
   private writing: NodeJS.Immediate | undefined;
   /** Events written by this node since start. */
   deliveredTotal = 0;
@@ -154,6 +155,7 @@ export class StreamHub {
       wantsDrills: input.wantsDrills,
       lastEventId: undefined,
       pending: input.replaying ? [] : undefined,
+      outbox: [],
       blockedSince: undefined,
       beatSlot: this.added++ % this.beatSlots.length,
     };
@@ -175,15 +177,19 @@ export class StreamHub {
     const sent = new Set<string>();
     for (const event of replayed) {
       sent.add(event.id);
-      this.write(connection, encodeFrame(formatStreamFrame(event)));
+      this.write(connection, [encodeFrame(formatStreamFrame(event))]);
     }
     const pending = connection.pending ?? [];
     connection.pending = undefined;
-    for (const { id, frame } of pending) if (!sent.has(id)) this.write(connection, frame);
+    const live = pending.filter(({ id }) => !sent.has(id)).map(({ frame }) => frame);
+    if (live.length > 0) this.write(connection, live);
   }
 
   remove(connection: StreamConnection): void {
     if (!this.all.delete(connection)) return;
+    this.waiting.delete(connection);
+    // A connection gone mid-fan-out counts as handed its frames, as a closed socket would.
+    this.written(connection.outbox.splice(0));
     this.beatSlots[connection.beatSlot]!.delete(connection);
     for (const key of connection.keys) {
       const set = this.byKey.get(key);
@@ -194,22 +200,26 @@ export class StreamHub {
   }
 
   /**
-   * Picks the event's connections now and writes to them in slices, the first slice at once;
-   * an event arriving meanwhile waits for the one before it.
+   * Picks the event's connections now and queues the frame in each one's outbox; the outboxes
+   * are written in slices, the first at once. When the process falls behind, a connection's
+   * queued frames go out in one write: the cost per event shrinks as the load grows, and every
+   * connection still gets its events in order.
    */
   deliver(event: StreamEvent): void {
     const frame = encodeFrame(formatStreamFrame(event));
-    const connections: StreamConnection[] = [];
-    let held = 0;
+    const delivery: Delivery = { event, reached: 0, unwritten: 0 };
     const offer = (connection: StreamConnection) => {
       if (connection.lastEventId === event.id) return;
       if (event.isDrill && !connection.wantsDrills) return;
       connection.lastEventId = event.id;
-      if (!connection.pending) connections.push(connection);
-      else {
+      delivery.reached += 1;
+      if (connection.pending) {
         connection.pending.push({ id: event.id, frame });
-        held += 1;
+        return;
       }
+      connection.outbox.push({ frame, delivery });
+      delivery.unwritten += 1;
+      this.waiting.add(connection);
     };
     if (event.keys.length === 0) {
       for (const connection of this.all) offer(connection);
@@ -219,34 +229,41 @@ export class StreamHub {
         if (set) for (const connection of set) offer(connection);
       }
     }
-    this.queue.push({ event, frame, connections, held, next: 0 });
-    if (this.queue.length === 1) this.writeSlice();
+    if (delivery.unwritten === 0) this.finish(delivery);
+    if (!this.writing) this.writeSlice();
   }
 
-  /** Writes one slice of the oldest delivery, then yields to the event loop if any is left. */
+  /** Writes the outboxes of one slice of connections, then yields to the event loop if any wait. */
   private writeSlice(): void {
     this.writing = undefined;
-    const delivery = this.queue[0];
-    if (!delivery) return;
-    const end = Math.min(delivery.next + this.sliceSize, delivery.connections.length);
-    for (; delivery.next < end; delivery.next += 1) {
-      this.write(delivery.connections[delivery.next]!, delivery.frame);
+    let budget = this.sliceSize;
+    for (const connection of this.waiting) {
+      if (budget === 0) break;
+      budget -= 1;
+      this.waiting.delete(connection);
+      const entries = connection.outbox.splice(0);
+      this.write(
+        connection,
+        entries.map((entry) => entry.frame),
+      );
+      this.written(entries);
     }
-    if (delivery.next === delivery.connections.length) {
-      this.queue.shift();
-      this.finish(delivery);
-    }
-    if (this.queue.length > 0) this.writing = setImmediate(() => this.writeSlice());
+    if (this.waiting.size > 0) this.writing = setImmediate(() => this.writeSlice());
   }
 
-  private finish({ event, connections, held }: Delivery): void {
-    // Replaying connections count too: they get the event once their replay ends.
-    const delivered = connections.length + held;
-    this.deliveredTotal += delivered;
-    if (delivered === 0) return;
+  private written(entries: Array<{ delivery: Delivery }>): void {
+    for (const { delivery } of entries) {
+      delivery.unwritten -= 1;
+      if (delivery.unwritten === 0) this.finish(delivery);
+    }
+  }
+
+  private finish({ event, reached }: Delivery): void {
+    this.deliveredTotal += reached;
+    if (reached === 0) return;
     this.options.onDelivered?.({
       event,
-      delivered,
+      delivered: reached,
       latencyMs: Math.max(0, this.now() - Date.parse(event.createdAt)),
     });
   }
@@ -255,7 +272,7 @@ export class StreamHub {
   close(): void {
     clearInterval(this.heartbeat);
     if (this.writing) clearImmediate(this.writing);
-    this.queue.length = 0;
+    this.waiting.clear();
     this.unsubscribe();
     for (const connection of [...this.all]) {
       this.remove(connection);
@@ -267,15 +284,18 @@ export class StreamHub {
   private beat(): void {
     const slot = this.beatSlots[this.beatTick % this.beatSlots.length]!;
     this.beatTick += 1;
-    for (const connection of [...slot]) if (!connection.pending) this.write(connection, HEARTBEAT);
+    for (const connection of [...slot])
+      if (!connection.pending) this.write(connection, [HEARTBEAT]);
   }
 
   /** Writes unless the client cannot keep up; a slow client is dropped, not buffered forever. */
-  private write(connection: StreamConnection, frame: EncodedFrame): void {
+  private write(connection: StreamConnection, frames: EncodedFrame[]): void {
     const { response } = connection;
     const socket = directSocket(response);
     if (response.destroyed || socket?.destroyed) return this.remove(connection);
-    const bytes = socket ? (response.chunkedEncoding ? frame.chunked : frame.plain) : frame.plain;
+    const pick = (frame: EncodedFrame) =>
+      socket && response.chunkedEncoding ? frame.chunked : frame.plain;
+    const bytes = frames.length === 1 ? pick(frames[0]!) : Buffer.concat(frames.map(pick));
     const stuck =
       connection.blockedSince !== undefined &&
       this.now() - connection.blockedSince > this.maxBlockedMs;

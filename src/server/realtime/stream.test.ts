@@ -257,12 +257,25 @@ async function hubServer(hub: StreamHub) {
   const written = (before: number[]) =>
     responses.filter((res, i) => (res.socket?.bytesWritten ?? 0) > before[i]!).length;
   const bytesNow = () => responses.map((res) => res.socket?.bytesWritten ?? 0);
+  /** Counts the writes to every connection's socket from now on. */
+  const countSocketWrites = () => {
+    let count = 0;
+    for (const res of responses) {
+      const socket = res.socket!;
+      const write = socket.write.bind(socket) as (...args: unknown[]) => boolean;
+      socket.write = (...args: unknown[]) => {
+        count += 1;
+        return write(...args);
+      };
+    }
+    return () => count;
+  };
   const close = async () => {
     for (const client of clients) client.close();
     hub.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   };
-  return { clients, connect, written, bytesNow, close };
+  return { clients, connect, written, bytesNow, countSocketWrites, close };
 }
 
 const notice = (id: string): StreamEvent => ({
@@ -300,6 +313,23 @@ describe('stream hub fan-out', () => {
     }
     // One report per event, once its last slice is written.
     expect(reports).toEqual([5, 5]);
+    await world.close();
+  });
+
+  it('sends a connection the events queued for it in one write when the hub falls behind', async () => {
+    const hub = new StreamHub({ bus: createMemoryBus(), sliceSize: 1 });
+    const world = await hubServer(hub);
+    await world.connect(3);
+    const writes = world.countSocketWrites();
+
+    // Three events arrive before the hub has had a turn: one write each for the first
+    // slice, then each connection's backlog in one write.
+    for (const id of ['b1', 'b2', 'b3']) hub.deliver(notice(id));
+    for (const client of world.clients) {
+      await vi.waitFor(() => expect(client.received).toHaveLength(3));
+      expect(client.received.map((event) => event.id)).toEqual(['b1', 'b2', 'b3']);
+    }
+    expect(writes()).toBeLessThanOrEqual(4);
     await world.close();
   });
 
