@@ -113,11 +113,13 @@ export function listPublishedPosts(db: Db, filter: FeedFilter): Promise<PostRow[
     );
   }
   if (before) {
+    // A row-value comparison keeps the scan on the index (an OR of two ranges would not).
     query = query.where((eb) =>
-      eb.or([
-        eb('post.publishedAt', '<', before.publishedAt),
-        eb.and([eb('post.publishedAt', '=', before.publishedAt), eb('post.id', '<', before.id)]),
-      ]),
+      eb(
+        eb.refTuple('post.publishedAt', 'post.id'),
+        '<',
+        eb.tuple(before.publishedAt, before.id),
+      ),
     );
   }
   return query

@@ -639,11 +639,12 @@ async function nearFilter(ctx: AppContext, code: string): Promise<FeedFilter['ne
  */
 export async function listPosts(ctx: AppContext, query: PostListQuery): Promise<PostList> {
   const limit = query.limit ?? POST_PAGE_SIZE;
-  const station = query.station ? await resolveStation(ctx, query.station) : undefined;
   const firstPage = !query.q && !query.cursor && !query.area && !query.tag && !query.campaign;
-  const cacheKey = firstPage ? `${station?.id ?? '*'}|${query.kind ?? ''}|${limit}` : undefined;
+  // Keyed by the station as asked (id or slug), so a cached page costs no query at all.
+  const cacheKey = firstPage ? `${query.station ?? '*'}|${query.kind ?? ''}|${limit}` : undefined;
   const cached = cacheKey ? feedCache(ctx).get(cacheKey) : undefined;
   if (cached) return cached;
+  const station = query.station ? await resolveStation(ctx, query.station) : undefined;
   const filter: FeedFilter = {
     ...(station ? { stationPath: station.path } : {}),
     ...(query.kind ? { kind: query.kind } : {}),
