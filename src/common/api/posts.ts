@@ -159,7 +159,11 @@ export const ManagedPostsQuery = Type.Object(
 );
 export type ManagedPostsQuery = Static<typeof ManagedPostsQuery>;
 
-export const ManagedPostList = Type.Object({ items: Type.Array(PostView) });
+export const ManagedPostList = Type.Object({
+  items: Type.Array(PostView),
+  /** The station's IANA zone: the schedule picker reads times in it (WIB, WITA or WIT). */
+  timezone: Type.String(),
+});
 export type ManagedPostList = Static<typeof ManagedPostList>;
 
 export const PostVersionView = Type.Object({

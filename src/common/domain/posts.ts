@@ -54,3 +54,21 @@ export const postPath = (id: string, title: string) => {
   const slug = postSlug(title);
   return slug ? `/p/${id}/${slug}` : `/p/${id}`;
 };
+
+/** Indonesia's three zones have no summer time: a fixed offset and the name people use. */
+const ZONES: Record<string, { label: 'WIB' | 'WITA' | 'WIT'; offsetHours: number }> = {
+  'Asia/Jakarta': { label: 'WIB', offsetHours: 7 },
+  'Asia/Pontianak': { label: 'WIB', offsetHours: 7 },
+  'Asia/Makassar': { label: 'WITA', offsetHours: 8 },
+  'Asia/Jayapura': { label: 'WIT', offsetHours: 9 },
+};
+
+export function stationZone(timezone: string) {
+  return ZONES[timezone] ?? ZONES['Asia/Jakarta']!;
+}
+
+/** A `datetime-local` value ("2026-12-03T08:00") read in the station's zone, as an ISO instant. */
+export function localToInstant(local: string, timezone: string): string {
+  const { offsetHours } = stationZone(timezone);
+  return new Date(Date.parse(`${local}:00Z`) - offsetHours * 3_600_000).toISOString();
+}

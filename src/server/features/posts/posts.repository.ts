@@ -115,11 +115,7 @@ export function listPublishedPosts(db: Db, filter: FeedFilter): Promise<PostRow[
   if (before) {
     // A row-value comparison keeps the scan on the index (an OR of two ranges would not).
     query = query.where((eb) =>
-      eb(
-        eb.refTuple('post.publishedAt', 'post.id'),
-        '<',
-        eb.tuple(before.publishedAt, before.id),
-      ),
+      eb(eb.refTuple('post.publishedAt', 'post.id'), '<', eb.tuple(before.publishedAt, before.id)),
     );
   }
   return query

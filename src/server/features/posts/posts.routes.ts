@@ -113,7 +113,7 @@ export function registerPostsRoutes(app: App, ctx: AppContext): void {
         response: withErrors({ 200: ManagedPostList }),
       },
     },
-    async (request) => ({ items: await listManagedPostViews(ctx, request.actor, request.query) }),
+    (request) => listManagedPostViews(ctx, request.actor, request.query),
   );
 
   app.post(

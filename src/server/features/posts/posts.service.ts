@@ -716,7 +716,7 @@ export async function listManagedPostViews(
   ctx: AppContext,
   actor: Actor,
   query: ManagedPostsQuery,
-): Promise<PostView[]> {
+): Promise<{ items: PostView[]; timezone: string }> {
   const station = await getStationOrThrow(ctx, query.station);
   assertCan(actor, 'posts.write', station);
   const rows = await listManagedPosts(
@@ -725,9 +725,9 @@ export async function listManagedPostViews(
     query.status,
     MANAGED_LIMIT,
   );
-  const views: PostView[] = [];
-  for (const row of rows) views.push(await presentPost(ctx, actor, row));
-  return views;
+  const items: PostView[] = [];
+  for (const row of rows) items.push(await presentPost(ctx, actor, row));
+  return { items, timezone: station.timezone };
 }
 
 export async function listVersions(
