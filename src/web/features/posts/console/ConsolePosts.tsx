@@ -57,6 +57,12 @@ export function ConsolePosts({ station }: ConsoleSectionProps) {
   );
   const campaigns = useLoad(() => listCampaigns(station.id), `${station.id}:c:${generation}`);
   const [editing, setEditing] = useState<PostView | 'new' | null>(null);
+  // Saving a new draft keeps the composer (and its "saved" note) open: only a choice remounts it.
+  const [composerKey, setComposerKey] = useState(0);
+  const open = (post: PostView | 'new') => {
+    setEditing(post);
+    setComposerKey((k) => k + 1);
+  };
   const changed = () => setGeneration((g) => g + 1);
   const timezone = posts.data?.timezone ?? 'Asia/Jakarta';
   return (
@@ -84,14 +90,14 @@ export function ConsolePosts({ station }: ConsoleSectionProps) {
             key={post.id}
             post={post}
             timezone={timezone}
-            onEdit={() => setEditing(post)}
+            onEdit={() => open(post)}
             onChanged={changed}
           />
         ))}
       </ul>
       {editing ? (
         <Composer
-          key={editing === 'new' ? 'new' : editing.id}
+          key={composerKey}
           stationId={station.id}
           post={editing === 'new' ? undefined : editing}
           campaigns={campaigns.data?.items ?? []}
@@ -102,7 +108,7 @@ export function ConsolePosts({ station }: ConsoleSectionProps) {
           onClose={() => setEditing(null)}
         />
       ) : (
-        <button type="button" class="button" onClick={() => setEditing('new')}>
+        <button type="button" class="button" onClick={() => open('new')}>
           {t('posts.console.new')}
         </button>
       )}
