@@ -497,28 +497,30 @@ function Reach({ stationId, generation }: { stationId: string; generation: numbe
           {reach.data.rows.length === 0 ? (
             <p class="muted">{t('posts.reach.empty')}</p>
           ) : (
-            <table class="reach-table">
-              <thead>
-                <tr>
-                  <th>{t('posts.reach.day')}</th>
-                  <th>{t('posts.reach.post')}</th>
-                  <th>{t('posts.reach.views')}</th>
-                  <th>{t('posts.reach.visitors')}</th>
-                  <th>{t('posts.reach.shares')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {reach.data.rows.map((row) => (
-                  <tr key={`${row.postId}:${row.day}`}>
-                    <td>{row.day}</td>
-                    <td>{row.title}</td>
-                    <td>{row.views}</td>
-                    <td>{row.visitors}</td>
-                    <td>{row.shares}</td>
+            <div class="reach-table-box">
+              <table class="reach-table">
+                <thead>
+                  <tr>
+                    <th>{t('posts.reach.day')}</th>
+                    <th>{t('posts.reach.post')}</th>
+                    <th>{t('posts.reach.views')}</th>
+                    <th>{t('posts.reach.visitors')}</th>
+                    <th>{t('posts.reach.shares')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {reach.data.rows.map((row) => (
+                    <tr key={`${row.postId}:${row.day}`}>
+                      <td>{row.day}</td>
+                      <td>{row.title}</td>
+                      <td>{row.views}</td>
+                      <td>{row.visitors}</td>
+                      <td>{row.shares}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
         </div>
       )}
