@@ -143,6 +143,8 @@ async function main(): Promise<void> {
   };
   const results = [
     await run('bare Fastify JSON route', `http://127.0.0.1:${barePort}/bare`),
+    // What any request through the whole app costs (its hooks, headers, rate limit, metrics).
+    await run('Siaga /healthz (the app floor)', `http://127.0.0.1:${port}/healthz`),
     await run(
       'station page of 20 (Polda + 9 Polsek)',
       `http://127.0.0.1:${port}/api/posts?station=${poldaSlugs[0]}`,

@@ -5,6 +5,9 @@ import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PostList, PostView, ReachView } from '../../../common/api/posts.js';
+import type { AccountActor } from '../../auth/actor.js';
+import { AppError } from '../../errors.js';
+import { publishStationPost } from './posts.service.js';
 import { createTestContext, runPg, type TestContext } from '../../../../test/helpers/context.js';
 import { JSON_FEED_1_1_SCHEMA } from '../../../../test/helpers/json-feed-schema.js';
 import { multipartBody, phonePhoto } from '../../../../test/helpers/media-files.js';
@@ -15,6 +18,19 @@ import {
 } from '../../../../test/helpers/station-world.js';
 
 const HOUR = 60 * 60_000;
+
+const actorOf = (
+  person: Person,
+  role: 'officer' | 'editor',
+  station: { id: string; path: string },
+): AccountActor => ({
+  kind: 'account',
+  accountId: person.id,
+  name: 'Uji',
+  sessionId: 'uji',
+  isVerified: true,
+  grants: [{ role, stationId: station.id, stationPath: station.path }],
+});
 
 describe('posts', () => {
   let t: TestContext;
@@ -204,6 +220,31 @@ describe('posts', () => {
         body: 'Isi baru setelah disetujui.',
       });
       expect(edited.json().status).toBe('in_review');
+    });
+  });
+
+  describe('publishing for another feature', () => {
+    it('publishes at once for an editor of the station, never for an officer', async () => {
+      const input = {
+        stationId: world.stations.polsek.id,
+        kind: 'pengumuman' as const,
+        title: 'Pemenang lomba poster kamtibmas',
+        body: 'Selamat kepada para pemenang.',
+      };
+      const post = await publishStationPost(
+        t.ctx,
+        actorOf(editors.polsek, 'editor', world.stations.polsek),
+        input,
+      );
+      expect(post.status).toBe('published');
+      expect((await feed(`?station=${world.stations.polsek.slug}`)).items[0]?.id).toBe(post.id);
+      await expect(
+        publishStationPost(
+          t.ctx,
+          actorOf(world.people.officer, 'officer', world.stations.polsek),
+          input,
+        ),
+      ).rejects.toBeInstanceOf(AppError);
     });
   });
 
