@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { POST_KINDS } from '../src/common/domain/posts.js';
+import { NATIONAL_FEED } from '../src/server/features/posts/posts.repository.js';
+import { stationIdsOnPath } from '../src/server/features/posts/posts.service.js';
 import type { PostRow } from '../src/server/features/posts/posts.table.js';
 import { renderMarkdown } from '../src/server/text/markdown.js';
 import { createTestContext } from '../test/helpers/context.js';
@@ -107,6 +109,18 @@ async function main(): Promise<void> {
     await db.transaction().execute(async (trx) => {
       await trx.insertInto('post').values(rows).execute();
       await trx
+        .insertInto('post_feed')
+        .values(
+          rows.flatMap((row) =>
+            [NATIONAL_FEED, ...stationIdsOnPath(row.stationPath)].map((stationId) => ({
+              stationId,
+              publishedAt: row.publishedAt!,
+              postId: row.id,
+            })),
+          ),
+        )
+        .execute();
+      await trx
         .insertInto('post_tag')
         .values(rows.map((row) => ({ postId: row.id, tag: JSON.parse(row.tags)[0] as string })))
         .execute();
@@ -134,6 +148,10 @@ async function main(): Promise<void> {
 
   const firstPage = await (await fetch(`http://127.0.0.1:${port}/api/posts`)).json();
   const cursor = (firstPage as { nextCursor: string }).nextCursor;
+  const stationPage = await (
+    await fetch(`http://127.0.0.1:${port}/api/posts?station=${poldaSlugs[0]}`)
+  ).json();
+  const stationCursor = (stationPage as { nextCursor: string }).nextCursor;
 
   const run = async (label: string, url: string) => {
     await autocannon({ url, connections: CONNECTIONS, duration: 1 }); // warm-up
@@ -151,6 +169,10 @@ async function main(): Promise<void> {
     ),
     await run('national page of 20', `http://127.0.0.1:${port}/api/posts`),
     await run('national page 2 (cursor)', `http://127.0.0.1:${port}/api/posts?cursor=${cursor}`),
+    await run(
+      'station page 2 (cursor)',
+      `http://127.0.0.1:${port}/api/posts?station=${poldaSlugs[0]}&cursor=${stationCursor}`,
+    ),
     await run('search q=pencurian motor', `http://127.0.0.1:${port}/api/posts?q=pencurian%20motor`),
   ];
   const baseline = results[0]!.rps;

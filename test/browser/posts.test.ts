@@ -177,6 +177,11 @@ describe('posts in the browser', () => {
     await page.getByRole('link', { name: 'WhatsApp' }).waitFor();
     await page.getByRole('button', { name: 'Salin tautan' }).waitFor();
     await shot('03-post');
+    // The home page: national posts after the alerts.
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Kabar nasional' }).waitFor();
+    await page.locator('.home-posts .post-card').first().waitFor();
+    await shot('07-home');
   });
 
   it('runs none of the OWASP payloads on the share page or the post page', async () => {

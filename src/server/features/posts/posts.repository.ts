@@ -48,14 +48,40 @@ export async function replacePostFilters(
   }
 }
 
+/** The `post_feed` key of the national feed (no station id is empty). */
+export const NATIONAL_FEED = '';
+
+/** Puts a post in the feeds of these stations and the national one (its publication order). */
+export async function enterFeeds(
+  db: Db,
+  post: { id: string; publishedAt: string },
+  stationIds: readonly string[],
+): Promise<void> {
+  await leaveFeeds(db, post.id);
+  await db
+    .insertInto('post_feed')
+    .values(
+      [NATIONAL_FEED, ...stationIds].map((stationId) => ({
+        stationId,
+        publishedAt: post.publishedAt,
+        postId: post.id,
+      })),
+    )
+    .execute();
+}
+
+export async function leaveFeeds(db: Db, postId: string): Promise<void> {
+  await db.deleteFrom('post_feed').where('postId', '=', postId).execute();
+}
+
 export interface FeedCursor {
   publishedAt: string;
   id: string;
 }
 
 export interface FeedFilter {
-  /** A station's subtree. */
-  stationPath?: string;
+  /** A station's feed (its posts and those of the stations below); national when absent. */
+  stationId?: string;
   kind?: PostKind;
   tag?: string;
   campaignId?: string;
@@ -69,13 +95,12 @@ export interface FeedFilter {
 /** Published posts, newest first (ties by id), one page. */
 export function listPublishedPosts(db: Db, filter: FeedFilter): Promise<PostRow[]> {
   if (filter.ids?.length === 0) return Promise.resolve([]);
-  let query = db.selectFrom('post').selectAll('post').where('post.status', '=', 'published');
-  if (filter.stationPath) {
-    // A range on the path prefix keeps the (status, stationPath, …) index usable.
-    query = query
-      .where('post.stationPath', '>=', filter.stationPath)
-      .where('post.stationPath', '<', `${filter.stationPath}\uffff`);
-  }
+  let query = db
+    .selectFrom('post_feed')
+    .innerJoin('post', 'post.id', 'post_feed.postId')
+    .selectAll('post')
+    .where('post_feed.stationId', '=', filter.stationId ?? NATIONAL_FEED)
+    .where('post.status', '=', 'published');
   if (filter.kind) query = query.where('post.kind', '=', filter.kind);
   if (filter.campaignId) query = query.where('post.campaignId', '=', filter.campaignId);
   if (filter.ids) query = query.where('post.id', 'in', [...filter.ids]);
@@ -113,14 +138,18 @@ export function listPublishedPosts(db: Db, filter: FeedFilter): Promise<PostRow[
     );
   }
   if (before) {
-    // A row-value comparison keeps the scan on the index (an OR of two ranges would not).
+    // A row-value comparison on the feed's key keeps the scan on its index.
     query = query.where((eb) =>
-      eb(eb.refTuple('post.publishedAt', 'post.id'), '<', eb.tuple(before.publishedAt, before.id)),
+      eb(
+        eb.refTuple('post_feed.publishedAt', 'post_feed.postId'),
+        '<',
+        eb.tuple(before.publishedAt, before.id),
+      ),
     );
   }
   return query
-    .orderBy('post.publishedAt', 'desc')
-    .orderBy('post.id', 'desc')
+    .orderBy('post_feed.publishedAt', 'desc')
+    .orderBy('post_feed.postId', 'desc')
     .limit(filter.limit)
     .execute();
 }

@@ -52,7 +52,7 @@ import {
   listCampaignViews,
   listFeedPosts,
   listManagedPostViews,
-  listPosts,
+  listPostsJson,
   listVersions,
   movePost,
   postImagesUse,
@@ -99,7 +99,12 @@ export function registerPostsRoutes(app: App, ctx: AppContext): void {
         response: withErrors({ 200: PostList }),
       },
     },
-    (request) => listPosts(ctx, request.query),
+    async (request, reply) => {
+      const json = await listPostsJson(ctx, request.query);
+      // A PostList already written as JSON (first pages are cached as bytes): Fastify sends a
+      // string as it is, so the cast only tells the type provider what those bytes are.
+      return reply.type('application/json; charset=utf-8').send(json as unknown as PostList);
+    },
   );
 
   app.get(

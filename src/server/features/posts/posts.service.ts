@@ -57,6 +57,8 @@ import { renderReachChart, toCampaignView, toPostCard, toPostView } from './post
 import {
   addReach,
   countPostVersions,
+  enterFeeds,
+  leaveFeeds,
   deletePostImage,
   findCampaignById,
   findPostById,
@@ -441,8 +443,14 @@ async function applyMove(
   const updated: PostRow = { ...post, ...set };
   if (status === 'published') {
     await indexPost(ctx, tx, updated, station);
+    await enterFeeds(
+      tx.db,
+      { id: post.id, publishedAt: set.publishedAt ?? now },
+      stationIdsOnPath(station.path),
+    );
   } else if (post.status === 'published') {
     await ctx.search.remove(tx.db, POST_SEARCH_TYPE, post.id);
+    await leaveFeeds(tx.db, post.id);
   }
   if (status === 'scheduled' && publishAt) {
     await ctx.jobs.enqueue(
@@ -617,6 +625,11 @@ async function resolveStation(ctx: AppContext, idOrSlug: string): Promise<Statio
   return bySlug ? getStationOrThrow(ctx, bySlug.id) : getStationOrThrow(ctx, idOrSlug);
 }
 
+/** The ids of a station and its ancestors, read from its path ("/a/b/" → a, b). */
+export function stationIdsOnPath(path: string): string[] {
+  return path.split('/').filter(Boolean);
+}
+
 /** Paths of a station and its ancestors ("/a/b/" → "/a/", "/a/b/"). */
 function pathsUpTo(path: string): string[] {
   const parts = path.split('/').filter(Boolean);
@@ -634,10 +647,11 @@ async function nearFilter(ctx: AppContext, code: string): Promise<FeedFilter['ne
 }
 
 /**
- * The public feed: published posts, newest first, or best match first for `q` (the shared
- * Indonesian search), with the filters applied to the matches.
+ * The public feed as its JSON body: published posts, newest first, or best match first for `q`
+ * (the shared Indonesian search), with the filters applied to the matches. First pages are
+ * served from memory as the bytes already written (most readers open only those).
  */
-export async function listPosts(ctx: AppContext, query: PostListQuery): Promise<PostList> {
+export async function listPostsJson(ctx: AppContext, query: PostListQuery): Promise<string> {
   const limit = query.limit ?? POST_PAGE_SIZE;
   const firstPage = !query.q && !query.cursor && !query.area && !query.tag && !query.campaign;
   // Keyed by the station as asked (id or slug), so a cached page costs no query at all.
@@ -646,7 +660,7 @@ export async function listPosts(ctx: AppContext, query: PostListQuery): Promise<
   if (cached) return cached;
   const station = query.station ? await resolveStation(ctx, query.station) : undefined;
   const filter: FeedFilter = {
-    ...(station ? { stationPath: station.path } : {}),
+    ...(station ? { stationId: station.id } : {}),
     ...(query.kind ? { kind: query.kind } : {}),
     ...(query.tag ? { tag: query.tag.toLowerCase() } : {}),
     ...(query.campaign ? { campaignId: query.campaign } : {}),
@@ -682,8 +696,9 @@ export async function listPosts(ctx: AppContext, query: PostListQuery): Promise<
       nextCursor: more && shown.length > 0 ? encodeCursor(shown[shown.length - 1]!) : null,
     };
   }
-  if (cacheKey) feedCache(ctx).set(cacheKey, page);
-  return page;
+  const json = JSON.stringify(page satisfies PostList);
+  if (cacheKey) feedCache(ctx).set(cacheKey, json);
+  return json;
 }
 
 /**
@@ -692,12 +707,12 @@ export async function listPosts(ctx: AppContext, query: PostListQuery): Promise<
  * told through the bus (`posts.changed`).
  */
 const FEED_CACHE_MAX = 2000;
-const feedCaches = new WeakMap<AppContext, Map<string, PostList>>();
+const feedCaches = new WeakMap<AppContext, Map<string, string>>();
 
-function feedCache(ctx: AppContext): Map<string, PostList> {
+function feedCache(ctx: AppContext): Map<string, string> {
   let cache = feedCaches.get(ctx);
   if (!cache) {
-    const created = new Map<string, PostList>();
+    const created = new Map<string, string>();
     feedCaches.set(ctx, created);
     ctx.bus.subscribe('posts.changed', () => created.clear());
     cache = created;
@@ -753,7 +768,7 @@ export async function listFeedPosts(
   station: StationSummary | undefined,
 ): Promise<PostView[]> {
   const rows = await listPublishedPosts(ctx.db, {
-    ...(station ? { stationPath: station.path } : {}),
+    ...(station ? { stationId: station.id } : {}),
     limit: 50,
   });
   const views: PostView[] = [];

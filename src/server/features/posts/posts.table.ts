@@ -34,6 +34,17 @@ export type PostRow = Selectable<PostTable>;
 export type NewPostRow = Insertable<PostTable>;
 export type PostUpdate = Updateable<PostTable>;
 
+/**
+ * Which feeds a published post is in: the national one (`stationId` NATIONAL_FEED) and those of
+ * its station and every station above it. The key is the feed's order, so a page of any feed,
+ * at any depth, is one index range.
+ */
+export interface PostFeedTable {
+  stationId: string;
+  publishedAt: string;
+  postId: string;
+}
+
 /** Tags and target areas of published posts, for the feed's filters. */
 export interface PostTagTable {
   postId: string;
@@ -107,6 +118,7 @@ export interface PostReachSaltTable {
 declare module '../../db/schema.js' {
   interface DatabaseSchema {
     post: PostTable;
+    post_feed: PostFeedTable;
     post_tag: PostTagTable;
     post_area: PostAreaTable;
     post_version: PostVersionTable;

@@ -34,6 +34,7 @@ export function FeedPage() {
   const [q, setQ] = useState(params.q ?? '');
   const [kind, setKind] = useState<PostKind | ''>((params.kind as PostKind | undefined) ?? '');
   const [isNear, setNear] = useState(false);
+  const { me } = useSession();
   const homeArea = useHomeArea();
   const [items, setItems] = useState<PostCard[] | undefined>(undefined);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -125,7 +126,7 @@ export function FeedPage() {
           {t('posts.feed.near')}
         </label>
       </form>
-      {homeArea === null && <p class="muted">{t('posts.feed.near_none')}</p>}
+      {me && homeArea === null && <p class="muted">{t('posts.feed.near_none')}</p>}
       <ErrorNote error={error} />
       {!items && !error && <Skeleton />}
       {items && items.length === 0 && (

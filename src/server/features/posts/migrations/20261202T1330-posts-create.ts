@@ -43,16 +43,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('createdAt', 'text', (c) => c.notNull())
     .addColumn('updatedAt', 'text', (c) => c.notNull())
     .execute();
-  // The feeds: published posts newest first, national or by station subtree (path prefix).
+  // Published posts newest first (the feeds themselves read post_feed).
   await db.schema
     .createIndex('post_feed_idx')
     .on('post')
     .columns(['status', 'publishedAt', 'id'])
-    .execute();
-  await db.schema
-    .createIndex('post_station_feed_idx')
-    .on('post')
-    .columns(['status', 'stationPath', 'publishedAt', 'id'])
     .execute();
   await db.schema
     .createIndex('post_manage_idx')
@@ -65,6 +60,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['campaignId', 'campaignPosition'])
     .where(sql.ref('campaignId'), 'is not', null)
     .execute();
+
+  await db.schema
+    .createTable('post_feed')
+    .addColumn('stationId', 'text', (c) => c.notNull())
+    .addColumn('publishedAt', 'text', (c) => c.notNull())
+    .addColumn('postId', 'text', (c) => c.notNull().references('post.id').onDelete('cascade'))
+    .addPrimaryKeyConstraint('post_feed_pk', ['stationId', 'publishedAt', 'postId'])
+    .execute();
+  await db.schema.createIndex('post_feed_post_idx').on('post_feed').column('postId').execute();
 
   for (const [table, column] of [
     ['post_tag', 'tag'],
@@ -138,6 +142,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     'post_version',
     'post_area',
     'post_tag',
+    'post_feed',
     'post',
     'campaign',
   ]) {
