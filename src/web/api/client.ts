@@ -74,7 +74,7 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
   return payload as T; // the server's response schema guarantees the shape
 }
 
-function toApiError(status: number, payload: unknown): ApiError {
+export function toApiError(status: number, payload: unknown): ApiError {
   const error = (payload as { error?: { code?: unknown; message?: unknown; details?: unknown } })
     ?.error;
   if (error && typeof error.code === 'string') {
