@@ -1,5 +1,6 @@
 import { accountsModule } from './features/accounts/accounts.module.js';
 import { alertsModule } from './features/alerts/alerts.module.js';
+import { contestsModule } from './features/contests/contests.module.js';
 import { areasModule } from './features/areas/areas.module.js';
 import { deliveryModule } from './features/delivery/delivery.module.js';
 import { pushModule } from './features/push/push.module.js';
@@ -25,4 +26,5 @@ export const featureModules: readonly FeatureModule[] = [
   deliveryModule,
   statsModule,
   qaModule,
+  contestsModule,
 ];
