@@ -589,7 +589,8 @@ export async function castVote(
   const now = ctx.clock.now();
   const createdAt = await findAccountCreatedAt(ctx, account.accountId);
   if (!createdAt) throw forbidden();
-  if (now.getTime() - Date.parse(createdAt) < loaded.contest.minAccountAgeDays * DAY_MS) {
+  const minAgeMs = loaded.contest.minAccountAgeDays * DAY_MS;
+  if (minAgeMs > 0 && now.getTime() - Date.parse(createdAt) < minAgeMs) {
     throw forbidden('contest.account_too_new');
   }
   const since = new Date(now.getTime() - 60_000).toISOString();
