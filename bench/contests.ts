@@ -86,11 +86,15 @@ try {
     cookies.push(await sessionCookie(t, (await buildAccount(t.ctx.db)).id));
   }
 
-  const time = async (request: () => Promise<{ statusCode: number; body: string }>, times: number[]) => {
+  const time = async (
+    request: () => Promise<{ statusCode: number; body: string }>,
+    times: number[],
+  ) => {
     const started = performance.now();
     const response = await request();
     times.push(performance.now() - started);
-    if (response.statusCode !== 200) throw new Error(`status ${response.statusCode}: ${response.body}`);
+    if (response.statusCode !== 200)
+      throw new Error(`status ${response.statusCode}: ${response.body}`);
   };
   const health = () => t.app.inject({ method: 'GET', url: '/healthz' });
 
