@@ -1,5 +1,6 @@
 import { accountsModule } from './features/accounts/accounts.module.js';
 import { alertsModule } from './features/alerts/alerts.module.js';
+import { contestsModule } from './features/contests/contests.module.js';
 import { areasModule } from './features/areas/areas.module.js';
 import { deliveryModule } from './features/delivery/delivery.module.js';
 import { postsModule } from './features/posts/posts.module.js';
@@ -27,4 +28,5 @@ export const featureModules: readonly FeatureModule[] = [
   statsModule,
   qaModule,
   postsModule,
+  contestsModule,
 ];

@@ -832,3 +832,11 @@ export async function findAccountNames(
   const rows = await listAccountNames(ctx.db, [...new Set(ids)]);
   return new Map(rows.map((row) => [row.id, row.name]));
 }
+
+/** When an account was made (contests refuse votes from accounts younger than they ask). */
+export async function findAccountCreatedAt(
+  ctx: AppContext,
+  id: string,
+): Promise<string | undefined> {
+  return (await findAccountById(ctx.db, id))?.createdAt;
+}
