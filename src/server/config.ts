@@ -42,6 +42,8 @@ export interface Config {
   logClientAddress: 'coarse' | 'full';
   /** Crime categories of the statistics, in display order (Polri's classes by default). */
   crimeCategories: string[];
+  /** Days after which a closed report loses its personal data (contact, reporter, photos). */
+  reportRetentionDays: number;
 }
 
 /**
@@ -170,6 +172,14 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
 
+  const retentionText = read('SIAGA_REPORT_RETENTION_DAYS') ?? '365';
+  const reportRetentionDays = Number(retentionText);
+  if (!Number.isInteger(reportRetentionDays) || reportRetentionDays < 1) {
+    problems.push(
+      `SIAGA_REPORT_RETENTION_DAYS must be a whole number of days (1 or more), got "${retentionText}"`,
+    );
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = path.resolve(read('SIAGA_DATA_DIR') ?? './data');
   const auditKeyFile = read('SIAGA_AUDIT_KEY_FILE');
@@ -204,6 +214,7 @@ export function loadConfig(env: Env = process.env): Config {
     metricsToken,
     logClientAddress: logClientAddress as Config['logClientAddress'],
     crimeCategories: [...new Set(crimeCategories)],
+    reportRetentionDays,
   };
 }
 
