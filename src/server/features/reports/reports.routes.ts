@@ -22,6 +22,7 @@ import {
 } from '../../../common/api/reports.js';
 import { StationIdParams } from '../../../common/api/stations.js';
 import type { AppContext } from '../../context.js';
+import { invalidFields } from '../../errors.js';
 import type { App } from '../../http.js';
 import { receiveReportForm } from './reports.intake.js';
 import { scheduleReportRetention } from './reports.jobs.js';
@@ -70,18 +71,22 @@ export function registerReportRoutes(app: App, ctx: AppContext): void {
     },
     async (request, reply) => {
       if (!request.isMultipart()) {
+        // A request without a body (or its type) meets no content schema: nothing to report.
+        if (request.body === undefined) throw invalidFields('validation.failed', ['description']);
         // The JSON content schema above has checked it (a content map leaves the type open).
         const input = request.body as SubmitReportBody;
         const { report, created } = await submitReport(ctx, request.actor, input);
         return reply.status(created ? 201 : 200).send(report);
       }
       const { input, intake } = await receiveReportForm(ctx, request);
+      let submitted: Awaited<ReturnType<typeof submitReport>>;
       try {
-        const { report, created } = await submitReport(ctx, request.actor, input, intake.files);
-        return await reply.status(created ? 201 : 200).send(report);
+        submitted = await submitReport(ctx, request.actor, input, intake.files);
       } finally {
+        // Waits for the photos to reach their keys, so the answer's report shows them at once.
         await intake.discard();
       }
+      return reply.status(submitted.created ? 201 : 200).send(submitted.report);
     },
   );
 

@@ -206,7 +206,9 @@ describe('reports', () => {
         messages: [],
         photos: [],
       });
-      for (const headers of [{}, { 'x-tracking-secret': `${secret}x` }]) {
+      for (const headers of [{}, { 'x-tracking-secret': `${secret}x` }] as Array<
+        Record<string, string>
+      >) {
         const refused = await track(headers);
         expect([refused.statusCode, refused.json().error.code]).toEqual([404, 'report.not_found']);
       }
