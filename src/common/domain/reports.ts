@@ -40,7 +40,7 @@ export const REPORT_CONTACT_MAX = 120;
 export const REPORT_NOTE_MAX = 1000;
 export const REPORT_MESSAGE_MAX = 2000;
 export const REPORT_PHOTOS_MAX = 5;
-export const REPORT_IDEMPOTENCY_KEY_PATTERN = '^[A-Za-z0-9_-]{8,64}$';
+export const REPORT_IDEMPOTENCY_KEY_PATTERN = '^[A-Za-z0-9_-]{16,64}$';
 
 /** Indonesia's extent (Sabang to Merauke, Miangas to Rote), with a margin for the sea. */
 export const INDONESIA_BOUNDS = { minLat: -11.2, maxLat: 6.3, minLng: 94.7, maxLng: 141.2 };
