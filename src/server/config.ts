@@ -44,6 +44,8 @@ export interface Config {
   crimeCategories: string[];
   /** A running job renews its lease; a job of a dead node is claimed again after this. */
   jobLeaseMs: number;
+  /** Days after which a closed report loses its personal data (contact, reporter, photos). */
+  reportRetentionDays: number;
 }
 
 /**
@@ -179,6 +181,13 @@ export function loadConfig(env: Env = process.env): Config {
       `SIAGA_JOB_LEASE_SECONDS must be a number of seconds, 1 or more, got "${leaseText}"`,
     );
   }
+  const retentionText = read('SIAGA_REPORT_RETENTION_DAYS') ?? '365';
+  const reportRetentionDays = Number(retentionText);
+  if (!Number.isInteger(reportRetentionDays) || reportRetentionDays < 1) {
+    problems.push(
+      `SIAGA_REPORT_RETENTION_DAYS must be a whole number of days (1 or more), got "${retentionText}"`,
+    );
+  }
 
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = path.resolve(read('SIAGA_DATA_DIR') ?? './data');
@@ -215,6 +224,7 @@ export function loadConfig(env: Env = process.env): Config {
     logClientAddress: logClientAddress as Config['logClientAddress'],
     crimeCategories: [...new Set(crimeCategories)],
     jobLeaseMs: leaseSeconds * 1000,
+    reportRetentionDays,
   };
 }
 

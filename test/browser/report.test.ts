@@ -100,14 +100,14 @@ describe('from an alert back to a report', () => {
     await card.getByText('Motor tanpa pelat').waitFor();
     await card.getByText(`Terkait peringatan: ${ALERT_TITLE}`).waitFor();
     await card.getByText('Anonim').waitFor();
-    await card.getByLabel('Ubah status').selectOption('in_review');
+    await card.getByLabel('Ubah status').selectOption('diverifikasi');
     await card.getByLabel('Catatan (opsional)').fill('Patroli malam dikirim');
     await card.getByRole('button', { name: 'Simpan' }).click();
-    await card.locator('.tag', { hasText: 'Sedang ditindaklanjuti' }).waitFor();
+    await card.locator('.tag', { hasText: 'Diverifikasi' }).waitFor();
     await shot('04-console');
 
     await page.goto(`/lapor/lacak?kode=${code.toLowerCase()}`);
-    await page.getByRole('status').getByText('Sedang ditindaklanjuti').waitFor();
+    await page.getByRole('status').getByText('Diverifikasi').waitFor();
   });
 
   it('keeps a report written offline and sends it once back online', async () => {

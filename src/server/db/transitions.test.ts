@@ -27,7 +27,7 @@ describe('transitionRow', () => {
         isAnonymous: 1,
         reporterAccountId: null,
         contact: null,
-        status: 'received',
+        status: 'diterima',
         note: null,
         createdAt: at,
         updatedAt: at,
@@ -52,11 +52,11 @@ describe('transitionRow', () => {
         table: 'report',
         id: reportId,
         column: 'status',
-        from: ['received', 'in_review'],
-        set: { status: 'resolved' },
+        from: ['diterima', 'diverifikasi'],
+        set: { status: 'selesai' },
       });
     expect(await move()).toBe(true);
-    expect(await statusOf()).toBe('resolved');
+    expect(await statusOf()).toBe('selesai');
     expect(await move()).toBe(false);
   });
 
@@ -65,24 +65,24 @@ describe('transitionRow', () => {
       table: 'report',
       id: reportId,
       column: 'status',
-      from: ['in_review'],
-      set: { status: 'resolved' },
+      from: ['diverifikasi'],
+      set: { status: 'selesai' },
     });
     const missing = await transitionRow(t.ctx.db, {
       table: 'report',
       id: newId(),
       column: 'status',
-      from: ['received'],
-      set: { status: 'resolved' },
+      from: ['diterima'],
+      set: { status: 'selesai' },
     });
     const none = await transitionRow(t.ctx.db, {
       table: 'report',
       id: reportId,
       column: 'status',
       from: [],
-      set: { status: 'resolved' },
+      set: { status: 'selesai' },
     });
     expect([other, missing, none]).toEqual([false, false, false]);
-    expect(await statusOf()).toBe('received');
+    expect(await statusOf()).toBe('diterima');
   });
 });

@@ -50,10 +50,17 @@ export class CsvBody {
  * Calls the API with the session cookie and the chosen language; resolves to the JSON body
  * (undefined for 204) or throws an ApiError.
  */
-export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+export async function api<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  /** Credentials other than the session, e.g. a report's tracking secret. */
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
   const headers: Record<string, string> = {
     accept: 'application/json',
     'accept-language': getLocale(),
+    ...extraHeaders,
   };
   const isCsv = body instanceof CsvBody;
   if (body !== undefined) headers['content-type'] = isCsv ? 'text/csv' : 'application/json';

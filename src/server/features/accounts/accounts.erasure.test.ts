@@ -107,8 +107,8 @@ describe('UU PDP: everything about a person is exported, and erased with the acc
       expect.objectContaining({
         trackingCode: named.json().trackingCode,
         contact: `WA ${phone}`,
-        status: 'received',
-        timeline: [{ at: expect.any(String), event: 'received' }],
+        status: 'diterima',
+        timeline: [{ at: expect.any(String), event: 'diterima' }],
       }),
     ]);
     expect(exported.pushSubscriptions).toEqual([

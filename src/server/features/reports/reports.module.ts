@@ -2,6 +2,8 @@ import enReports from '../../../common/i18n/en/reports.json' with { type: 'json'
 import idReports from '../../../common/i18n/id/reports.json' with { type: 'json' };
 import type { Role } from '../../../common/domain/roles.js';
 import type { FeatureModule } from '../../module.js';
+import * as completeReports from './migrations/20261202T1320-reports-complete.js';
+import { reportRetentionJob } from './reports.jobs.js';
 import { registerReportRoutes } from './reports.routes.js';
 import { detachReportsOf, exportReportsOfPerson } from './reports.service.js';
 
@@ -25,6 +27,8 @@ const reportPolicies = {
 export const reportsModule: FeatureModule = {
   name: 'reports',
   routes: registerReportRoutes,
+  jobs: [reportRetentionJob],
+  migrations: { '20261202T1320-reports-complete': completeReports },
   policies: reportPolicies,
   i18n: { reports: { id: idReports, en: enReports } },
   personalData: {

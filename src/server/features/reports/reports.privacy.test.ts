@@ -93,11 +93,15 @@ describe('an anonymous report from a logged-in citizen', () => {
       headers: { cookie, 'user-agent': userAgent },
     });
     expect(submitted.statusCode).toBe(201);
-    const { id: reportId, trackingCode } = submitted.json<{ id: string; trackingCode: string }>();
+    const {
+      id: reportId,
+      trackingCode,
+      secret,
+    } = submitted.json<{ id: string; trackingCode: string; secret: string }>();
     const tracked = await t.app.inject({
       url: `/api/reports/track/${trackingCode}`,
       remoteAddress: address,
-      headers: { cookie, 'user-agent': userAgent },
+      headers: { cookie, 'user-agent': userAgent, 'x-tracking-secret': secret },
     });
     expect(tracked.statusCode).toBe(200);
 
@@ -112,6 +116,7 @@ describe('an anonymous report from a logged-in citizen', () => {
       'Distinctive',
       trackingCode,
       reportId,
+      secret,
     ]) {
       expect(reportLines).not.toContain(trace);
     }

@@ -1,29 +1,56 @@
+import { Type } from 'typebox';
 import { withErrors } from '../../../common/api/common.js';
 import {
+  ReportDetail,
   ReportIdParams,
   ReportList,
   ReportListQuery,
+  ReportMessageBody,
+  ReportPhotoParams,
+  ReportQueue,
+  ReportQueueQuery,
+  ReportTextBody,
   ReportTracking,
   ReportView,
   SubmitReportBody,
+  SubmitReportForm,
   SubmittedReport,
+  TrackingHeaders,
   TrackingParams,
+  TrackingPhotoParams,
   UpdateReportBody,
 } from '../../../common/api/reports.js';
 import { StationIdParams } from '../../../common/api/stations.js';
 import type { AppContext } from '../../context.js';
+import { invalidFields } from '../../errors.js';
 import type { App } from '../../http.js';
+import { receiveReportForm } from './reports.intake.js';
+import { scheduleReportRetention } from './reports.jobs.js';
 import {
+  addOfficerText,
+  addTipsterMessage,
+  findOfficerPhoto,
+  findTrackedPhoto,
+  getReportDetail,
+  listMyReports,
+  listReportQueueFor,
   listStationReports,
   submitReport,
   trackReport,
-  updateReportStatus,
+  updateReportByOfficer,
 } from './reports.service.js';
 
 const tags = ['reports'];
 const security = [{ session: [] }];
+const photoFile = Type.String({ description: 'The photo (JPEG)' });
 
 export function registerReportRoutes(app: App, ctx: AppContext): void {
+  app.addHook('onListen', async () => {
+    await scheduleReportRetention(ctx).catch((err: unknown) => {
+      ctx.log.error({ err }, 'could not schedule the report retention job');
+    });
+  });
+
   app.post(
     '/api/reports',
     {
@@ -31,30 +58,208 @@ export function registerReportRoutes(app: App, ctx: AppContext): void {
       config: { anonymousSubmission: true, rateLimit: { max: 10, timeWindow: '10 minutes' } },
       schema: {
         tags,
-        summary: 'Report something suspicious (anonymous allowed)',
-        body: SubmitReportBody,
-        response: withErrors({ 201: SubmittedReport }),
+        summary: 'Report something (anonymous allowed): JSON, or multipart with up to 5 photos',
+        body: {
+          content: {
+            'application/json': { schema: SubmitReportBody },
+            // Read as a stream in the handler (Fastify sees no body), checked there.
+            'multipart/form-data': { schema: Type.Union([SubmitReportForm, Type.Null()]) },
+          },
+        },
+        response: withErrors({ 200: SubmittedReport, 201: SubmittedReport }),
       },
     },
     async (request, reply) => {
-      const view = await submitReport(ctx, request.actor, request.body);
-      return reply.status(201).send(view);
+      if (!request.isMultipart()) {
+        // A request without a body (or its type) meets no content schema: nothing to report.
+        if (request.body === undefined) throw invalidFields('validation.failed', ['description']);
+        // The JSON content schema above has checked it (a content map leaves the type open).
+        const input = request.body as SubmitReportBody;
+        const { report, created } = await submitReport(ctx, request.actor, input);
+        return reply.status(created ? 201 : 200).send(report);
+      }
+      const { input, intake } = await receiveReportForm(ctx, request);
+      let submitted: Awaited<ReturnType<typeof submitReport>>;
+      try {
+        submitted = await submitReport(ctx, request.actor, input, intake.files);
+      } finally {
+        // Waits for the photos to reach their keys, so the answer's report shows them at once.
+        await intake.discard();
+      }
+      return reply.status(submitted.created ? 201 : 200).send(submitted.report);
     },
   );
 
   app.get(
     '/api/reports/track/:trackingCode',
     {
-      config: { anonymousSubmission: true, rateLimit: { max: 60, timeWindow: '1 minute' } },
+      // Guessing a secret is hopeless at this pace; a wrong one answers 404 like a wrong code.
+      config: { anonymousSubmission: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: {
         tags,
-        summary: "A report's status by its tracking code",
+        summary: "A report's timeline, replies and photos, for the holder of its secret",
         params: TrackingParams,
+        headers: TrackingHeaders,
         response: withErrors({ 200: ReportTracking }),
       },
     },
-    (request) => trackReport(ctx, request.params.trackingCode),
+    (request) =>
+      trackReport(ctx, request.params.trackingCode, request.headers['x-tracking-secret']),
   );
+
+  app.post(
+    '/api/reports/track/:trackingCode/messages',
+    {
+      config: { anonymousSubmission: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: 'The reporter adds information, without revealing who they are',
+        params: TrackingParams,
+        headers: TrackingHeaders,
+        body: ReportMessageBody,
+        response: withErrors({ 201: ReportTracking }),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await addTipsterMessage(
+            ctx,
+            request.params.trackingCode,
+            request.headers['x-tracking-secret'],
+            request.body,
+          ),
+        ),
+  );
+
+  app.get(
+    '/api/reports/track/:trackingCode/photos/:mediaId',
+    {
+      config: { anonymousSubmission: true, rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: "A report's photo, for the holder of its secret",
+        params: TrackingPhotoParams,
+        headers: TrackingHeaders,
+        produces: ['image/jpeg', 'image/webp'],
+        response: withErrors({ 200: photoFile }),
+      },
+    },
+    async (request, reply) => {
+      const file = await findTrackedPhoto(
+        ctx,
+        request.params.trackingCode,
+        request.headers['x-tracking-secret'],
+        request.params.mediaId,
+      );
+      await ctx.media.sendPrivate(reply, file.mediaId, file.key);
+      return reply;
+    },
+  );
+
+  app.get(
+    '/api/reports/mine',
+    {
+      schema: {
+        tags,
+        summary: '"Laporan saya": the signed-in citizen\'s named reports, with their timelines',
+        security,
+        response: withErrors({ 200: Type.Object({ items: Type.Array(ReportTracking) }) }),
+      },
+    },
+    async (request) => ({ items: await listMyReports(ctx, request.actor) }),
+  );
+
+  app.get(
+    '/api/reports',
+    {
+      schema: {
+        tags,
+        summary: "The officer's queue over every station they can see, unanswered and oldest first",
+        security,
+        querystring: ReportQueueQuery,
+        response: withErrors({ 200: ReportQueue }),
+      },
+    },
+    (request) => listReportQueueFor(ctx, request.actor, request.query),
+  );
+
+  app.get(
+    '/api/reports/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One report with photos, timeline, messages and notes (identity views audited)',
+        security,
+        params: ReportIdParams,
+        response: withErrors({ 200: ReportDetail }),
+      },
+    },
+    (request) => getReportDetail(ctx, request.actor, request.params.id),
+  );
+
+  app.get(
+    '/api/reports/:id/photos/:mediaId',
+    {
+      schema: {
+        tags,
+        summary: "A report's photo, for its station's officers and its named reporter",
+        security,
+        params: ReportPhotoParams,
+        produces: ['image/jpeg', 'image/webp'],
+        response: withErrors({ 200: photoFile }),
+      },
+    },
+    async (request, reply) => {
+      const file = await findOfficerPhoto(
+        ctx,
+        request.actor,
+        request.params.id,
+        request.params.mediaId,
+      );
+      await ctx.media.sendPrivate(reply, file.mediaId, file.key);
+      return reply;
+    },
+  );
+
+  app.patch(
+    '/api/reports/:id',
+    {
+      schema: {
+        tags,
+        summary: "Change a report's status, assignee or duplicate link (audited)",
+        security,
+        params: ReportIdParams,
+        body: UpdateReportBody,
+        response: withErrors({ 200: ReportView }),
+      },
+    },
+    (request) => updateReportByOfficer(ctx, request.actor, request.params.id, request.body),
+  );
+
+  for (const kind of ['reply', 'note'] as const) {
+    app.post(
+      `/api/reports/:id/${kind === 'reply' ? 'replies' : 'notes'}`,
+      {
+        schema: {
+          tags,
+          summary:
+            kind === 'reply'
+              ? 'Reply to the reporter (shown on their tracking page; audited)'
+              : 'An internal note, never shown to the reporter (audited)',
+          security,
+          params: ReportIdParams,
+          body: ReportTextBody,
+          response: withErrors({ 201: ReportDetail }),
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(await addOfficerText(ctx, request.actor, request.params.id, kind, request.body)),
+    );
+  }
 
   app.get(
     '/api/stations/:id/reports',
@@ -71,20 +276,5 @@ export function registerReportRoutes(app: App, ctx: AppContext): void {
     async (request) => ({
       items: await listStationReports(ctx, request.actor, request.params.id, request.query),
     }),
-  );
-
-  app.patch(
-    '/api/reports/:id',
-    {
-      schema: {
-        tags,
-        summary: "Change a report's status (audited)",
-        security,
-        params: ReportIdParams,
-        body: UpdateReportBody,
-        response: withErrors({ 200: ReportView }),
-      },
-    },
-    (request) => updateReportStatus(ctx, request.actor, request.params.id, request.body),
   );
 }

@@ -83,7 +83,7 @@ describe('reports', () => {
       expect(res.statusCode).toBe(201);
       const body = res.json();
       expect(body.trackingCode).toMatch(new RegExp(TRACKING_CODE_PATTERN));
-      expect(body).toMatchObject({ status: 'received', station: { slug: 'polsek-tebet' } });
+      expect(body).toMatchObject({ status: 'diterima', station: { slug: 'polsek-tebet' } });
       const row = await rowOf(body.id);
       expect(row).toMatchObject({
         isAnonymous: 1,
@@ -158,7 +158,10 @@ describe('reports', () => {
       [{ description, areaCode: '32' }, 'areaCode', 'report.no_station'],
       [{ description }, 'areaCode', 'report.location_required'],
       [{ description, lat: -6.24 }, 'lng', 'report.location_incomplete'],
-      [{ description, lat: 1, lng: 1 }, 'lat', 'report.location_unknown'],
+      [{ description, lat: 1, lng: 1 }, 'lat', 'report.outside_indonesia'],
+      [{ description, lat: 48.85, lng: 2.35 }, 'lng', 'report.outside_indonesia'],
+      [{ description, lat: -2, lng: 120 }, 'lat', 'report.location_unknown'],
+      [{ description: 'x'.repeat(20_000), areaCode: '31.74' }, 'description', 'validation.failed'],
     ])('refuses %j naming %s, writing nothing', async (payload, field, code) => {
       const before = await reportCount();
       const res = await submit(payload, undefined, randomIp());
@@ -185,18 +188,52 @@ describe('reports', () => {
   });
 
   describe('tracking', () => {
-    it('shows only the status and the station, however the code is typed', async () => {
-      const { trackingCode } = (
+    it('opens the timeline only with the secret, however the code is typed', async () => {
+      const { trackingCode, secret } = (
         await submit({ description, areaCode: '31.74.07' }, 'citizen')
       ).json();
-      const typed = trackingCode.toLowerCase().replace(/-/g, ' ');
-      const res = await request('GET', `/api/reports/track/${encodeURIComponent(typed)}`);
+      const typed = encodeURIComponent(trackingCode.toLowerCase().replace(/-/g, ' '));
+      const track = (headers: Record<string, string>) =>
+        t.app.inject({ url: `/api/reports/track/${typed}`, headers, remoteAddress: randomIp() });
+      const res = await track({ 'x-tracking-secret': secret });
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toEqual({
+      expect(res.json()).toMatchObject({
         trackingCode,
-        status: 'received',
-        station: { id: polsek.id, slug: 'polsek-tebet', name: expect.any(String), level: 'polsek' },
+        status: 'diterima',
+        description,
+        station: { id: polsek.id, slug: 'polsek-tebet', level: 'polsek' },
+        timeline: [{ status: 'diterima', reason: null }],
+        messages: [],
+        photos: [],
       });
+      for (const headers of [{}, { 'x-tracking-secret': `${secret}x` }] as Array<
+        Record<string, string>
+      >) {
+        const refused = await track(headers);
+        expect([refused.statusCode, refused.json().error.code]).toEqual([404, 'report.not_found']);
+      }
+      // The stored hash is not the secret.
+      const row = await t.ctx.db
+        .selectFrom('report')
+        .selectAll()
+        .where('trackingCode', '=', trackingCode)
+        .executeTakeFirstOrThrow();
+      expect(JSON.stringify(row)).not.toContain(secret);
+    });
+
+    it('limits attempts to guess a secret', async () => {
+      const from = randomIp();
+      let last = 0;
+      for (let i = 0; i < 31; i += 1) {
+        last = (
+          await t.app.inject({
+            url: '/api/reports/track/SGA-2222-2222',
+            headers: { 'x-tracking-secret': `guess-${i}` },
+            remoteAddress: from,
+          })
+        ).statusCode;
+      }
+      expect(last).toBe(429);
     });
 
     it('answers 404 for an unknown code', async () => {
@@ -211,10 +248,11 @@ describe('reports', () => {
       t.clock.advance(1000);
       const { id } = (await submit({ description, areaCode: '31.74.07' }, 'citizen')).json();
       const own = await listed(polsek.id, 'officer');
+      // The list never names the reporter; the detail does, and that view is audited.
       expect(own[0]).toMatchObject({
         id,
         description,
-        reporter: { name: 'Uji citizen' },
+        reporter: null,
         station: { slug: 'polsek-tebet' },
       });
       expect(own.every((r) => (r.station as { slug: string }).slug === 'polsek-tebet')).toBe(true);
@@ -239,28 +277,32 @@ describe('reports', () => {
     });
 
     it('moves a report on, stamps the first response once and audits each change', async () => {
-      const { id, trackingCode } = (await submit({ description, areaCode: '31.74.07' })).json();
+      const { id, trackingCode, secret } = (
+        await submit({ description, areaCode: '31.74.07' })
+      ).json();
       t.clock.advance(60_000);
       const first = await request('PATCH', `/api/reports/${id}`, 'officer', {
-        status: 'in_review',
+        status: 'diverifikasi',
         note: 'Patroli dikirim',
       });
       expect(first.statusCode).toBe(200);
-      expect(first.json()).toMatchObject({ status: 'in_review', note: 'Patroli dikirim' });
+      expect(first.json()).toMatchObject({ status: 'diverifikasi', note: 'Patroli dikirim' });
       const firstResponseAt = first.json().firstResponseAt;
       expect(firstResponseAt).toBe(t.clock.now().toISOString());
       t.clock.advance(60_000);
       const second = await request('PATCH', `/api/reports/${id}`, 'polresAdmin', {
-        status: 'resolved',
+        status: 'selesai',
       });
-      expect(second.json()).toMatchObject({ status: 'resolved', firstResponseAt });
+      expect(second.json()).toMatchObject({ status: 'selesai', firstResponseAt });
       const idsWith = async (status: string) =>
         (await listed(polsek.id, 'officer', `?status=${status}`)).map((r) => r.id);
-      expect(await idsWith('resolved')).toContain(id);
-      expect(await idsWith('received')).not.toContain(id);
-      expect((await request('GET', `/api/reports/track/${trackingCode}`)).json().status).toBe(
-        'resolved',
-      );
+      expect(await idsWith('selesai')).toContain(id);
+      expect(await idsWith('diterima')).not.toContain(id);
+      const tracked = await t.app.inject({
+        url: `/api/reports/track/${trackingCode}`,
+        headers: { 'x-tracking-secret': secret },
+      });
+      expect(tracked.json().status).toBe('selesai');
       const audit = await t.ctx.db
         .selectFrom('audit_log')
         .select(['action', 'actorName', 'stationId', 'summary'])
@@ -274,13 +316,13 @@ describe('reports', () => {
           'report.status_changed',
           'Uji officer',
           polsek.id,
-          { from: 'received', to: 'in_review', note: 'Patroli dikirim' },
+          { from: 'diterima', to: 'diverifikasi', note: 'Patroli dikirim' },
         ],
         [
           'report.status_changed',
           'Uji polresAdmin',
           polsek.id,
-          { from: 'in_review', to: 'resolved', note: null },
+          { from: 'diverifikasi', to: 'selesai', note: null },
         ],
       ]);
     });
@@ -288,17 +330,17 @@ describe('reports', () => {
     it('refuses other stations, citizens, bad statuses and impossible moves, changing nothing', async () => {
       const { id } = (await submit({ description, areaCode: '31.74.07' })).json();
       const attempts: Array<[string | undefined, object, number, string]> = [
-        ['siblingOfficer', { status: 'in_review' }, 403, 'auth.forbidden'],
-        ['citizen', { status: 'in_review' }, 403, 'auth.forbidden'],
-        [undefined, { status: 'in_review' }, 401, 'auth.required'],
+        ['siblingOfficer', { status: 'diverifikasi' }, 403, 'auth.forbidden'],
+        ['citizen', { status: 'diverifikasi' }, 403, 'auth.forbidden'],
+        [undefined, { status: 'diverifikasi' }, 401, 'auth.required'],
         ['officer', { status: 'closed' }, 400, 'validation.failed'],
-        ['officer', { status: 'received' }, 409, 'report.invalid_transition'],
+        ['officer', { status: 'diterima' }, 409, 'report.invalid_transition'],
       ];
       for (const [who, payload, status, code] of attempts) {
         const res = await request('PATCH', `/api/reports/${id}`, who, payload);
         expect([res.statusCode, res.json().error.code]).toEqual([status, code]);
       }
-      expect(await rowOf(id)).toMatchObject({ status: 'received', firstResponseAt: null });
+      expect(await rowOf(id)).toMatchObject({ status: 'diterima', firstResponseAt: null });
       const audit = await t.ctx.db
         .selectFrom('audit_log')
         .select('id')
@@ -306,7 +348,7 @@ describe('reports', () => {
         .execute();
       expect(audit).toEqual([]);
       expect(
-        (await request('PATCH', '/api/reports/nope', 'officer', { status: 'in_review' }))
+        (await request('PATCH', '/api/reports/nope', 'officer', { status: 'diverifikasi' }))
           .statusCode,
       ).toBe(404);
     });

@@ -456,10 +456,10 @@ describe('stats', () => {
       // yet; one resolved 10 h after it came. One report in December 2025 lies outside.
       const base = '2026-01-10T02:00:00.000Z';
       const reports: Array<[string, string, string | null, ReportStatus, string]> = [
-        ['a', base, at(base, 2), 'resolved', at(base, 10)],
-        ['b', base, at(base, 4), 'in_review', at(base, 4)],
-        ['c', base, null, 'received', base],
-        ['d', '2025-12-31T16:59:00.000Z', at(base, 1), 'resolved', at(base, 1)],
+        ['a', base, at(base, 2), 'selesai', at(base, 10)],
+        ['b', base, at(base, 4), 'diverifikasi', at(base, 4)],
+        ['c', base, null, 'diterima', base],
+        ['d', '2025-12-31T16:59:00.000Z', at(base, 1), 'selesai', at(base, 1)],
       ];
       for (const [key, createdAt, firstResponseAt, status, updatedAt] of reports) {
         await db

@@ -1,9 +1,18 @@
 import { useLocation } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
 import type { AreaSummary } from '../../../common/api/areas.js';
-import { ALERT_CATEGORIES, type AlertCategory } from '../../../common/domain/alerts.js';
-import { normaliseTrackingCode } from '../../../common/domain/reports.js';
-import { submitReport, trackReport, type SubmitReportBody, type SubmittedReport } from './api.js';
+import {
+  normaliseTrackingCode,
+  REPORT_CATEGORIES,
+  type ReportCategory,
+} from '../../../common/domain/reports.js';
+import {
+  reportCategoryKey,
+  submitReport,
+  trackReport,
+  type SubmitReportBody,
+  type SubmittedReport,
+} from './api.js';
 import { getAlert } from '../alerts/api.js';
 import { getArea } from '../areas/api.js';
 import { ErrorNote, Field, Page, Skeleton } from '../../components/ui.js';
@@ -13,10 +22,10 @@ import { useLoad } from '../../components/use-load.js';
 import { useI18n } from '../../i18n/i18n.js';
 import {
   isOffline,
-  myTrackingCodes,
+  myTrackingHandles,
   QUEUE_FLUSHED_EVENT,
   queueReport,
-  rememberTrackingCode,
+  rememberTrackingHandle,
 } from './report-queue.js';
 
 /** The catalog namespaces this page's strings come from. */
@@ -42,7 +51,7 @@ export function ReportForm() {
   const areaLabel = area.data?.label ?? chosenArea?.label;
   const form = useForm(t);
   const [description, setDescription] = useState('');
-  const [category, setCategory] = useState<AlertCategory | ''>('');
+  const [category, setCategory] = useState<ReportCategory | ''>('');
   const [position, setPosition] = useState<{ lat: number; lng: number } | null>(null);
   const [geoState, setGeoState] = useState<'idle' | 'asking' | 'denied'>('idle');
   const [isAnonymous, setAnonymous] = useState(true);
@@ -72,7 +81,9 @@ export function ReportForm() {
     form.submit(event, async () => {
       const body: SubmitReportBody = {
         description: description.trim(),
-        isAnonymous,
+        anonymous: isAnonymous,
+        // One key per written report: resending it (offline queue, lost answer) makes no twin.
+        idempotencyKey: crypto.randomUUID(),
         ...(category ? { category } : {}),
         ...(alertId ? { alertId } : {}),
         ...(areaCode ? { areaCode } : {}),
@@ -81,7 +92,7 @@ export function ReportForm() {
       };
       try {
         const result = await submitReport(body);
-        rememberTrackingCode(result.trackingCode);
+        rememberTrackingHandle({ code: result.trackingCode, secret: result.secret });
         setSent(result);
       } catch (error) {
         if (!isOffline(error)) throw error;
@@ -150,13 +161,13 @@ export function ReportForm() {
           <select
             id="report-category"
             value={category}
-            // The options are exactly ALERT_CATEGORIES and ''.
-            onChange={(e) => setCategory(e.currentTarget.value as AlertCategory | '')}
+            // The options are exactly REPORT_CATEGORIES and ''.
+            onChange={(e) => setCategory(e.currentTarget.value as ReportCategory | '')}
           >
             <option value="">{t('reports.form.category_none')}</option>
-            {ALERT_CATEGORIES.map((c) => (
+            {REPORT_CATEGORIES.map((c) => (
               <option key={c} value={c}>
-                {t(`alerts.category.${c}`)}
+                {t(reportCategoryKey(c))}
               </option>
             ))}
           </select>
@@ -240,7 +251,7 @@ function ReportSent({ report }: { report: SubmittedReport }) {
   const { t } = useI18n(NAMESPACES);
   const [isCopied, setCopied] = useState(false);
   const copy = () =>
-    navigator.clipboard.writeText(report.trackingCode).then(
+    navigator.clipboard.writeText(`${report.trackingCode} ${report.secret}`).then(
       () => setCopied(true),
       () => undefined,
     );
@@ -250,6 +261,10 @@ function ReportSent({ report }: { report: SubmittedReport }) {
       <p class="muted">{t('reports.sent.code_label')}</p>
       <p class="tracking-code" data-testid="tracking-code">
         {report.trackingCode}
+      </p>
+      <p class="muted">{t('reports.sent.secret_label')}</p>
+      <p class="tracking-code" data-testid="tracking-secret">
+        {report.secret}
       </p>
       <span class="actions">
         <button type="button" class="button button-secondary" onClick={() => void copy()}>
@@ -269,13 +284,19 @@ export function TrackReport() {
   const { query, route } = useLocation();
   const code = query.kode ? normaliseTrackingCode(query.kode) : '';
   const [typed, setTyped] = useState(code);
-  const [mine, setMine] = useState(myTrackingCodes);
+  const [mine, setMine] = useState(myTrackingHandles);
+  const known = mine.find((handle) => handle.code === code)?.secret ?? '';
+  const [typedSecret, setTypedSecret] = useState('');
+  const secret = known || typedSecret;
   useEffect(() => {
-    const refresh = () => setMine(myTrackingCodes());
+    const refresh = () => setMine(myTrackingHandles());
     addEventListener(QUEUE_FLUSHED_EVENT, refresh);
     return () => removeEventListener(QUEUE_FLUSHED_EVENT, refresh);
   }, []);
-  const result = useLoad(() => (code ? trackReport(code) : Promise.resolve(undefined)), code);
+  const result = useLoad(
+    () => (code && secret ? trackReport(code, secret) : Promise.resolve(undefined)),
+    `${code} ${secret}`,
+  );
   const onSubmit = (event: Event) => {
     event.preventDefault();
     if (typed.trim()) route(trackUrl(normaliseTrackingCode(typed)));
@@ -290,6 +311,15 @@ export function TrackReport() {
           onInput={setTyped}
           hint={t('reports.track.code_hint')}
         />
+        {!known && (
+          <Field
+            label={t('reports.track.secret')}
+            name="tracking-secret"
+            value={typedSecret}
+            onInput={setTypedSecret}
+            hint={t('reports.track.secret_hint')}
+          />
+        )}
         <button class="button" type="submit">
           {t('reports.track.submit')}
         </button>
@@ -309,13 +339,29 @@ export function TrackReport() {
             {t('reports.track.station')}{' '}
             <a href={`/kantor/${result.data.station.slug}`}>{result.data.station.name}</a>
           </p>
+          {result.data.messages.length > 0 && (
+            <ul class="list">
+              {result.data.messages.map((message) => (
+                <li key={message.id}>
+                  <strong>
+                    {t(
+                      message.from === 'station'
+                        ? 'reports.track.from_station'
+                        : 'reports.track.from_you',
+                    )}
+                  </strong>{' '}
+                  {message.body}
+                </li>
+              ))}
+            </ul>
+          )}
         </div>
       )}
       {mine.length > 0 && (
         <>
           <h2>{t('reports.track.mine')}</h2>
           <ul class="list">
-            {mine.map((c) => (
+            {mine.map(({ code: c }) => (
               <li key={c}>
                 <a href={trackUrl(c)}>{c}</a>
               </li>

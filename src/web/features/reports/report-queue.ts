@@ -21,15 +21,29 @@ function read<T>(key: string): T[] {
 
 const write = (key: string, items: unknown[]) => localStorage.setItem(key, JSON.stringify(items));
 
-export const queuedReports = () => read<SubmitReportBody>(QUEUE_KEY);
-export const myTrackingCodes = () => read<string>(CODES_KEY);
+/** A code with the secret that opens it; kept only on this device. */
+export interface TrackingHandle {
+  code: string;
+  secret: string;
+}
 
+export const queuedReports = () => read<SubmitReportBody>(QUEUE_KEY);
+// Entries of the old shape (a bare code, no secret) cannot open anything any more.
+export const myTrackingHandles = () =>
+  read<TrackingHandle | string>(CODES_KEY).filter(
+    (entry): entry is TrackingHandle => typeof entry === 'object',
+  );
+
+/** Queued with its idempotency key, so a send whose answer was lost is not sent twice. */
 export function queueReport(report: SubmitReportBody): void {
   write(QUEUE_KEY, [...queuedReports(), report]);
 }
 
-export function rememberTrackingCode(code: string): void {
-  write(CODES_KEY, [code, ...myTrackingCodes().filter((c) => c !== code)].slice(0, 20));
+export function rememberTrackingHandle(handle: TrackingHandle): void {
+  write(
+    CODES_KEY,
+    [handle, ...myTrackingHandles().filter((h) => h.code !== handle.code)].slice(0, 20),
+  );
 }
 
 export const isOffline = (error: unknown) =>
@@ -44,7 +58,8 @@ export async function flushReportQueue(): Promise<void> {
   try {
     for (let next = queuedReports()[0]; next; next = queuedReports()[0]) {
       try {
-        rememberTrackingCode((await submitReport(next)).trackingCode);
+        const sent = await submitReport(next);
+        rememberTrackingHandle({ code: sent.trackingCode, secret: sent.secret });
       } catch (error) {
         if (isOffline(error) || (error instanceof ApiError && error.status === 429)) return;
         // Refused as invalid: keeping it would block the queue forever.

@@ -4,7 +4,7 @@ import {
   REPORT_TRANSITIONS,
   type ReportStatus,
 } from '../../../../common/domain/reports.js';
-import { listStationReports, updateReport, type ReportView } from '../api.js';
+import { listStationReports, reportCategoryKey, updateReport, type ReportView } from '../api.js';
 import { ErrorNote, Skeleton } from '../../../components/ui.js';
 import { useForm } from '../../../components/use-form.js';
 import { useLoad } from '../../../components/use-load.js';
@@ -78,7 +78,7 @@ function ReportCard({ report, onChanged }: { report: ReportView; onChanged: () =
     <li class="card report-card">
       <p>
         <span class={`tag status-${report.status}`}>{t(`reports.status.${report.status}`)}</span>{' '}
-        {report.category && <span class="tag">{t(`alerts.category.${report.category}`)}</span>}{' '}
+        {report.category && <span class="tag">{t(reportCategoryKey(report.category))}</span>}{' '}
         <span class="muted">
           {report.trackingCode} · {when} · {report.station.name}
         </span>
