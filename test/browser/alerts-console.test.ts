@@ -63,6 +63,9 @@ async function compose(page: Page, title: string) {
   await page
     .getByLabel('Isi peringatan')
     .fill('Beberapa pencurian motor dilaporkan malam ini. Kunci ganda kendaraan Anda.');
+  // No category is chosen for the officer.
+  expect(await page.getByLabel('Kategori').inputValue()).toBe('');
+  await page.getByLabel('Kategori').selectOption({ label: 'Pencurian' });
   await page.getByLabel('Tingkat bahaya').selectOption({ label: 'Berbahaya' });
   // Areas outside the station's jurisdiction are not offered.
   await page.getByLabel('Cari desa/kelurahan atau kecamatan').fill('Utara');

@@ -17,6 +17,7 @@ import { useForm } from '../../../components/use-form.js';
 import { alertQueries, queryClient } from '../../../query/query.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import { issueAlert, previewAlert } from '../api.js';
+import { checkAlertContent, type Problem } from './check.js';
 import { Select, TextArea } from './fields.js';
 import { NAMESPACES, reachText, targetText, tk } from './shared.js';
 import { TargetEditor } from './TargetEditor.js';
@@ -25,7 +26,8 @@ import { useTarget } from './use-target.js';
 interface Content {
   title: string;
   body: string;
-  category: IssueAlertBody['category'];
+  /** '' until the officer chooses: no category is assumed for them. */
+  category: IssueAlertBody['category'] | '';
   severity: IssueAlertBody['severity'];
   urgency: IssueAlertBody['urgency'];
   certainty: IssueAlertBody['certainty'];
@@ -44,7 +46,7 @@ type CapField = 'severity' | 'urgency' | 'certainty' | 'status';
 const EMPTY: Content = {
   title: '',
   body: '',
-  category: 'pencurian',
+  category: '',
   severity: 'Moderate',
   urgency: 'Expected',
   certainty: 'Likely',
@@ -58,7 +60,11 @@ const EMPTY: Content = {
 };
 
 /** Optional texts are left out when empty, so the server's length rules do not trip on "". */
-function toIssueBody(stationId: string, c: Content, target: AlertTargetInput): IssueAlertBody {
+function toIssueBody(
+  stationId: string,
+  c: Content & { category: IssueAlertBody['category'] },
+  target: AlertTargetInput,
+): IssueAlertBody {
   const optional = (value: string) => (value.trim() ? value.trim() : undefined);
   const body: IssueAlertBody = {
     stationId,
@@ -96,6 +102,13 @@ export function Composer({ station }: { station: StationListItem }) {
   const target = useTarget();
   const [preview, setPreview] = useState<AlertPreview | null>(null);
   const [isConfirming, setConfirming] = useState(false);
+  const [problems, setProblems] = useState<Record<string, Problem>>({});
+  const problemText = (field: string) => {
+    const problem = problems[field];
+    return problem ? t(problem.key, problem.params) : undefined;
+  };
+  const category = content.category;
+  const isComplete = Object.keys(checkAlertContent(content)).length === 0;
 
   const onPreview = (event: Event) =>
     form.submit(event, async () => {
@@ -103,6 +116,9 @@ export function Composer({ station }: { station: StationListItem }) {
     });
   const onAskToSend = (event: Event) =>
     form.submit(event, async () => {
+      const found = checkAlertContent(content);
+      setProblems(found);
+      if (Object.keys(found).length > 0) return;
       // The reach shown in the dialog is of the target as it is now.
       setPreview(await previewAlert(station.id, target.input));
       setConfirming(true);
@@ -110,7 +126,10 @@ export function Composer({ station }: { station: StationListItem }) {
   const onSend = (event: Event) =>
     form.submit(event, async () => {
       setConfirming(false);
-      const alert = await issueAlert(toIssueBody(station.id, content, target.input));
+      if (category === '') return;
+      const alert = await issueAlert(
+        toIssueBody(station.id, { ...content, category }, target.input),
+      );
       void queryClient.invalidateQueries({ queryKey: alertQueries });
       history.pushState(null, '', `/konsol/peringatan/${alert.id}`);
       dispatchEvent(new PopStateEvent('popstate'));
@@ -133,12 +152,17 @@ export function Composer({ station }: { station: StationListItem }) {
       <a href="/konsol/peringatan">{t('consoleAlerts.back')}</a>
       <h2>{t('consoleAlerts.new')}</h2>
       <ErrorNote error={form.error} />
+      {Object.keys(problems).length > 0 && (
+        <p class="note note-error" role="alert">
+          {t('consoleAlerts.check.summary')}
+        </p>
+      )}
       <Field
         name="title"
         label={t('consoleAlerts.field.title')}
         value={content.title}
         onInput={set('title')}
-        error={f.title}
+        error={problemText('title') ?? f.title}
         required
       />
       <TextArea
@@ -146,13 +170,15 @@ export function Composer({ station }: { station: StationListItem }) {
         label={t('consoleAlerts.field.body')}
         value={content.body}
         onInput={set('body')}
-        error={f.body}
+        error={problemText('body') ?? f.body}
       />
       <Select
         name="category"
         label={t('consoleAlerts.field.category')}
         value={content.category}
         options={ALERT_CATEGORIES}
+        placeholder={t('consoleAlerts.field.category_placeholder')}
+        error={problemText('category') ?? f.category}
         labelOf={(v) => t(tk(`alerts.category.${v}`))}
         onChange={set('category')}
       />
@@ -238,7 +264,7 @@ export function Composer({ station }: { station: StationListItem }) {
         </button>
       </div>
 
-      {isConfirming && preview && (
+      {isConfirming && preview && isComplete && (
         <div class="dialog-backdrop">
           <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="confirm-title">
             <h2 id="confirm-title">{t('consoleAlerts.confirm.title')}</h2>

@@ -2,10 +2,13 @@
 export function Select<T extends string>(props: {
   name: string;
   label: string;
-  value: T;
+  value: T | '';
   options: readonly T[];
   labelOf: (value: T) => string;
   onChange: (value: T) => void;
+  /** An empty first option, so that nothing is chosen for the officer. */
+  placeholder?: string;
+  error?: string | undefined;
 }) {
   return (
     <div class="field">
@@ -13,17 +16,24 @@ export function Select<T extends string>(props: {
       <select
         id={`f-${props.name}`}
         value={props.value}
+        aria-invalid={props.error ? 'true' : undefined}
         onChange={(e) => {
           const chosen = props.options.find((o) => o === e.currentTarget.value);
           if (chosen) props.onChange(chosen);
         }}
       >
+        {props.placeholder !== undefined && (
+          <option value="" disabled>
+            {props.placeholder}
+          </option>
+        )}
         {props.options.map((option) => (
           <option key={option} value={option}>
             {props.labelOf(option)}
           </option>
         ))}
       </select>
+      {props.error && <small class="field-error">{props.error}</small>}
     </div>
   );
 }
