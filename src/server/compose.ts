@@ -58,7 +58,7 @@ export async function createContext(
       randomBytes(32).toString('hex'),
     ));
   const bus = config.redisUrl
-    ? createRedisBus(config.redisUrl, log, options.redisNamespace)
+    ? createRedisBus(config.redisUrl, log, options.redisNamespace ?? config.redisNamespace)
     : createMemoryBus();
   const messenger = createMessenger({
     db: database.db,
@@ -118,7 +118,7 @@ export async function createContext(
     secret,
     auditKey,
     nodeId: newId(),
-    redisNamespace: options.redisNamespace ?? '',
+    redisNamespace: options.redisNamespace ?? config.redisNamespace,
     jobs,
     hub,
     features,

@@ -14,6 +14,8 @@ export interface Config {
   /** `postgres://…` selects PostgreSQL; absent means SQLite in the data dir. */
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
+  /** Prefix of every Redis key and channel: deployments (or test runs) sharing one Redis stay apart. */
+  redisNamespace: string;
   publicUrl: string;
   /** Secret for signing and hashing (SIAGA_SECRET); generated and kept in the database when absent. */
   secret: string | undefined;
@@ -90,6 +92,10 @@ export function loadConfig(env: Env = process.env): Config {
   const redisUrl = read('SIAGA_REDIS_URL');
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
     problems.push('SIAGA_REDIS_URL must be a redis:// or rediss:// URL');
+  }
+  const redisNamespace = read('SIAGA_REDIS_NAMESPACE') ?? '';
+  if (!/^[\w.-]*$/.test(redisNamespace)) {
+    problems.push('SIAGA_REDIS_NAMESPACE may hold only letters, digits, _, . and -');
   }
 
   const host = read('SIAGA_HOST') ?? '0.0.0.0';
@@ -201,6 +207,7 @@ export function loadConfig(env: Env = process.env): Config {
     mediaOrphanGraceMs: graceHours * 3_600_000,
     databaseUrl,
     redisUrl,
+    redisNamespace,
     publicUrl: publicUrl.replace(/\/+$/, ''),
     secret,
     auditKey: auditKey
