@@ -2,6 +2,7 @@ import { accountsModule } from './features/accounts/accounts.module.js';
 import { alertsModule } from './features/alerts/alerts.module.js';
 import { areasModule } from './features/areas/areas.module.js';
 import { deliveryModule } from './features/delivery/delivery.module.js';
+import { factcheckModule } from './features/factcheck/factcheck.module.js';
 import { pushModule } from './features/push/push.module.js';
 import { qaModule } from './features/qa/qa.module.js';
 import { reportsModule } from './features/reports/reports.module.js';
@@ -25,4 +26,5 @@ export const featureModules: readonly FeatureModule[] = [
   deliveryModule,
   statsModule,
   qaModule,
+  factcheckModule,
 ];
