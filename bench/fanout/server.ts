@@ -75,7 +75,8 @@ async function startSiaga(): Promise<Server> {
   let lastPublished: { at: number; event: StreamEvent } | undefined;
   const publishOnBus = ctx.bus.publish.bind(ctx.bus);
   ctx.bus.publish = (topic, payload) => {
-    if (topic === 'stream.published') lastPublished = { at: preciseNow(), event: payload };
+    if (topic === 'stream.published')
+      lastPublished = { at: preciseNow(), event: payload as StreamEvent };
     publishOnBus(topic, payload);
   };
 

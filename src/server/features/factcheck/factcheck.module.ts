@@ -18,6 +18,13 @@ declare module '../../auth/policy.js' {
   }
 }
 
+declare module '../../realtime/bus.js' {
+  interface BusEvents {
+    /** A clarification was published, corrected or withdrawn: every node re-reads it. */
+    'factcheck.changed': { clarificationId: string };
+  }
+}
+
 /** Officers draft; editors (and station admins) publish. */
 const factcheckPolicies = {
   'factcheck.draft': ['officer', 'editor', 'station_admin'],

@@ -44,3 +44,7 @@ export function listPublishedClarifications(
   }
   return query.execute();
 }
+
+export function listAllPublishedClarifications(db: Db): Promise<ClarificationRow[]> {
+  return db.selectFrom('clarification').selectAll().where('status', '=', 'published').execute();
+}

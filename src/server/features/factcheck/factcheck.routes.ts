@@ -5,12 +5,16 @@ import {
   ClarificationListQuery,
   ClarificationView,
   CreateClarificationBody,
+  FactcheckCheckBody,
+  FactcheckCheckResult,
 } from '../../../common/api/factcheck.js';
 import type { AppContext } from '../../context.js';
 import type { App } from '../../http.js';
 import { sendPage } from '../../pages/document.js';
+import { openClarificationIndex } from './clarification-index.js';
 import { renderClarificationPage } from './factcheck.presenter.js';
 import {
+  checkClaim,
   createClarification,
   getClarification,
   listClarifications,
@@ -21,6 +25,30 @@ const tags = ['factcheck'];
 const security = [{ session: [] }];
 
 export function registerFactcheckRoutes(app: App, ctx: AppContext): void {
+  const index = openClarificationIndex(ctx);
+  // Built before the node takes traffic, so the first check answers as fast as the rest.
+  app.addHook('onReady', async () => {
+    await index.matcher();
+  });
+  app.addHook('onClose', (_instance, done) => {
+    index.close();
+    done();
+  });
+
+  app.post(
+    '/api/factcheck/check',
+    {
+      config: { anonymousSubmission: true },
+      schema: {
+        tags,
+        summary: 'Match a forwarded message against published clarifications (anonymous)',
+        body: FactcheckCheckBody,
+        response: withErrors({ 200: FactcheckCheckResult }),
+      },
+    },
+    (request) => checkClaim(ctx, index, request.body.text),
+  );
+
   app.post(
     '/api/clarifications',
     {

@@ -1,4 +1,5 @@
 import type {
+  FactcheckCheckResult,
   ClarificationList,
   ClarificationListQuery,
   ClarificationSource,
@@ -15,6 +16,7 @@ import { newId } from '../../ids.js';
 import { renderMarkdown } from '../../text/markdown.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { getStationOrThrow, type StationSummary } from '../stations/stations.service.js';
+import { clarificationPath } from '../../../common/domain/factcheck.js';
 import { toClarificationView } from './factcheck.presenter.js';
 import {
   findClarificationById,
@@ -22,6 +24,7 @@ import {
   insertClarification,
   listPublishedClarifications,
 } from './factcheck.repository.js';
+import type { ClarificationIndex } from './clarification-index.js';
 import type { ClarificationRow } from './factcheck.table.js';
 
 export const CLARIFICATION_SEARCH_TYPE = 'clarification';
@@ -132,6 +135,7 @@ export async function publishClarification(
       target: { type: 'clarification', id },
       summary: { title: row.title, verdict: row.verdict },
     });
+    tx.onCommit(() => ctx.bus.publish('factcheck.changed', { clarificationId: id }));
   });
   return present(ctx, { ...row, status: 'published', publishedAt: now, updatedAt: now }, station);
 }
@@ -194,5 +198,38 @@ export async function listClarifications(
   return {
     items: await presentRows(ctx, items),
     nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor(last) : null,
+  };
+}
+
+const CHECK_CANDIDATES = 5;
+
+/** The instant check: published clarifications that match a forwarded text, best first. */
+export async function checkClaim(
+  ctx: AppContext,
+  index: ClarificationIndex,
+  text: string,
+): Promise<FactcheckCheckResult> {
+  const matches = (await index.matcher()).match(text, CHECK_CANDIDATES);
+  const rows = new Map(
+    (
+      await findClarificationsByIds(
+        ctx.db,
+        matches.map((match) => match.clarificationId),
+      )
+    ).map((row) => [row.id, row]),
+  );
+  return {
+    candidates: matches.flatMap((match) => {
+      const row = rows.get(match.clarificationId);
+      if (row?.status !== 'published') return [];
+      return [
+        {
+          ...match,
+          verdict: row.verdict,
+          title: row.title,
+          url: `${ctx.config.publicUrl}${clarificationPath(row.id)}`,
+        },
+      ];
+    }),
   };
 }
