@@ -4,6 +4,7 @@ import { contestsModule } from './features/contests/contests.module.js';
 import { areasModule } from './features/areas/areas.module.js';
 import { deliveryModule } from './features/delivery/delivery.module.js';
 import { postsModule } from './features/posts/posts.module.js';
+import { factcheckModule } from './features/factcheck/factcheck.module.js';
 import { pushModule } from './features/push/push.module.js';
 import { qaModule } from './features/qa/qa.module.js';
 import { reportsModule } from './features/reports/reports.module.js';
@@ -29,4 +30,5 @@ export const featureModules: readonly FeatureModule[] = [
   qaModule,
   postsModule,
   contestsModule,
+  factcheckModule,
 ];

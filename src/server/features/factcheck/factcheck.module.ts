@@ -1,0 +1,41 @@
+import enFactcheck from '../../../common/i18n/en/factcheck.json' with { type: 'json' };
+import idFactcheck from '../../../common/i18n/id/factcheck.json' with { type: 'json' };
+import type { Role } from '../../../common/domain/roles.js';
+import type { FeatureModule } from '../../module.js';
+import * as createFactcheck from './migrations/20261202T1420-factcheck-create.js';
+import { registerFactcheckRoutes } from './factcheck.routes.js';
+import { CLARIFICATION_SEARCH_TYPE } from './factcheck.service.js';
+
+declare module '../../../common/i18n/index.js' {
+  interface Messages {
+    factcheck: typeof idFactcheck;
+  }
+}
+
+declare module '../../auth/policy.js' {
+  interface StationPolicies {
+    factcheck: typeof factcheckPolicies;
+  }
+}
+
+declare module '../../realtime/bus.js' {
+  interface BusEvents {
+    /** A clarification was published, corrected or withdrawn: every node re-reads it. */
+    'factcheck.changed': { clarificationId: string };
+  }
+}
+
+/** Officers draft; editors (and station admins) publish. */
+const factcheckPolicies = {
+  'factcheck.draft': ['officer', 'editor', 'station_admin'],
+  'factcheck.publish': ['editor', 'station_admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export const factcheckModule: FeatureModule = {
+  name: 'factcheck',
+  routes: registerFactcheckRoutes,
+  migrations: { '20261202T1420-factcheck-create': createFactcheck },
+  policies: factcheckPolicies,
+  i18n: { factcheck: { id: idFactcheck, en: enFactcheck } },
+  searchTypes: [CLARIFICATION_SEARCH_TYPE],
+};

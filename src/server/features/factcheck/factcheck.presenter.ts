@@ -1,0 +1,100 @@
+import type { ClarificationSource, ClarificationView } from '../../../common/api/factcheck.js';
+import { clarificationPath } from '../../../common/domain/factcheck.js';
+import { translate, type Locale } from '../../../common/i18n/index.js';
+import type { PageMeta } from '../../pages/document.js';
+import { html, rawHtml, type SafeHtml } from '../../pages/html.js';
+import type { ClarificationRow } from './factcheck.table.js';
+
+export function toClarificationView(
+  row: ClarificationRow,
+  station: { id: string; slug: string; name: string },
+  publicUrl: string,
+): ClarificationView {
+  return {
+    id: row.id,
+    station,
+    title: row.title,
+    claim: row.claim,
+    verdict: row.verdict,
+    explanation: row.explanation,
+    explanationHtml: row.explanationHtml,
+    sources: JSON.parse(row.sources) as ClarificationSource[],
+    examples: JSON.parse(row.examples) as string[],
+    status: row.status,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    publishedAt: row.publishedAt,
+    url: `${publicUrl}${clarificationPath(row.id)}`,
+  };
+}
+
+/** schema.org ClaimReview, what search engines and fact-check aggregators read. */
+export function claimReviewJsonLd(view: ClarificationView): object {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ClaimReview',
+    url: view.url,
+    claimReviewed: view.claim,
+    datePublished: view.publishedAt ?? view.createdAt,
+    ...(view.updatedAt !== view.publishedAt ? { dateModified: view.updatedAt } : {}),
+    inLanguage: 'id',
+    headline: view.title,
+    author: { '@type': 'Organization', name: view.station.name },
+    reviewRating: {
+      '@type': 'Rating',
+      alternateName: view.verdict,
+    },
+    itemReviewed: {
+      '@type': 'Claim',
+      text: view.claim,
+      inLanguage: 'id',
+      appearance: view.examples.map((text) => ({ '@type': 'CreativeWork', text })),
+    },
+  };
+}
+
+/** The public page: readable without scripts, with preview tags and ClaimReview. */
+export function renderClarificationPage(
+  locale: Locale,
+  view: ClarificationView,
+): [PageMeta, SafeHtml] {
+  const description = `${view.verdict}: ${view.claim}`.slice(0, 200);
+  const meta: PageMeta = {
+    title: `[${view.verdict}] ${view.title} — ${view.station.name}`,
+    description,
+    url: view.url,
+    type: 'article',
+    locale,
+    jsonLd: view.status === 'published' ? [claimReviewJsonLd(view)] : [],
+  };
+  const body = html`<main class="factcheck-page">
+    <p class="factcheck-station">${view.station.name}</p>
+    <p class="factcheck-verdict" data-verdict="${view.verdict}">${view.verdict}</p>
+    <h1>${view.title}</h1>
+    ${
+      view.status === 'withdrawn'
+        ? html`<p class="factcheck-withdrawn">${translate(locale, 'factcheck.page.withdrawn')}</p>`
+        : ''
+    }
+    <h2>${translate(locale, 'factcheck.page.claim')}</h2>
+    <blockquote class="factcheck-claim">${view.claim}</blockquote>
+    <h2>${translate(locale, 'factcheck.page.explanation')}</h2>
+    <div class="factcheck-explanation">${rawHtml(view.explanationHtml)}</div>
+    ${
+      view.sources.length > 0
+        ? html`<h2>${translate(locale, 'factcheck.page.sources')}</h2>
+            <ul class="factcheck-sources">
+              ${view.sources.map(
+                (source) =>
+                  html`<li>
+                    <a href="${source.url}" rel="nofollow noopener"
+                      >${source.title ?? source.url}</a
+                    >
+                  </li>`,
+              )}
+            </ul>`
+        : ''
+    }
+  </main>`;
+  return [meta, body];
+}

@@ -1,0 +1,50 @@
+import type { Db } from '../../db/database.js';
+import type { ClarificationRow } from './factcheck.table.js';
+
+export async function insertClarification(db: Db, row: ClarificationRow): Promise<void> {
+  await db.insertInto('clarification').values(row).execute();
+}
+
+export function findClarificationById(db: Db, id: string): Promise<ClarificationRow | undefined> {
+  return db.selectFrom('clarification').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findClarificationsByIds(
+  db: Db,
+  ids: readonly string[],
+): Promise<ClarificationRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('clarification')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
+/** Published clarifications, newest first, after the keyset `(publishedAt, id)` if given. */
+export function listPublishedClarifications(
+  db: Db,
+  options: { after?: { publishedAt: string; id: string }; limit: number },
+): Promise<ClarificationRow[]> {
+  let query = db
+    .selectFrom('clarification')
+    .selectAll()
+    .where('status', '=', 'published')
+    .orderBy('publishedAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(options.limit);
+  const after = options.after;
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('publishedAt', '<', after.publishedAt),
+        eb.and([eb('publishedAt', '=', after.publishedAt), eb('id', '<', after.id)]),
+      ]),
+    );
+  }
+  return query.execute();
+}
+
+export function listAllPublishedClarifications(db: Db): Promise<ClarificationRow[]> {
+  return db.selectFrom('clarification').selectAll().where('status', '=', 'published').execute();
+}

@@ -1,0 +1,117 @@
+import { withErrors } from '../../../common/api/common.js';
+import {
+  ClarificationIdParams,
+  ClarificationList,
+  ClarificationListQuery,
+  ClarificationView,
+  CreateClarificationBody,
+  FactcheckCheckBody,
+  FactcheckCheckResult,
+} from '../../../common/api/factcheck.js';
+import type { AppContext } from '../../context.js';
+import type { App } from '../../http.js';
+import { sendPage } from '../../pages/document.js';
+import { openClarificationIndex } from './clarification-index.js';
+import { renderClarificationPage } from './factcheck.presenter.js';
+import {
+  checkClaim,
+  createClarification,
+  getClarification,
+  listClarifications,
+  publishClarification,
+} from './factcheck.service.js';
+
+const tags = ['factcheck'];
+const security = [{ session: [] }];
+
+export function registerFactcheckRoutes(app: App, ctx: AppContext): void {
+  const index = openClarificationIndex(ctx);
+  // Built before the node takes traffic, so the first check answers as fast as the rest.
+  app.addHook('onReady', async () => {
+    await index.matcher();
+  });
+  app.addHook('onClose', (_instance, done) => {
+    index.close();
+    done();
+  });
+
+  app.post(
+    '/api/factcheck/check',
+    {
+      config: { anonymousSubmission: true },
+      schema: {
+        tags,
+        summary: 'Match a forwarded message against published clarifications (anonymous)',
+        body: FactcheckCheckBody,
+        response: withErrors({ 200: FactcheckCheckResult }),
+      },
+    },
+    (request) => checkClaim(ctx, index, request.body.text),
+  );
+
+  app.post(
+    '/api/clarifications',
+    {
+      schema: {
+        tags,
+        summary: 'Draft a clarification of a circulating claim (officers; audited)',
+        security,
+        body: CreateClarificationBody,
+        response: withErrors({ 201: ClarificationView }),
+      },
+    },
+    async (request, reply) => {
+      reply.status(201);
+      return createClarification(ctx, request.actor, request.body);
+    },
+  );
+
+  app.post(
+    '/api/clarifications/:id/publish',
+    {
+      schema: {
+        tags,
+        summary: 'Publish a draft (editors; audited)',
+        security,
+        params: ClarificationIdParams,
+        response: withErrors({ 200: ClarificationView }),
+      },
+    },
+    (request) => publishClarification(ctx, request.actor, request.params.id),
+  );
+
+  app.get(
+    '/api/clarifications',
+    {
+      schema: {
+        tags,
+        summary: 'Published clarifications, newest first or by relevance to `q`',
+        querystring: ClarificationListQuery,
+        response: withErrors({ 200: ClarificationList }),
+      },
+    },
+    (request) => listClarifications(ctx, request.query),
+  );
+
+  app.get(
+    '/api/clarifications/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One clarification (drafts only for its station’s staff)',
+        params: ClarificationIdParams,
+        response: withErrors({ 200: ClarificationView }),
+      },
+    },
+    (request) => getClarification(ctx, request.actor, request.params.id),
+  );
+
+  app.get(
+    '/k/:id',
+    { schema: { hide: true, params: ClarificationIdParams } },
+    async (request, reply) => {
+      const view = await getClarification(ctx, request.actor, request.params.id);
+      return sendPage(reply, ...renderClarificationPage(request.locale, view));
+    },
+  );
+}

@@ -1,0 +1,235 @@
+import type {
+  FactcheckCheckResult,
+  ClarificationList,
+  ClarificationListQuery,
+  ClarificationSource,
+  ClarificationView,
+  CreateClarificationBody,
+} from '../../../common/api/factcheck.js';
+import type { Actor } from '../../auth/actor.js';
+import { assertCan, can } from '../../auth/policy.js';
+import type { AppContext } from '../../context.js';
+import { transaction } from '../../db/database.js';
+import { transitionRow } from '../../db/transitions.js';
+import { badRequest, conflict, notFound } from '../../errors.js';
+import { newId } from '../../ids.js';
+import { renderMarkdown } from '../../text/markdown.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { getStationOrThrow, type StationSummary } from '../stations/stations.service.js';
+import { clarificationPath } from '../../../common/domain/factcheck.js';
+import { toClarificationView } from './factcheck.presenter.js';
+import {
+  findClarificationById,
+  findClarificationsByIds,
+  insertClarification,
+  listPublishedClarifications,
+} from './factcheck.repository.js';
+import type { ClarificationIndex } from './clarification-index.js';
+import type { ClarificationRow } from './factcheck.table.js';
+
+export const CLARIFICATION_SEARCH_TYPE = 'clarification';
+const PAGE_SIZE = 20;
+
+function normaliseSources(sources: CreateClarificationBody['sources']): ClarificationSource[] {
+  return (sources ?? []).map((source) => (typeof source === 'string' ? { url: source } : source));
+}
+
+function present(ctx: AppContext, row: ClarificationRow, station: StationSummary) {
+  return toClarificationView(
+    row,
+    { id: station.id, slug: station.slug, name: station.name },
+    ctx.config.publicUrl,
+  );
+}
+
+async function presentRows(
+  ctx: AppContext,
+  rows: ClarificationRow[],
+): Promise<ClarificationView[]> {
+  const stations = new Map<string, StationSummary>();
+  for (const id of new Set(rows.map((row) => row.stationId))) {
+    stations.set(id, await getStationOrThrow(ctx, id));
+  }
+  return rows.flatMap((row) => {
+    const station = stations.get(row.stationId);
+    return station ? [present(ctx, row, station)] : [];
+  });
+}
+
+export async function createClarification(
+  ctx: AppContext,
+  actor: Actor,
+  input: CreateClarificationBody,
+): Promise<ClarificationView> {
+  const station = await getStationOrThrow(ctx, input.stationId);
+  const account = assertCan(actor, 'factcheck.draft', station);
+  const now = ctx.clock.now().toISOString();
+  const row: ClarificationRow = {
+    id: newId(ctx.clock.now().getTime()),
+    stationId: station.id,
+    title: input.title.trim(),
+    claim: input.claim.trim(),
+    verdict: input.verdict,
+    explanation: input.explanation,
+    explanationHtml: renderMarkdown(input.explanation),
+    sources: JSON.stringify(normaliseSources(input.sources)),
+    examples: JSON.stringify((input.examples ?? []).map((text) => text.trim()).filter(Boolean)),
+    status: 'draft',
+    createdBy: account.accountId,
+    publishedBy: null,
+    createdAt: now,
+    updatedAt: now,
+    publishedAt: null,
+  };
+  await transaction(ctx.db, async (tx) => {
+    await insertClarification(tx.db, row);
+    await recordAudit(ctx, tx, {
+      actor: account,
+      stationId: station.id,
+      action: 'factcheck.clarification_drafted',
+      target: { type: 'clarification', id: row.id },
+      summary: { title: row.title, verdict: row.verdict },
+    });
+  });
+  return present(ctx, row, station);
+}
+
+export async function publishClarification(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+): Promise<ClarificationView> {
+  const row = await findClarificationById(ctx.db, id);
+  if (!row) throw notFound('factcheck.not_found');
+  const station = await getStationOrThrow(ctx, row.stationId);
+  const account = assertCan(actor, 'factcheck.publish', station);
+  const now = ctx.clock.now().toISOString();
+  await transaction(ctx.db, async (tx) => {
+    const moved = await transitionRow(tx.db, {
+      table: 'clarification',
+      id,
+      column: 'status',
+      from: ['draft'],
+      set: {
+        status: 'published',
+        publishedAt: now,
+        publishedBy: account.accountId,
+        updatedAt: now,
+      },
+    });
+    if (!moved) throw conflict('factcheck.not_draft');
+    await ctx.search.index(tx.db, CLARIFICATION_SEARCH_TYPE, id, {
+      fields: {
+        title: row.title,
+        claim: row.claim,
+        examples: (JSON.parse(row.examples) as string[]).join('\n'),
+      },
+      stationPath: station.path,
+      kind: row.verdict,
+      date: now,
+    });
+    await recordAudit(ctx, tx, {
+      actor: account,
+      stationId: station.id,
+      action: 'factcheck.clarification_published',
+      target: { type: 'clarification', id },
+      summary: { title: row.title, verdict: row.verdict },
+    });
+    tx.onCommit(() => ctx.bus.publish('factcheck.changed', { clarificationId: id }));
+  });
+  return present(ctx, { ...row, status: 'published', publishedAt: now, updatedAt: now }, station);
+}
+
+/** A published clarification is public; a draft only for those who may draft at its station. */
+export async function getClarification(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+): Promise<ClarificationView> {
+  const row = await findClarificationById(ctx.db, id);
+  if (!row) throw notFound('factcheck.not_found');
+  const station = await getStationOrThrow(ctx, row.stationId);
+  if (row.status === 'draft' && !can(actor, 'factcheck.draft', station)) {
+    throw notFound('factcheck.not_found');
+  }
+  return present(ctx, row, station);
+}
+
+function decodeCursor(cursor: string): { publishedAt: string; id: string } {
+  const [publishedAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (!publishedAt || !id) throw badRequest('factcheck.bad_cursor');
+  return { publishedAt, id };
+}
+
+const encodeCursor = (row: ClarificationRow) =>
+  Buffer.from(`${row.publishedAt ?? ''}|${row.id}`, 'utf8').toString('base64url');
+
+/** Published clarifications: newest first, or ranked by the search index when `q` is given. */
+export async function listClarifications(
+  ctx: AppContext,
+  query: ClarificationListQuery,
+): Promise<ClarificationList> {
+  const text = query.q?.trim();
+  if (text) {
+    const page = await ctx.search.search(ctx.db, {
+      type: CLARIFICATION_SEARCH_TYPE,
+      text,
+      match: 'any',
+      limit: PAGE_SIZE,
+      cursor: query.cursor ?? null,
+    });
+    const rows = await findClarificationsByIds(
+      ctx.db,
+      page.items.map((hit) => hit.id),
+    );
+    const byId = new Map(rows.filter((row) => row.status === 'published').map((r) => [r.id, r]));
+    const ordered = page.items.flatMap((hit) => {
+      const row = byId.get(hit.id);
+      return row ? [row] : [];
+    });
+    return { items: await presentRows(ctx, ordered), nextCursor: page.nextCursor };
+  }
+  const rows = await listPublishedClarifications(ctx.db, {
+    ...(query.cursor ? { after: decodeCursor(query.cursor) } : {}),
+    limit: PAGE_SIZE + 1,
+  });
+  const items = rows.slice(0, PAGE_SIZE);
+  const last = items.at(-1);
+  return {
+    items: await presentRows(ctx, items),
+    nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor(last) : null,
+  };
+}
+
+const CHECK_CANDIDATES = 5;
+
+/** The instant check: published clarifications that match a forwarded text, best first. */
+export async function checkClaim(
+  ctx: AppContext,
+  index: ClarificationIndex,
+  text: string,
+): Promise<FactcheckCheckResult> {
+  const matches = (await index.matcher()).match(text, CHECK_CANDIDATES);
+  const rows = new Map(
+    (
+      await findClarificationsByIds(
+        ctx.db,
+        matches.map((match) => match.clarificationId),
+      )
+    ).map((row) => [row.id, row]),
+  );
+  return {
+    candidates: matches.flatMap((match) => {
+      const row = rows.get(match.clarificationId);
+      if (row?.status !== 'published') return [];
+      return [
+        {
+          ...match,
+          verdict: row.verdict,
+          title: row.title,
+          url: `${ctx.config.publicUrl}${clarificationPath(row.id)}`,
+        },
+      ];
+    }),
+  };
+}
