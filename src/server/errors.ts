@@ -8,6 +8,7 @@ import {
   type Locale,
   type MessageParams,
 } from '../common/i18n/index.js';
+import { fieldProblems } from '../common/validation/field-problems.js';
 
 /**
  * The one error type. `code` is stable (`feature.reason`) and names the catalog entry
@@ -35,12 +36,13 @@ export interface ErrorBody {
   error: { code: string; message: string; details?: Record<string, unknown> };
 }
 
+// Router errors (bad URL, over-long parameter) arrive before the request was decorated.
+const localeOf = (request: FastifyRequest): Locale =>
+  request.locale ?? pickLocale(request.headers['accept-language']);
+
 function messageFor(request: FastifyRequest, code: string, params?: MessageParams): string {
   const key = `error.${code}`;
-  // Router errors (bad URL, over-long parameter) arrive before the request was decorated.
-  const locale =
-    (request.locale as Locale | undefined) ?? pickLocale(request.headers['accept-language']);
-  return isMessageKey(key) ? translate(locale, key, params) : code;
+  return isMessageKey(key) ? translate(localeOf(request), key, params) : code;
 }
 
 /** Maps AppError, schema errors and anything unknown to `{ error: { code, message } }`. */
@@ -50,35 +52,22 @@ export function handleError(
   reply: FastifyReply,
 ) {
   if (error instanceof AppError) {
-    const body: ErrorBody = {
-      error: { code: error.code, message: messageFor(request, error.code, error.params) },
-    };
-    if (error.details) body.error.details = error.details;
+    const message = messageFor(request, error.code, error.params);
+    const body: ErrorBody = { error: { code: error.code, message } };
+    if (error.details) body.error.details = withFieldMessages(error.details, message);
     return reply.status(error.statusCode).send(body);
   }
   if (error.validation) {
-    const fields = error.validation.map((issue) => {
-      const missing = (issue.params as { missingProperty?: string }).missingProperty;
-      const extra = (issue.params as { additionalProperty?: string }).additionalProperty;
-      const base = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
-      const field = [
-        error.validationContext === 'body' ? '' : error.validationContext,
-        base,
-        missing ?? extra,
-      ]
-        .filter(Boolean)
-        .join('.');
-      return {
-        field: field || String(error.validationContext ?? 'body'),
-        problem: issue.message ?? 'invalid',
-      };
-    });
+    const context = error.validationContext;
+    const fields = fieldProblems(
+      error.validation,
+      localeOf(request),
+      context === 'body' || context === undefined ? '' : context,
+    );
     const body: ErrorBody = {
       error: {
         code: 'validation.failed',
-        message: messageFor(request, 'validation.failed', {
-          fields: fields.map((f) => f.field).join(', '),
-        }),
+        message: messageFor(request, 'validation.failed'),
         details: { fields },
       },
     };
@@ -110,6 +99,19 @@ function fastifyErrorCode(error: FastifyError, status: number): string {
       if (status === 404) return 'not_found';
       return 'validation.invalid_json';
   }
+}
+
+/**
+ * Rule errors that name fields (`invalidFields`, geo points, push keys) are about all of them:
+ * each field without its own message gets the error's, so a form can show it under the field.
+ */
+function withFieldMessages(details: Record<string, unknown>, message: string) {
+  if (!Array.isArray(details.fields)) return details;
+  const fields = (details.fields as Array<Record<string, unknown>>).map((item) => ({
+    message,
+    ...item,
+  }));
+  return { ...details, fields };
 }
 
 /** A 400 that names the offending fields, like schema errors do (`details.fields`). */

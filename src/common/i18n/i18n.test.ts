@@ -34,8 +34,6 @@ describe('i18n catalogs', () => {
   });
 
   it('fills placeholders', () => {
-    expect(translate('en', 'error.validation.failed', { fields: 'email' })).toBe(
-      'The data sent is not valid: email.',
-    );
+    expect(translate('en', 'error.field.min_length', { limit: 6 })).toBe('At least 6 characters.');
   });
 });

@@ -1,9 +1,8 @@
 import { getLocale } from '../i18n/locale.js';
+import type { FieldProblem } from '../../common/validation/field-problems.js';
 
-export interface FieldProblem {
-  field: string;
-  problem: string;
-}
+/** A field the API names; `message` is absent only from servers older than per-field messages. */
+export type NamedField = Pick<FieldProblem, 'field'> & Partial<FieldProblem>;
 
 /** An error answered by the API: `{ error: { code, message, details? } }`, message already translated. */
 export class ApiError extends Error {
@@ -17,20 +16,17 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
-  /** The fields a schema error names (`details.fields`). */
-  fieldNames(): string[] {
+  /** The fields the error names (`details.fields`), each with its translated message. */
+  fieldProblems(): NamedField[] {
     const fields = this.details?.fields;
     if (!Array.isArray(fields)) return [];
-    return (fields as unknown[]).filter(isFieldProblem).map((item) => item.field);
+    return (fields as unknown[]).filter(isFieldProblem);
   }
 }
 
-function isFieldProblem(value: unknown): value is FieldProblem {
+function isFieldProblem(value: unknown): value is NamedField {
   return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as FieldProblem).field === 'string' &&
-    typeof (value as FieldProblem).problem === 'string'
+    typeof value === 'object' && value !== null && typeof (value as NamedField).field === 'string'
   );
 }
 

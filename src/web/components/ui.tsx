@@ -45,7 +45,10 @@ interface FieldProps {
 
 export function Field(props: FieldProps) {
   const id = `f-${props.name}`;
-  const describedBy = props.error ? `${id}-error` : props.hint ? `${id}-hint` : undefined;
+  // The hint stays beside an error: it says what the field wants, the error what went wrong.
+  const describedBy =
+    [props.error && `${id}-error`, props.hint && `${id}-hint`].filter(Boolean).join(' ') ||
+    undefined;
   return (
     <div class="field">
       <label for={id}>{props.label}</label>
@@ -61,7 +64,7 @@ export function Field(props: FieldProps) {
         aria-describedby={describedBy}
         onInput={(event) => props.onInput(event.currentTarget.value)}
       />
-      {props.hint && !props.error && (
+      {props.hint && (
         <small id={`${id}-hint`} class="hint">
           {props.hint}
         </small>

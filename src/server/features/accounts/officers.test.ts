@@ -181,7 +181,9 @@ describe('officer management', () => {
       role: 'platform_admin',
     });
     expect(badRole.statusCode).toBe(400);
-    expect(badRole.json().error.message).toContain('role');
+    expect(badRole.json().error.details.fields.map((f: { field: string }) => f.field)).toContain(
+      'role',
+    );
     const extra = await createOfficer(polres.id, polresAdmin, {
       email: 'x2@polri.go.id',
       name: 'X',
@@ -189,7 +191,9 @@ describe('officer management', () => {
       isDemo: true,
     });
     expect(extra.statusCode).toBe(400);
-    expect(extra.json().error.message).toContain('isDemo');
+    expect(extra.json().error.details.fields.map((f: { field: string }) => f.field)).toContain(
+      'isDemo',
+    );
     const weak = await createOfficer(polres.id, polresAdmin, {
       email: 'x3@polri.go.id',
       name: 'X',

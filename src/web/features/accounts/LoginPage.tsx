@@ -2,6 +2,8 @@ import { useLocation } from 'preact-iso';
 import { useState } from 'preact/hooks';
 import { ApiError } from '../../api/client.js';
 import { login } from './api.js';
+import { ContactField } from './account-fields.js';
+import { LoginBody } from '../../../common/api/accounts.js';
 import { ErrorNote, Field, Page } from '../../components/ui.js';
 import { useForm } from '../../components/use-form.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -19,39 +21,41 @@ export function Login() {
   const [totp, setTotp] = useState('');
   const [needsTotp, setNeedsTotp] = useState(false);
 
-  const onSubmit = (event: Event) =>
-    form.submit(event, async () => {
-      try {
-        const me = await login({
-          login: loginName.trim(),
-          password,
-          ...(needsTotp ? { totp: totp.trim() } : {}),
-        });
-        setMe(me);
-        route(me.roles.length > 0 ? '/konsol' : '/');
-      } catch (caught) {
-        // The server asks for the code only once the password is right: show the field then.
-        if (caught instanceof ApiError && caught.code === TOTP_REQUIRED && !needsTotp) {
-          setNeedsTotp(true);
-          return;
+  const onSubmit = (event: Event) => {
+    const body: LoginBody = {
+      login: loginName.trim(),
+      password,
+      ...(needsTotp ? { totp: totp.trim() } : {}),
+    };
+    return form.submit(
+      event,
+      async () => {
+        try {
+          const me = await login(body);
+          setMe(me);
+          route(me.roles.length > 0 ? '/konsol' : '/');
+        } catch (caught) {
+          // The server asks for the code only once the password is right: show the field then.
+          if (caught instanceof ApiError && caught.code === TOTP_REQUIRED && !needsTotp) {
+            setNeedsTotp(true);
+            return;
+          }
+          throw caught;
         }
-        throw caught;
-      }
-    });
+      },
+      { schema: LoginBody, value: body },
+    );
+  };
 
   return (
     <Page title={t('web.auth.login.title')}>
       <form class="form" onSubmit={(e) => void onSubmit(e)} noValidate>
         <ErrorNote error={form.error} />
-        <Field
-          label={t('web.auth.contact')}
+        <ContactField
           name="login"
           value={loginName}
           onInput={setLoginName}
-          autocomplete="username"
-          inputMode="email"
           error={form.fields.login}
-          required
         />
         <Field
           label={t('web.auth.password')}

@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
 import { confirmPasswordReset, requestPasswordReset } from './api.js';
+import { ContactField, NewPasswordField } from './account-fields.js';
+import { PasswordResetBody, PasswordResetConfirmBody } from '../../../common/api/accounts.js';
 import { ErrorNote, Field, Page } from '../../components/ui.js';
 import { useForm } from '../../components/use-form.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -13,16 +15,28 @@ export function PasswordReset() {
   const [password, setPassword] = useState('');
   const [step, setStep] = useState<'login' | 'code' | 'done'>('login');
 
-  const onSend = (event: Event) =>
-    form.submit(event, async () => {
-      await requestPasswordReset(login.trim());
-      setStep('code');
-    });
-  const onConfirm = (event: Event) =>
-    form.submit(event, async () => {
-      await confirmPasswordReset({ login: login.trim(), code: code.trim(), password });
-      setStep('done');
-    });
+  const onSend = (event: Event) => {
+    const body: PasswordResetBody = { login: login.trim() };
+    return form.submit(
+      event,
+      async () => {
+        await requestPasswordReset(body.login);
+        setStep('code');
+      },
+      { schema: PasswordResetBody, value: body },
+    );
+  };
+  const onConfirm = (event: Event) => {
+    const body: PasswordResetConfirmBody = { login: login.trim(), code: code.trim(), password };
+    return form.submit(
+      event,
+      async () => {
+        await confirmPasswordReset(body);
+        setStep('done');
+      },
+      { schema: PasswordResetConfirmBody, value: body },
+    );
+  };
 
   return (
     <Page title={t('web.auth.reset.title')}>
@@ -30,16 +44,7 @@ export function PasswordReset() {
         <form class="form" onSubmit={(e) => void onSend(e)} noValidate>
           <p>{t('web.auth.reset.intro')}</p>
           <ErrorNote error={form.error} />
-          <Field
-            label={t('web.auth.contact')}
-            name="login"
-            value={login}
-            onInput={setLogin}
-            autocomplete="username"
-            inputMode="email"
-            error={form.fields.login}
-            required
-          />
+          <ContactField name="login" value={login} onInput={setLogin} error={form.fields.login} />
           <button class="button" type="submit" disabled={form.isBusy}>
             {t('web.auth.reset.send')}
           </button>
@@ -59,16 +64,11 @@ export function PasswordReset() {
             error={form.fields.code}
             required
           />
-          <Field
+          <NewPasswordField
             label={t('web.auth.reset.new_password')}
-            hint={t('web.auth.password.hint')}
-            name="password"
-            type="password"
             value={password}
             onInput={setPassword}
-            autocomplete="new-password"
             error={form.fields.password}
-            required
           />
           <button class="button" type="submit" disabled={form.isBusy}>
             {t('web.auth.reset.submit')}

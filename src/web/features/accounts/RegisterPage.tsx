@@ -1,6 +1,8 @@
 import { useLocation } from 'preact-iso';
 import { useState } from 'preact/hooks';
 import { register } from './api.js';
+import { ContactField, NewPasswordField } from './account-fields.js';
+import { RegisterBody } from '../../../common/api/accounts.js';
 import { ErrorNote, Field, Page } from '../../components/ui.js';
 import { useForm } from '../../components/use-form.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -19,27 +21,29 @@ export function Register() {
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
 
-  const onSubmit = (event: Event) =>
-    form.submit(event, async () => {
-      setMe(await register({ ...contactFields(contact), name: name.trim(), password }));
-      // The account page shows the field for the code registration just sent.
-      route('/akun');
-    });
+  const onSubmit = (event: Event) => {
+    const body: RegisterBody = { ...contactFields(contact), name: name.trim(), password };
+    return form.submit(
+      event,
+      async () => {
+        setMe(await register(body));
+        // The account page shows the field for the code registration just sent.
+        route('/akun');
+      },
+      { schema: RegisterBody, value: body },
+    );
+  };
 
   return (
     <Page title={t('web.auth.register.title')}>
       <form class="form" onSubmit={(e) => void onSubmit(e)} noValidate>
         <ErrorNote error={form.error} />
-        <Field
-          label={t('web.auth.contact')}
-          hint={t('web.auth.contact.hint')}
+        <ContactField
           name="contact"
+          hint={t('web.auth.contact.hint')}
           value={contact}
           onInput={setContact}
-          autocomplete="username"
-          inputMode="email"
           error={form.fields.email ?? form.fields.phone}
-          required
         />
         <Field
           label={t('web.auth.name')}
@@ -50,16 +54,11 @@ export function Register() {
           error={form.fields.name}
           required
         />
-        <Field
+        <NewPasswordField
           label={t('web.auth.password')}
-          hint={t('web.auth.password.hint')}
-          name="password"
-          type="password"
           value={password}
           onInput={setPassword}
-          autocomplete="new-password"
           error={form.fields.password}
-          required
         />
         <button class="button" type="submit" disabled={form.isBusy}>
           {t('web.auth.register.submit')}

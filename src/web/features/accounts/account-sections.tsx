@@ -4,6 +4,7 @@ import type { Me } from '../../api/types.js';
 import { ErrorNote, Field } from '../../components/ui.js';
 import { useForm, type FormState } from '../../components/use-form.js';
 import { formatDateTime } from '../../../common/i18n/format.js';
+import { TotpEnableBody, VerificationConfirmBody } from '../../../common/api/accounts.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useSession } from '../../session.js';
 import {
@@ -194,11 +195,17 @@ function CodeForm({
   return (
     <form
       onSubmit={(event) =>
-        void form.submit(event, async () => {
-          setMe(await confirm());
-          setCode('');
-          onDone();
-        })
+        void form.submit(
+          event,
+          async () => {
+            setMe(await confirm());
+            setCode('');
+            onDone();
+          },
+          channel === 'totp'
+            ? { schema: TotpEnableBody, value: { code } }
+            : { schema: VerificationConfirmBody, value: { channel, code } },
+        )
       }
     >
       {children}
