@@ -120,6 +120,12 @@ console.log(
     `${workers} viewer processes, loopback; latency over every ${SAMPLE_EVERY}th viewer`,
 );
 const siaga = await run('siaga');
+// Printed at once: a baseline that falls over (it has no backpressure) must not lose this figure.
+console.log(
+  `siaga: ${siaga.connected} viewers, ${siaga.cast} votes cast / ${siaga.stored} stored, ` +
+    `${siaga.onFinalCount} on the final count, p50 ${siaga.p50.toFixed(1)} ms, ` +
+    `p99 ${siaga.p99.toFixed(1)} ms, max ${siaga.max.toFixed(1)} ms`,
+);
 const baseline = await run('baseline');
 clearTimeout(timer);
 
