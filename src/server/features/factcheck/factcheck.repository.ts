@@ -1,3 +1,4 @@
+import type { PublishedCursor } from '../../db/published-cursor.js';
 import type { Db } from '../../db/database.js';
 import type { ClarificationRow } from './factcheck.table.js';
 
@@ -24,7 +25,7 @@ export function findClarificationsByIds(
 /** Published clarifications, newest first, after the keyset `(publishedAt, id)` if given. */
 export function listPublishedClarifications(
   db: Db,
-  options: { after?: { publishedAt: string; id: string }; limit: number },
+  options: { after?: PublishedCursor; limit: number },
 ): Promise<ClarificationRow[]> {
   let query = db
     .selectFrom('clarification')

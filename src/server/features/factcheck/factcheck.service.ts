@@ -9,9 +9,10 @@ import type {
 import type { Actor } from '../../auth/actor.js';
 import { assertCan, can } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
+import { decodePublishedCursor, encodePublishedCursor } from '../../db/published-cursor.js';
 import { transaction } from '../../db/database.js';
 import { transitionRow } from '../../db/transitions.js';
-import { badRequest, conflict, notFound } from '../../errors.js';
+import { conflict, notFound } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { renderMarkdown } from '../../text/markdown.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -155,15 +156,6 @@ export async function getClarification(
   return present(ctx, row, station);
 }
 
-function decodeCursor(cursor: string): { publishedAt: string; id: string } {
-  const [publishedAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!publishedAt || !id) throw badRequest('factcheck.bad_cursor');
-  return { publishedAt, id };
-}
-
-const encodeCursor = (row: ClarificationRow) =>
-  Buffer.from(`${row.publishedAt ?? ''}|${row.id}`, 'utf8').toString('base64url');
-
 /** Published clarifications: newest first, or ranked by the search index when `q` is given. */
 export async function listClarifications(
   ctx: AppContext,
@@ -190,14 +182,14 @@ export async function listClarifications(
     return { items: await presentRows(ctx, ordered), nextCursor: page.nextCursor };
   }
   const rows = await listPublishedClarifications(ctx.db, {
-    ...(query.cursor ? { after: decodeCursor(query.cursor) } : {}),
+    ...(query.cursor ? { after: decodePublishedCursor(query.cursor, 'factcheck.bad_cursor') } : {}),
     limit: PAGE_SIZE + 1,
   });
   const items = rows.slice(0, PAGE_SIZE);
   const last = items.at(-1);
   return {
     items: await presentRows(ctx, items),
-    nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor(last) : null,
+    nextCursor: rows.length > PAGE_SIZE && last ? encodePublishedCursor(last) : null,
   };
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { PostKind, PostStatus } from '../../../common/domain/posts.js';
+import type { PublishedCursor } from '../../db/published-cursor.js';
 import type { Db } from '../../db/database.js';
 import type {
   CampaignRow,
@@ -74,11 +75,6 @@ export async function leaveFeeds(db: Db, postId: string): Promise<void> {
   await db.deleteFrom('post_feed').where('postId', '=', postId).execute();
 }
 
-export interface FeedCursor {
-  publishedAt: string;
-  id: string;
-}
-
 export interface FeedFilter {
   /** A station's feed (its posts and those of the stations below); national when absent. */
   stationId?: string;
@@ -88,7 +84,7 @@ export interface FeedFilter {
   /** Near an area: targeted at it, above it or inside it, or untargeted from these stations. */
   near?: { lineage: string[]; code: string; stationPaths: string[] };
   ids?: readonly string[];
-  before?: FeedCursor;
+  before?: PublishedCursor;
   limit: number;
 }
 

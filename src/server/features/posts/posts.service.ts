@@ -27,6 +27,7 @@ import {
 import type { AccountActor, Actor } from '../../auth/actor.js';
 import { assertCan, can, isPlatformAdmin, requireAccount } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
+import { decodePublishedCursor, encodePublishedCursor } from '../../db/published-cursor.js';
 import { transaction, type Tx } from '../../db/database.js';
 import { transitionRow } from '../../db/transitions.js';
 import {
@@ -80,7 +81,6 @@ import {
   setCampaignSeries,
   updateCampaign,
   updatePost,
-  type FeedCursor,
   type FeedFilter,
 } from './posts.repository.js';
 import type { CampaignRow, PostImageRow, PostRow } from './posts.table.js';
@@ -608,18 +608,6 @@ export async function removePostImage(
 
 // ---- reading ------------------------------------------------------------------------------------
 
-function encodeCursor(row: PostRow): string {
-  return Buffer.from(`${row.publishedAt ?? ''}|${row.id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): FeedCursor {
-  const [publishedAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!publishedAt || !id || Number.isNaN(Date.parse(publishedAt))) {
-    throw badRequest('posts.cursor_invalid');
-  }
-  return { publishedAt, id };
-}
-
 async function resolveStation(ctx: AppContext, idOrSlug: string): Promise<StationSummary> {
   const bySlug = await findStationRowBySlug(ctx, idOrSlug);
   return bySlug ? getStationOrThrow(ctx, bySlug.id) : getStationOrThrow(ctx, idOrSlug);
@@ -687,13 +675,15 @@ export async function listPostsJson(ctx: AppContext, query: PostListQuery): Prom
   } else {
     const rows = await listPublishedPosts(ctx.db, {
       ...filter,
-      ...(query.cursor ? { before: decodeCursor(query.cursor) } : {}),
+      ...(query.cursor
+        ? { before: decodePublishedCursor(query.cursor, 'posts.cursor_invalid') }
+        : {}),
     });
     const more = rows.length > limit;
     const shown = rows.slice(0, limit);
     page = {
       items: await presentCards(ctx, shown),
-      nextCursor: more && shown.length > 0 ? encodeCursor(shown[shown.length - 1]!) : null,
+      nextCursor: more && shown.length > 0 ? encodePublishedCursor(shown[shown.length - 1]!) : null,
     };
   }
   const json = JSON.stringify(page satisfies PostList);
