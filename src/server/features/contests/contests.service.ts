@@ -39,7 +39,7 @@ import { listAccountAreaCodes } from '../areas/areas.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { enqueuePushFanout } from '../push/push.service.js';
 import {
-  findStationRowBySlug,
+  getStationByIdOrSlug,
   getStationOrThrow,
   stationCoversAreas,
   type StationSummary,
@@ -261,10 +261,7 @@ export async function getContest(ctx: AppContext, actor: Actor, id: string) {
 export async function listContestViews(ctx: AppContext, actor: Actor, stationIdOrSlug?: string) {
   let stationIds: string[] | undefined;
   if (stationIdOrSlug) {
-    const station =
-      (await findStationRowBySlug(ctx, stationIdOrSlug)) ??
-      (await getStationOrThrow(ctx, stationIdOrSlug));
-    stationIds = [station.id];
+    stationIds = [(await getStationByIdOrSlug(ctx, stationIdOrSlug)).id];
   }
   return presentContests(ctx, actor, await listContests(ctx.db, { stationIds }));
 }

@@ -47,7 +47,7 @@ import { findAccountNames } from '../accounts/accounts.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import {
   findResponsibleStations,
-  findStationRowBySlug,
+  getStationByIdOrSlug,
   findStationsById,
   getStationOrThrow,
   listStationIdsUnder,
@@ -608,11 +608,6 @@ export async function removePostImage(
 
 // ---- reading ------------------------------------------------------------------------------------
 
-async function resolveStation(ctx: AppContext, idOrSlug: string): Promise<StationSummary> {
-  const bySlug = await findStationRowBySlug(ctx, idOrSlug);
-  return bySlug ? getStationOrThrow(ctx, bySlug.id) : getStationOrThrow(ctx, idOrSlug);
-}
-
 /** The ids of a station and its ancestors, read from its path ("/a/b/" → a, b). */
 export function stationIdsOnPath(path: string): string[] {
   return path.split('/').filter(Boolean);
@@ -646,7 +641,7 @@ export async function listPostsJson(ctx: AppContext, query: PostListQuery): Prom
   const cacheKey = firstPage ? `${query.station ?? '*'}|${query.kind ?? ''}|${limit}` : undefined;
   const cached = cacheKey ? feedCache(ctx).get(cacheKey) : undefined;
   if (cached) return cached;
-  const station = query.station ? await resolveStation(ctx, query.station) : undefined;
+  const station = query.station ? await getStationByIdOrSlug(ctx, query.station) : undefined;
   const filter: FeedFilter = {
     ...(station ? { stationId: station.id } : {}),
     ...(query.kind ? { kind: query.kind } : {}),
@@ -912,7 +907,7 @@ export async function listCampaignViews(
   actor: Actor,
   stationIdOrSlug: string | undefined,
 ): Promise<CampaignView[]> {
-  const station = stationIdOrSlug ? await resolveStation(ctx, stationIdOrSlug) : undefined;
+  const station = stationIdOrSlug ? await getStationByIdOrSlug(ctx, stationIdOrSlug) : undefined;
   const rows = await listCampaigns(
     ctx.db,
     station ? await listStationIdsUnder(ctx, station) : undefined,

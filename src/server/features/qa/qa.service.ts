@@ -26,7 +26,7 @@ import { findAccountNames } from '../accounts/accounts.service.js';
 import { enqueuePushFanout } from '../push/push.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import {
-  findStationRowBySlug,
+  getStationByIdOrSlug,
   getStationBySlugOrThrow,
   findStationsById,
   getStationOrThrow,
@@ -366,16 +366,12 @@ export async function getQaSession(
   return presentSession(ctx, actor, session);
 }
 
-async function resolveStation(ctx: AppContext, idOrSlug: string): Promise<StationSummary> {
-  return (await findStationRowBySlug(ctx, idOrSlug)) ?? getStationOrThrow(ctx, idOrSlug);
-}
-
 export async function listQaSessionViews(
   ctx: AppContext,
   actor: Actor,
   query: QaSessionListQuery,
 ): Promise<QaSessionView[]> {
-  const station = query.station ? await resolveStation(ctx, query.station) : undefined;
+  const station = query.station ? await getStationByIdOrSlug(ctx, query.station) : undefined;
   const hits = query.q
     ? await ctx.search.search(ctx.db, {
         type: QA_SEARCH_TYPE,

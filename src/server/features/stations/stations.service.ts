@@ -436,6 +436,15 @@ export async function findVillageLiaisons(
   return new Map(rows.map((row) => [row.villageCode, toLiaison(row)]));
 }
 
+/** A station named either way (`?station=` takes a slug or an id), or 404. */
+export async function getStationByIdOrSlug(
+  ctx: AppContext,
+  idOrSlug: string,
+): Promise<StationSummary> {
+  const bySlug = await findStationBySlug(ctx.db, idOrSlug);
+  return bySlug ? toStationSummary(bySlug) : getStationOrThrow(ctx, idOrSlug);
+}
+
 export async function getStationBySlugOrThrow(
   ctx: AppContext,
   slug: string,
