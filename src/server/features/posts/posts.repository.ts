@@ -290,10 +290,14 @@ export async function setCampaignSeries(
 
 // ---- reach --------------------------------------------------------------------------------------
 
-/** Today's salt, made on first use; earlier days' salts are deleted so old hashes mean nothing. */
-export async function saltOfDay(db: Db, day: string, fresh: string): Promise<string> {
+/** Deletes earlier days' salts and visitor hashes, so old hashes mean nothing. */
+export async function forgetVisitorsBefore(db: Db, day: string): Promise<void> {
   await db.deleteFrom('post_reach_salt').where('day', '<', day).execute();
   await db.deleteFrom('post_visitor').where('day', '<', day).execute();
+}
+
+/** The day's salt, the same on every node: the first to ask makes it. */
+export async function saltOfDay(db: Db, day: string, fresh: string): Promise<string> {
   await db
     .insertInto('post_reach_salt')
     .values({ day, salt: fresh })

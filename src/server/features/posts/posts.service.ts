@@ -28,6 +28,7 @@ import type { AccountActor, Actor } from '../../auth/actor.js';
 import { assertCan, can, isPlatformAdmin, requireAccount } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
 import { decodePublishedCursor, encodePublishedCursor } from '../../db/published-cursor.js';
+import { coarsenAddress } from '../../logging.js';
 import { transaction, type Tx } from '../../db/database.js';
 import { transitionRow } from '../../db/transitions.js';
 import {
@@ -77,6 +78,7 @@ import {
   listReach,
   nextCampaignPosition,
   replacePostFilters,
+  forgetVisitorsBefore,
   saltOfDay,
   setCampaignSeries,
   updateCampaign,
@@ -919,11 +921,19 @@ export async function listCampaignViews(
 
 // ---- reach --------------------------------------------------------------------------------------
 
-/** An address cut to its network (/24 for IPv4, /48 for IPv6): enough to tell visitors apart. */
-export function coarsenAddress(address: string): string {
-  const v4 = /^(?:::ffff:)?(\d+)\.(\d+)\.(\d+)\.\d+$/.exec(address);
-  if (v4) return `${v4[1]}.${v4[2]}.${v4[3]}.0`;
-  return `${address.split(':').slice(0, 3).join(':')}::`;
+const daySalts = new WeakMap<AppContext, { day: string; salt: string }>();
+
+/**
+ * The day's salt, read once per day per node (not on every view); the node that first sees a
+ * new day also deletes the previous days' salts and hashes.
+ */
+async function visitorSalt(ctx: AppContext, day: string): Promise<string> {
+  const known = daySalts.get(ctx);
+  if (known?.day === day) return known.salt;
+  await forgetVisitorsBefore(ctx.db, day);
+  const salt = await saltOfDay(ctx.db, day, randomBytes(32).toString('hex'));
+  daySalts.set(ctx, { day, salt });
+  return salt;
 }
 
 /**
@@ -937,13 +947,14 @@ export async function recordView(
   visitor: { address: string; userAgent: string },
 ): Promise<void> {
   const day = ctx.clock.now().toISOString().slice(0, 10);
+  const salt = await visitorSalt(ctx, day);
+  const network = coarsenAddress(visitor.address) ?? visitor.address;
+  const hash = createHash('sha256')
+    .update(`${salt}\n${network}\n${visitor.userAgent}\n${postId}`)
+    .digest('base64url');
   await transaction(ctx.db, async (tx) => {
     const post = await findPostById(tx.db, postId);
     if (post?.status !== 'published') return;
-    const salt = await saltOfDay(tx.db, day, randomBytes(32).toString('hex'));
-    const hash = createHash('sha256')
-      .update(`${salt}\n${coarsenAddress(visitor.address)}\n${visitor.userAgent}\n${postId}`)
-      .digest('base64url');
     const isNew = await insertVisitor(tx.db, { day, postId, hash });
     await addReach(tx.db, { postId, day }, { views: 1, visitors: isNew ? 1 : 0, shares: 0 });
   });
