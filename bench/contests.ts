@@ -9,6 +9,7 @@ import { createTestContext } from '../test/helpers/context.js';
 import { buildAccount, sessionCookie } from '../test/helpers/factories.js';
 import { buildStationWorld } from '../test/helpers/station-world.js';
 import { newId } from '../src/server/ids.js';
+import { percentile } from './lib/percentile.js';
 
 const option = (name: string, fallback: number): number => {
   const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -19,8 +20,6 @@ const entryCount = option('entries', 50);
 const reads = option('reads', 200);
 const HOUR = 60 * 60_000;
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? NaN;
 const summary = (label: string, times: number[]) => {
   const sorted = [...times].sort((a, b) => a - b);
   const fmt = (ms: number) => `${ms.toFixed(2)} ms`;

@@ -21,6 +21,7 @@ import {
   type ToClients,
   type ToServer,
 } from './fanout/protocol.js';
+import { percentile } from './lib/percentile.js';
 
 /** One server at one size, connecting included; a run past this is abandoned and reported. */
 const RUN_LIMIT_MS = 240_000;
@@ -79,9 +80,6 @@ interface RunResult {
   cpuMsPerEvent: number;
   frameBytes: number;
 }
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? NaN;
 
 async function run(kind: ServerKind, clientCount: number, frameBytes: number): Promise<RunResult> {
   const children: ChildProcess[] = [];

@@ -11,6 +11,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { FromServer, FromViewers, ServerKind, ToServer, ToViewers } from './qa/protocol.js';
+import { percentile } from './lib/percentile.js';
 
 const option = (name: string, fallback: number): number => {
   const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -61,9 +62,6 @@ interface RunResult {
   p99: number;
   max: number;
 }
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? NaN;
 
 async function run(kind: ServerKind): Promise<RunResult> {
   const server = start('./qa/server.ts', [kind, String(rate * seconds)]);

@@ -24,6 +24,7 @@ import {
   snowballStemmer,
 } from '../src/server/text/stemmer.js';
 import { readHoaxTexts } from '../test/helpers/hoax-texts.js';
+import { percentile } from './lib/percentile.js';
 
 const docsFlag = process.argv.indexOf('--docs');
 const documentCount = Number(docsFlag >= 0 ? process.argv[docsFlag + 1] : 100_000);
@@ -51,10 +52,6 @@ function mulberry32(seed: number): () => number {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 const texts = readHoaxTexts();
@@ -173,7 +170,7 @@ async function benchSearch(label: string, database: Database): Promise<void> {
   );
   console.log(`${label}: slowest queries (median): ${slowest}`);
   console.log(
-    `${label}: search p50 ${fmt(percentile(timings, 50))} ms, p99 ${fmt(percentile(timings, 99))} ms over ${timings.length} queries   baseline SELECT … WHERE id = ?: p50 ${fmt(percentile(bare, 50))} ms, p99 ${fmt(percentile(bare, 99))} ms`,
+    `${label}: search p50 ${fmt(percentile(timings, 0.5))} ms, p99 ${fmt(percentile(timings, 0.99))} ms over ${timings.length} queries   baseline SELECT … WHERE id = ?: p50 ${fmt(percentile(bare, 0.5))} ms, p99 ${fmt(percentile(bare, 0.99))} ms`,
   );
 }
 

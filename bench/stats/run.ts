@@ -9,16 +9,13 @@ import {
   grantRole,
   sessionCookie,
 } from '../../test/helpers/factories.js';
+import { percentile } from '../lib/percentile.js';
 
 const CASES = Number(process.argv[2] ?? 1_000_000);
 const DAYS = 5 * 365;
 const RUNS = 200;
 const IMPORT_MONTHS = 100;
 const IMPORT_CATEGORIES = 1000;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 async function measure(run: () => Promise<unknown>): Promise<{ p50: number; p99: number }> {
   for (let i = 0; i < 10; i += 1) await run();
@@ -29,7 +26,7 @@ async function measure(run: () => Promise<unknown>): Promise<{ p50: number; p99:
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+  return { p50: percentile(times, 0.5), p99: percentile(times, 0.99) };
 }
 
 const ms = (n: number) => `${n.toFixed(1)} ms`;
