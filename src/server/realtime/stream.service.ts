@@ -13,7 +13,12 @@ import {
   type StreamEventTypes,
 } from './stream-events.js';
 import { eventReaches } from './stream-hub.js';
-import { insertStreamEvent, listStreamEventsAfter, lockStreamOrder } from './stream.repository.js';
+import { lockForUpdate } from '../db/locking.js';
+import {
+  greatestStreamEventId,
+  insertStreamEvent,
+  listStreamEventsAfter,
+} from './stream.repository.js';
 
 export interface StreamSubscription {
   keys: string[];
@@ -70,7 +75,9 @@ export async function publishStreamEvent<T extends StreamEventType>(
     source?: { type: string; id: string };
   },
 ): Promise<StreamEvent> {
-  const greatest = await lockStreamOrder(tx.db, ctx.database.dialect);
+  // Ids in commit order on every node: chosen under one lock, after the greatest stored.
+  await lockForUpdate(tx, ctx.database.dialect, 'stream_event.order');
+  const greatest = await greatestStreamEventId(tx.db);
   const now = ctx.clock.now();
   const event: StreamEvent = {
     id: nextStreamEventId(now.getTime(), greatest),
