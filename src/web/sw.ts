@@ -2,6 +2,12 @@
 // with the last answer kept for offline reading; hashed assets are cache-first.
 
 import { toPushPayload, type PushPayload } from './features/alerts/push-payload.js';
+import {
+  flushOutbox,
+  OUTBOX_CHANGED,
+  OUTBOX_SYNC_TAG,
+  outboxEntries,
+} from './features/reports/report-outbox.js';
 
 // The DOM and WebWorker libraries cannot share one program, so the few worker types used here
 // are declared locally.
@@ -15,11 +21,15 @@ interface SwFetchEvent extends SwExtendableEvent {
 interface SwPushEvent extends SwExtendableEvent {
   data: { json(): unknown } | null;
 }
+interface SwSyncEvent extends SwExtendableEvent {
+  tag: string;
+}
 interface SwNotificationEvent extends SwExtendableEvent {
   notification: Notification;
 }
 interface SwWindowClient {
   url: string;
+  postMessage(message: unknown): void;
   focus(): Promise<unknown>;
   navigate(url: string): Promise<unknown>;
 }
@@ -30,6 +40,7 @@ interface SwScope {
   ): void;
   addEventListener(type: 'fetch', listener: (event: SwFetchEvent) => void): void;
   addEventListener(type: 'push', listener: (event: SwPushEvent) => void): void;
+  addEventListener(type: 'sync', listener: (event: SwSyncEvent) => void): void;
   addEventListener(type: 'notificationclick', listener: (event: SwNotificationEvent) => void): void;
   skipWaiting(): Promise<void>;
   clients: {
@@ -136,6 +147,21 @@ function offlineResponse(): Response {
     headers: { 'content-type': 'application/json' },
   });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Background Sync: reports written offline wait in IndexedDB; the browser wakes the worker when
+// the connection returns. A failed flush rejects, so the browser tries again later.
+
+scope.addEventListener('sync', (event) => {
+  if (event.tag !== OUTBOX_SYNC_TAG) return;
+  event.waitUntil(
+    flushOutbox().then(async (sent) => {
+      const tabs = await scope.clients.matchAll({ type: 'window', includeUncontrolled: true });
+      if (sent > 0) for (const tab of tabs) tab.postMessage(OUTBOX_CHANGED);
+      if ((await outboxEntries()).length > 0) throw new Error('reports still waiting');
+    }),
+  );
+});
 
 // ---------------------------------------------------------------------------------------------
 // Web Push: alerts arrive as JSON `{ id, title, body, url, msgType, tag, category, … }`.

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { TestContext } from '../helpers/context.js';
 import {
@@ -6,14 +8,17 @@ import {
   buildStation,
   grantRole,
   sessionCookie,
-  TEST_PASSWORD,
 } from '../helpers/factories.js';
+import { phonePhoto } from '../helpers/media-files.js';
 import { openHarness, type Harness } from './harness.js';
 
 const OFFICER_EMAIL = 'joko@polri.example.id';
 const ALERT_TITLE = 'Begal motor di Ardimulyo';
+/** Where the screenshots are also kept for a person to look at. */
+const SHOTS = '/tmp/shots/reports';
 let h: Harness;
 let alertId = '';
+let photo: Buffer;
 
 async function seed(t: TestContext): Promise<void> {
   await buildAreas(t.ctx.db, [
@@ -50,29 +55,52 @@ async function seed(t: TestContext): Promise<void> {
 }
 
 beforeAll(async () => {
+  photo = await phonePhoto();
   h = await openHarness('report', seed);
+  fs.mkdirSync(SHOTS, { recursive: true });
 });
 
 afterAll(async () => {
   await h?.close();
 });
 
+const shot = async (name: string) => {
+  await h.shot(name);
+  await h.page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+};
 const reportCount = async () =>
   (await h.t.ctx.db.selectFrom('report').select('id').execute()).length;
+const photoFile = () => ({ name: 'IMG_2041.jpg', mimeType: 'image/jpeg', buffer: photo });
 
-describe('from an alert back to a report', () => {
-  it('reports anonymously, tracks the report, and an officer follows it up', async () => {
-    const { page, shot } = h;
+async function chooseArdimulyo(): Promise<void> {
+  await h.page.getByLabel('Di mana kejadiannya?').fill('ardimul');
+  await h.page.getByRole('button', { name: /^Ardimulyo, Singosari/ }).click();
+  await h.page.locator('.report-context', { hasText: 'Ardimulyo, Singosari' }).waitFor();
+}
+
+describe('citizen reports', () => {
+  it('reports anonymously with a photo, keeps the code, and tracks it', async () => {
+    const { page } = h;
     onTestFailed(() => shot('failed'));
 
-    await page.goto(`/lapor?alert=${alertId}&area=35.07.19.2001`);
+    await page.goto(`/lapor?alert=${alertId}`);
     await page.getByRole('heading', { name: 'Laporkan hal mencurigakan' }).waitFor();
     await page.getByText(ALERT_TITLE).waitFor();
-    await page.getByText('Ardimulyo, Singosari').waitFor();
-    // The alert's category is preselected; anonymity is the default.
-    expect(await page.getByLabel('Kategori').inputValue()).toBe('begal');
-    expect(await page.getByLabel('Kirim tanpa nama').isChecked()).toBe(true);
+    // The alert's category is preselected; anonymity is the default, explained in plain words.
+    await expect.poll(() => page.getByRole('radio', { name: 'Begal' }).isChecked()).toBe(true);
+    await page.getByText('Aktivitas mencurigakan').click();
+    expect(await page.getByRole('radio', { name: 'Aktivitas mencurigakan' }).isChecked()).toBe(
+      true,
+    );
+    expect(await page.getByRole('switch', { name: 'Kirim tanpa nama' }).isChecked()).toBe(true);
     await page.getByText('Identitas Anda tidak disimpan').waitFor();
+    await page.getByLabel('Pilih dari galeri').setInputFiles(photoFile());
+    await page.getByRole('img', { name: 'Foto 1' }).waitFor();
+    // Too short: refused under the field before anything is sent.
+    await page.getByLabel('Apa yang terjadi?').fill('Motor');
+    await page.getByRole('button', { name: 'Kirim laporan' }).click();
+    await page.locator('.field-error').first().waitFor();
+    expect(await reportCount()).toBe(0);
     await page
       .getByLabel('Apa yang terjadi?')
       .fill('Motor tanpa pelat berputar-putar di depan masjid sejak pukul 22.00.');
@@ -84,52 +112,76 @@ describe('from an alert back to a report', () => {
     const code = (await codeBox.textContent()) ?? '';
     expect(code).toMatch(/^SGA-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     await page.getByText('Laporan Anda diterima oleh Polsek Singosari.').waitFor();
+    await page.getByRole('button', { name: 'Salin kata sandi' }).waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Simpan sebagai gambar' }).click();
+    expect((await download).suggestedFilename()).toBe(`siaga-${code}.png`);
     await shot('02-sent');
 
     await page.getByRole('link', { name: 'Lacak laporan' }).click();
-    await page.getByRole('status').getByText('Diterima').waitFor();
+    const thread = page.getByRole('article', { name: code });
+    await thread.getByRole('status').getByText('Diterima').waitFor();
+    const img = thread.getByRole('img', { name: 'Foto 1' });
+    await expect
+      .poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth))
+      .toBeGreaterThan(0);
     await shot('03-tracked');
-
-    await page.goto('/masuk');
-    await page.getByLabel('Email atau nomor HP').fill(OFFICER_EMAIL);
-    await page.getByLabel('Kata sandi').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.getByRole('heading', { name: 'Konsol petugas', level: 1 }).waitFor();
-    await page.getByRole('link', { name: 'Laporan warga' }).click();
-    const card = page.locator('.report-card', { hasText: code });
-    await card.getByText('Motor tanpa pelat').waitFor();
-    await card.getByText(`Terkait peringatan: ${ALERT_TITLE}`).waitFor();
-    await card.getByText('Anonim').waitFor();
-    await card.getByLabel('Ubah status').selectOption('diverifikasi');
-    await card.getByLabel('Catatan (opsional)').fill('Patroli malam dikirim');
-    await card.getByRole('button', { name: 'Simpan' }).click();
-    await card.locator('.tag', { hasText: 'Diverifikasi' }).waitFor();
-    await shot('04-console');
-
-    await page.goto(`/lapor/lacak?kode=${code.toLowerCase()}`);
-    await page.getByRole('status').getByText('Diverifikasi').waitFor();
   });
 
-  it('keeps a report written offline and sends it once back online', async () => {
-    const { page, shot } = h;
-    onTestFailed(() => shot('failed-offline'));
-    // Opened without a link: the reporter finds the area by name.
+  it('offers the place a photo was taken when no place is given', async () => {
+    const { page } = h;
+    onTestFailed(() => shot('failed-photo-place'));
     await page.goto('/lapor');
-    await page.getByLabel('Di mana kejadiannya?').fill('ardimul');
-    await page.getByRole('button', { name: /^Ardimulyo, Singosari/ }).click();
-    await page.locator('.report-context', { hasText: 'Ardimulyo, Singosari' }).waitFor();
+    await page.getByText('Pencurian').click();
+    await page.getByLabel('Pilih dari galeri').setInputFiles(photoFile());
+    await page.getByLabel('Apa yang terjadi?').fill('Helm dicuri dari motor di parkiran pasar.');
+    await page.getByRole('button', { name: 'Kirim laporan' }).click();
+    await page.getByText('Foto Anda menyimpan tempat pengambilannya').waitFor();
+    await page.getByText('Pilih wilayah atau bagikan lokasi Anda').waitFor();
+    await shot('04-photo-place');
+    await page.getByRole('button', { name: 'Pakai tempat foto' }).click();
+    await page.getByTestId('report-position').getByText('-6.20833').waitFor();
+  });
+
+  it('keeps a report written offline, with its photo, and sends it once back online', async () => {
+    const { page } = h;
+    onTestFailed(() => shot('failed-offline'));
+    await page.goto('/lapor');
+    await chooseArdimulyo();
     const before = await reportCount();
     await page.context().setOffline(true);
+    await page.getByText('Pencurian').click();
+    await page.getByLabel('Pilih dari galeri').setInputFiles(photoFile());
     await page
       .getByLabel('Apa yang terjadi?')
       .fill('Ada orang asing memotret rumah-rumah warga di gang buntu.');
     await page.getByRole('button', { name: 'Kirim laporan' }).click();
-    await page.getByText('Laporan disimpan di perangkat ini').waitFor();
+    await page.getByRole('status').getByText('Menunggu sinyal').waitFor();
     await shot('05-queued');
+    // "Waiting", never "sent", until it is.
+    expect(await page.getByTestId('tracking-code').count()).toBe(0);
     expect(await reportCount()).toBe(before);
+
     await page.context().setOffline(false);
-    await expect.poll(reportCount, { timeout: 10_000 }).toBe(before + 1);
-    await page.getByRole('link', { name: 'Laporan dari perangkat ini' }).click();
-    await page.locator('.list a', { hasText: /^SGA-/ }).nth(1).waitFor();
+    await expect.poll(reportCount, { timeout: 15_000 }).toBe(before + 1);
+    await page.getByTestId('tracking-code').waitFor();
+    await shot('06-sent-after-online');
+    // The photo went with it, and neither the worker nor the page sent it twice.
+    await page.waitForTimeout(1500);
+    const rows = await h.t.ctx.db
+      .selectFrom('report')
+      .select(['id', 'description'])
+      .where('description', 'like', 'Ada orang asing%')
+      .execute();
+    expect(rows).toHaveLength(1);
+    const photos = await h.t.ctx.db
+      .selectFrom('report_photo')
+      .select('mediaId')
+      .where('reportId', '=', rows[0]!.id)
+      .execute();
+    expect(photos).toHaveLength(1);
+    await page.goto('/lapor/lacak');
+    await page.locator('.report-device-list a', { hasText: /^SGA-/ }).nth(1).waitFor();
+    expect(await page.locator('.report-device-list .tag-waiting').count()).toBe(0);
   });
 });

@@ -2,8 +2,9 @@ import type { WebFeature } from '../feature.js';
 
 export default {
   pages: [
-    { paths: ['/lapor'], load: () => import('./ReportPages.js').then((m) => m.ReportForm) },
-    { paths: ['/lapor/lacak'], load: () => import('./ReportPages.js').then((m) => m.TrackReport) },
+    { paths: ['/lapor'], load: () => import('./ReportForm.js').then((m) => m.ReportForm) },
+    { paths: ['/lapor/lacak'], load: () => import('./TrackReport.js').then((m) => m.TrackReport) },
+    { paths: ['/lapor/saya'], load: () => import('./TrackReport.js').then((m) => m.MyReports) },
   ],
   navLinks: [
     {

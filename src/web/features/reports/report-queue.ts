@@ -1,78 +1,97 @@
-// Reports written without a connection wait in localStorage and go out when the browser is
-// back online (the `online` event, or the next start of the app). The tracking codes this
-// browser received are kept too, so the tracking page can list them.
-import { OFFLINE_CODES, ApiError } from '../../api/client.js';
-import { submitReport, type SubmitReportBody } from './api.js';
+// The page's side of the outbox (report-outbox.ts): queue a report written offline, ask the
+// service worker for a Background Sync, and flush on `online` and at start where the browser
+// has no Background Sync (or the worker is not running yet). The idempotency key makes a send
+// from both sides harmless.
+import {
+  flushOutbox,
+  OUTBOX_CHANGED,
+  OUTBOX_SYNC_TAG,
+  outboxEntries,
+  putOutboxEntry,
+  saveTrackingHandle,
+  type OutboxEntry,
+} from './report-outbox.js';
 
-const QUEUE_KEY = 'siaga.reports.queue';
-const CODES_KEY = 'siaga.reports.codes';
-/** Sent from the queue: pages listening refresh what they show. */
-export const QUEUE_FLUSHED_EVENT = 'siaga:reports-flushed';
+const LEGACY_QUEUE_KEY = 'siaga.reports.queue';
+const LEGACY_CODES_KEY = 'siaga.reports.codes';
 
-function read<T>(key: string): T[] {
+/** Tells the open pages that the outbox or the handles changed. */
+const announce = () => dispatchEvent(new Event(OUTBOX_CHANGED));
+
+/** Background Sync is not in TypeScript's DOM library (Chromium-only so far). */
+interface SyncManager {
+  register(tag: string): Promise<void>;
+}
+
+async function requestBackgroundSync(): Promise<void> {
+  if (!('serviceWorker' in navigator)) return;
+  const registration = await navigator.serviceWorker.getRegistration();
+  if (!registration || !('sync' in registration)) return;
+  // Present in the browsers that have Background Sync, with this shape.
+  const sync = registration.sync as SyncManager;
+  await sync.register(OUTBOX_SYNC_TAG).catch(() => undefined);
+}
+
+/** Keeps a report for sending when the connection returns. */
+export async function queueReport(entry: OutboxEntry): Promise<void> {
+  await putOutboxEntry(entry);
+  announce();
+  await requestBackgroundSync();
+}
+
+export async function flushReportQueue(): Promise<void> {
+  if ((await flushOutbox()) > 0) announce();
+}
+
+function readLegacy(key: string): unknown[] {
   try {
     const value: unknown = JSON.parse(localStorage.getItem(key) ?? '[]');
-    // Written only by this module, as arrays of T.
-    return Array.isArray(value) ? (value as T[]) : [];
+    return Array.isArray(value) ? value : [];
   } catch {
     return [];
   }
 }
 
-const write = (key: string, items: unknown[]) => localStorage.setItem(key, JSON.stringify(items));
-
-/** A code with the secret that opens it; kept only on this device. */
-export interface TrackingHandle {
-  code: string;
-  secret: string;
-}
-
-export const queuedReports = () => read<SubmitReportBody>(QUEUE_KEY);
-// Entries of the old shape (a bare code, no secret) cannot open anything any more.
-export const myTrackingHandles = () =>
-  read<TrackingHandle | string>(CODES_KEY).filter(
-    (entry): entry is TrackingHandle => typeof entry === 'object',
-  );
-
-/** Queued with its idempotency key, so a send whose answer was lost is not sent twice. */
-export function queueReport(report: SubmitReportBody): void {
-  write(QUEUE_KEY, [...queuedReports(), report]);
-}
-
-export function rememberTrackingHandle(handle: TrackingHandle): void {
-  write(
-    CODES_KEY,
-    [handle, ...myTrackingHandles().filter((h) => h.code !== handle.code)].slice(0, 20),
-  );
-}
-
-export const isOffline = (error: unknown) =>
-  error instanceof ApiError && (OFFLINE_CODES.has(error.code) || error.status === 0);
-
-let isFlushing = false;
-
-/** Sends what waits; stops at the first network failure, drops reports the server refuses. */
-export async function flushReportQueue(): Promise<void> {
-  if (isFlushing) return;
-  isFlushing = true;
-  try {
-    for (let next = queuedReports()[0]; next; next = queuedReports()[0]) {
-      try {
-        const sent = await submitReport(next);
-        rememberTrackingHandle({ code: sent.trackingCode, secret: sent.secret });
-      } catch (error) {
-        if (isOffline(error) || (error instanceof ApiError && error.status === 429)) return;
-        // Refused as invalid: keeping it would block the queue forever.
-      }
-      write(QUEUE_KEY, queuedReports().slice(1));
-      dispatchEvent(new Event(QUEUE_FLUSHED_EVENT));
+/** The localStorage queue of earlier versions, moved into the outbox once. */
+async function migrateLegacyQueue(): Promise<void> {
+  const queued = readLegacy(LEGACY_QUEUE_KEY);
+  const codes = readLegacy(LEGACY_CODES_KEY);
+  if (queued.length === 0 && codes.length === 0) return;
+  for (const item of queued) {
+    if (typeof item !== 'object' || item === null) continue;
+    const { idempotencyKey, isAnonymous, ...rest } = item as Record<string, unknown>;
+    const fields: Record<string, string> = {};
+    for (const [name, value] of Object.entries(rest)) {
+      if (['string', 'number', 'boolean'].includes(typeof value)) fields[name] = String(value);
     }
-  } finally {
-    isFlushing = false;
+    if (typeof isAnonymous === 'boolean' && !('anonymous' in fields))
+      fields.anonymous = String(isAnonymous);
+    await putOutboxEntry({
+      idempotencyKey: typeof idempotencyKey === 'string' ? idempotencyKey : crypto.randomUUID(),
+      fields,
+      photos: [],
+      locale: document.documentElement.lang || 'id',
+      queuedAt: new Date().toISOString(),
+    });
   }
+  for (const handle of codes) {
+    // Entries of the oldest shape (a bare code, no secret) cannot open anything.
+    const { code, secret } = (handle ?? {}) as { code?: unknown; secret?: unknown };
+    if (typeof code === 'string' && typeof secret === 'string')
+      await saveTrackingHandle({ code, secret });
+  }
+  localStorage.removeItem(LEGACY_QUEUE_KEY);
+  localStorage.removeItem(LEGACY_CODES_KEY);
 }
 
-export function startReportQueue(): void {
+export async function startReportQueue(): Promise<void> {
   addEventListener('online', () => void flushReportQueue());
-  if (queuedReports().length > 0) void flushReportQueue();
+  // The worker sent something through Background Sync: the pages show it.
+  if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.addEventListener('message', (event: MessageEvent) => {
+      if (event.data === OUTBOX_CHANGED) announce();
+    });
+  }
+  await migrateLegacyQueue();
+  if ((await outboxEntries()).length > 0 && navigator.onLine) await flushReportQueue();
 }

@@ -4,7 +4,7 @@ import {
   REPORT_TRANSITIONS,
   type ReportStatus,
 } from '../../../../common/domain/reports.js';
-import { listStationReports, reportCategoryKey, updateReport, type ReportView } from '../api.js';
+import { listReportQueue, reportCategoryKey, updateReport, type ReportView } from '../api.js';
 import { ErrorNote, Skeleton } from '../../../components/ui.js';
 import { useForm } from '../../../components/use-form.js';
 import { useLoad } from '../../../components/use-load.js';
@@ -21,7 +21,7 @@ export function ConsoleReports({ station }: ConsoleSectionProps) {
   const { t } = useI18n(NAMESPACES);
   const [status, setStatus] = useState<ReportStatus | ''>('');
   const reports = useLoad(
-    () => listStationReports(stationId, status || undefined),
+    () => listReportQueue({ stationId, ...(status ? { status } : {}) }),
     `${stationId}:${status}`,
   );
   return (
