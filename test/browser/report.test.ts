@@ -8,6 +8,7 @@ import {
   buildStation,
   grantRole,
   sessionCookie,
+  TEST_PASSWORD,
 } from '../helpers/factories.js';
 import { phonePhoto } from '../helpers/media-files.js';
 import { openHarness, type Harness } from './harness.js';
@@ -19,6 +20,9 @@ const SHOTS = '/tmp/shots/reports';
 let h: Harness;
 let alertId = '';
 let photo: Buffer;
+/** The first test's report, followed by the officer and the tipster after it. */
+let code = '';
+let secret = '';
 
 async function seed(t: TestContext): Promise<void> {
   await buildAreas(t.ctx.db, [
@@ -94,6 +98,10 @@ describe('citizen reports', () => {
     );
     expect(await page.getByRole('switch', { name: 'Kirim tanpa nama' }).isChecked()).toBe(true);
     await page.getByText('Identitas Anda tidak disimpan').waitFor();
+    await page.context().grantPermissions(['geolocation']);
+    await page.context().setGeolocation({ latitude: -7.8925, longitude: 112.665, accuracy: 35 });
+    await page.getByRole('button', { name: 'Gunakan lokasi saya' }).click();
+    await page.getByTestId('report-position').getByText('(±35 m)').waitFor();
     await page.getByLabel('Pilih dari galeri').setInputFiles(photoFile());
     await page.getByRole('img', { name: 'Foto 1' }).waitFor();
     // Too short: refused under the field before anything is sent.
@@ -109,7 +117,8 @@ describe('citizen reports', () => {
 
     const codeBox = page.getByTestId('tracking-code');
     await codeBox.waitFor();
-    const code = (await codeBox.textContent()) ?? '';
+    code = (await codeBox.textContent()) ?? '';
+    secret = (await page.getByTestId('tracking-secret').textContent()) ?? '';
     expect(code).toMatch(/^SGA-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     await page.getByText('Laporan Anda diterima oleh Polsek Singosari.').waitFor();
     await page.getByRole('button', { name: 'Salin kata sandi' }).waitFor();
@@ -126,6 +135,70 @@ describe('citizen reports', () => {
       .poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth))
       .toBeGreaterThan(0);
     await shot('03-tracked');
+  });
+
+  it('lets an officer work the report and the tipster answer the reply', async () => {
+    const { page } = h;
+    onTestFailed(() => shot('failed-console'));
+    await page.goto('/masuk');
+    await page.getByLabel('Email atau nomor HP').fill(OFFICER_EMAIL);
+    await page.getByLabel('Kata sandi').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('heading', { name: 'Konsol petugas', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Laporan warga' }).click();
+    await page.getByRole('button', { name: 'Diterima (1)' }).waitFor();
+    const card = page.locator('.report-card', { hasText: code });
+    await card.getByText('Belum dijawab').waitFor();
+    await card.getByText('1 foto').waitFor();
+    await shot('07-console-queue');
+    await card.getByRole('link').click();
+
+    const detail = page.getByRole('article', { name: code });
+    await detail.getByText('Motor tanpa pelat').waitFor();
+    await detail.getByText(`Terkait peringatan: ${ALERT_TITLE}`).waitFor();
+    await detail.locator('.report-identity').getByText('Anonim').waitFor();
+    await detail.locator('.report-map .leaflet-container').waitFor();
+    const img = detail.getByRole('img', { name: 'Foto 1' });
+    await expect
+      .poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth))
+      .toBeGreaterThan(0);
+    // Rejecting needs a reason, asked for before anything is sent.
+    await detail.getByLabel('Ubah status').selectOption('ditolak');
+    await detail.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await detail.getByLabel('Alasan penolakan').waitFor();
+    await detail.locator('.field-error').first().waitFor();
+    await detail.getByLabel('Ubah status').selectOption('diverifikasi');
+    await detail.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await detail.getByTestId('report-status').getByText('Diverifikasi').waitFor();
+    await detail.getByRole('button', { name: 'Tugaskan ke saya' }).click();
+    await detail.getByText('Ditugaskan ke Aiptu Joko').waitFor();
+    await detail
+      .getByLabel('Balasan untuk pelapor')
+      .fill('Terima kasih, patroli malam sudah dikirim.');
+    await detail.getByRole('button', { name: 'Kirim balasan' }).click();
+    await detail.locator('.report-messages').getByText('patroli malam sudah dikirim').waitFor();
+    await detail.getByLabel('Catatan internal baru').fill('Cocok dengan laporan begal pekan lalu.');
+    await detail.getByRole('button', { name: 'Simpan catatan' }).click();
+    await detail.locator('.report-notes').getByText('Cocok dengan laporan begal').waitFor();
+    await shot('08-console-detail');
+
+    // The tipster, with only the code and secret, sees the reply (never the note) and answers.
+    await page.context().clearCookies();
+    await page.goto('/lapor/lacak');
+    await page.evaluate(() => indexedDB.deleteDatabase('siaga-reports'));
+    await page.goto(`/lapor/lacak?kode=${code.toLowerCase()}`);
+    await page.getByLabel('Kata sandi rahasia').fill(secret);
+    await page.getByRole('button', { name: 'Lacak', exact: true }).click();
+    const thread = page.getByRole('article', { name: code });
+    await thread.getByRole('status').getByText('Diverifikasi').waitFor();
+    await thread.getByText('patroli malam sudah dikirim').waitFor();
+    expect(await page.getByText('Cocok dengan laporan begal').count()).toBe(0);
+    await page.getByLabel('Tambahkan informasi').fill('Motornya Honda Beat hitam, tanpa pelat.');
+    await page.getByRole('button', { name: 'Kirim pesan' }).click();
+    await thread.getByText('Honda Beat hitam').waitFor();
+    await shot('09-tipster-reply');
+    const events = await h.t.ctx.db.selectFrom('report_event').select('body').execute();
+    expect(events.map((e) => e.body)).toContain('Motornya Honda Beat hitam, tanpa pelat.');
   });
 
   it('offers the place a photo was taken when no place is given', async () => {
@@ -181,7 +254,7 @@ describe('citizen reports', () => {
       .execute();
     expect(photos).toHaveLength(1);
     await page.goto('/lapor/lacak');
-    await page.locator('.report-device-list a', { hasText: /^SGA-/ }).nth(1).waitFor();
+    await page.locator('.report-device-list a', { hasText: /^SGA-/ }).first().waitFor();
     expect(await page.locator('.report-device-list .tag-waiting').count()).toBe(0);
   });
 });

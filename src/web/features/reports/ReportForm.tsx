@@ -17,8 +17,8 @@ import { getLocale } from '../../i18n/locale.js';
 import { useSession } from '../../session.js';
 import { getAlert } from '../alerts/api.js';
 import { getArea } from '../areas/api.js';
-import { useAreaSearch } from '../areas/use-area-search.js';
 import { reportCategoryKey } from './api.js';
+import { AreaPicker } from './AreaPicker.js';
 import { sendReportForm, type OutboxEntry } from './report-outbox.js';
 import { queueReport } from './report-queue.js';
 import { QueuedReport, ReportSent, type SentReport } from './ReportSent.js';
@@ -245,7 +245,11 @@ export function ReportForm() {
               )}
             </p>
           ) : (
-            <ReportAreaSearch onChoose={setChosenArea} />
+            <AreaPicker
+              label={t('reports.form.area_search')}
+              hint={t('reports.form.area_search_hint')}
+              onChoose={setChosenArea}
+            />
           )}
           {locationError && <small class="field-error">{locationError}</small>}
         </fieldset>
@@ -371,33 +375,5 @@ function PhotoPicker({ photos, onChange }: { photos: File[]; onChange: (files: F
         </ul>
       )}
     </fieldset>
-  );
-}
-
-/** Where it happened, when the link did not say: any level of area will do. */
-function ReportAreaSearch({ onChoose }: { onChoose: (area: AreaSummary) => void }) {
-  const { t } = useI18n(NAMESPACES);
-  const { query, setQuery, results } = useAreaSearch();
-  return (
-    <div class="field">
-      <label for="report-area-q">{t('reports.form.area_search')}</label>
-      <input
-        id="report-area-q"
-        type="search"
-        value={query}
-        onInput={(e) => setQuery(e.currentTarget.value)}
-      />
-      <small class="hint">{t('reports.form.area_search_hint')}</small>
-      <ErrorNote error={results.error} />
-      <ul class="list" aria-live="polite">
-        {results.data?.items.map((a) => (
-          <li key={a.code}>
-            <button type="button" class="link-button" onClick={() => onChoose(a)}>
-              {a.label}
-            </button>
-          </li>
-        ))}
-      </ul>
-    </div>
   );
 }

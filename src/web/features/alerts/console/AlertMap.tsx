@@ -1,6 +1,6 @@
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { AlertTargetInput } from '../../../api/types.js';
 
 type Circle = NonNullable<AlertTargetInput['circles']>[number];
@@ -14,6 +14,8 @@ export interface AlertMapProps {
   /** Points of the polygon being drawn, as [lng, lat]. */
   draft: number[][];
   onTap: (lat: number, lng: number) => void;
+  /** Where to open instead of Jakarta (e.g. a report's position). */
+  focus?: { lat: number; lng: number; zoom: number };
   /** Called once when the tiles cannot be fetched (no internet, tile server down). */
   onTilesFailed: () => void;
 }
@@ -34,18 +36,22 @@ export function AlertMap(props: AlertMapProps) {
   onTap.current = props.onTap;
   const onTilesFailed = useRef(props.onTilesFailed);
   onTilesFailed.current = props.onTilesFailed;
-  const [tilesFailed, setTilesFailed] = useState(false);
 
   useEffect(() => {
     if (!element.current) return;
-    const created = L.map(element.current, { center: START, zoom: 11 });
+    const { focus } = props;
+    const created = L.map(element.current, {
+      center: focus ? [focus.lat, focus.lng] : START,
+      zoom: focus?.zoom ?? 11,
+    });
     const tiles = L.tileLayer(props.tileUrl, {
       maxZoom: 19,
       attribution: '&copy; OpenStreetMap',
     }).addTo(created);
     // Without tiles the shapes stay on a plain background instead of broken-image squares.
+    // Set on the element itself: a class from JSX would wipe Leaflet's own classes on re-render.
     tiles.once('tileerror', () => {
-      setTilesFailed(true);
+      element.current?.classList.add('alert-map-plain');
       onTilesFailed.current();
     });
     created.on('click', (event: L.LeafletMouseEvent) =>
@@ -75,12 +81,5 @@ export function AlertMap(props: AlertMapProps) {
     for (const point of draft) L.circleMarker(point, { ...SHAPE, radius: 5 }).addTo(group);
   }, [props.circles, props.polygons, props.draft]);
 
-  return (
-    <div
-      ref={element}
-      class={tilesFailed ? 'alert-map alert-map-plain' : 'alert-map'}
-      role="application"
-      aria-label={props.label}
-    />
-  );
+  return <div ref={element} class="alert-map" role="application" aria-label={props.label} />;
 }
