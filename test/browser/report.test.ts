@@ -14,6 +14,7 @@ import { phonePhoto } from '../helpers/media-files.js';
 import { openHarness, type Harness } from './harness.js';
 
 const OFFICER_EMAIL = 'joko@polri.example.id';
+const CITIZEN_EMAIL = 'sari@warga.example.id';
 const ALERT_TITLE = 'Begal motor di Ardimulyo';
 /** Where the screenshots are also kept for a person to look at. */
 const SHOTS = '/tmp/shots/reports';
@@ -39,6 +40,7 @@ async function seed(t: TestContext): Promise<void> {
   });
   const officer = await buildAccount(t.ctx.db, { name: 'Aiptu Joko', email: OFFICER_EMAIL });
   await grantRole(t.ctx.db, officer.id, station.id, 'officer');
+  await buildAccount(t.ctx.db, { name: 'Sari Wulandari', email: CITIZEN_EMAIL });
   const res = await t.app.inject({
     method: 'POST',
     url: '/api/alerts',
@@ -256,5 +258,46 @@ describe('citizen reports', () => {
     await page.goto('/lapor/lacak');
     await page.locator('.report-device-list a', { hasText: /^SGA-/ }).first().waitFor();
     expect(await page.locator('.report-device-list .tag-waiting').count()).toBe(0);
+  });
+
+  it('shows a signed-in citizen their named reports, in both languages', async () => {
+    const { page } = h;
+    onTestFailed(() => shot('failed-mine'));
+    await page.context().clearCookies();
+    await page.goto('/masuk');
+    await page.getByLabel('Email atau nomor HP').fill(CITIZEN_EMAIL);
+    await page.getByLabel('Kata sandi').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/masuk'));
+    await page.goto('/lapor');
+    await chooseArdimulyo();
+    await page.getByText('Penipuan').click();
+    await page.getByRole('switch', { name: 'Kirim tanpa nama' }).uncheck();
+    await page.getByText('Nama akun Anda terlihat oleh petugas').waitFor();
+    await page
+      .getByLabel('Apa yang terjadi?')
+      .fill('Ada yang menelepon mengaku petugas bank dan meminta kode OTP.');
+    await page.getByRole('button', { name: 'Kirim laporan' }).click();
+    const mineCode = (await page.getByTestId('tracking-code').textContent()) ?? '';
+    await page.goto('/lapor/saya');
+    await page.getByRole('heading', { name: 'Laporan saya' }).waitFor();
+    await page.getByRole('article', { name: mineCode }).getByText('meminta kode OTP').waitFor();
+    await shot('10-mine');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'My reports' }).waitFor();
+    await page
+      .getByRole('article', { name: mineCode })
+      .getByRole('status')
+      .getByText('Received')
+      .waitFor();
+    await page.goto('/lapor');
+    await page.getByRole('heading', { name: 'Report something suspicious' }).waitFor();
+    await page.getByRole('radio', { name: 'Theft' }).waitFor();
+    await page.getByText('Take a photo').waitFor();
+    await shot('11-form-english');
+    expect(await page.locator('main').innerText()).not.toContain('reports.');
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    await page.getByRole('heading', { name: 'Laporkan hal mencurigakan' }).waitFor();
   });
 });
