@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import preact from '@preact/preset-vite';
 import type { OutputBundle, OutputChunk } from 'rolldown';
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin } from 'vite';
 
 const SW_INPUT = 'sw';
 const CATALOG_FILE = /common\/i18n\/(\w+)\/([\w-]+)\.json$/;
@@ -65,6 +65,33 @@ function officerOnlyFiles(bundle: OutputBundle): Set<string> {
 }
 
 /**
+ * The service worker as one classic script: a worker registered without `type: 'module'` cannot
+ * `import` the chunks it shares with the pages (the reports outbox), so it is bundled on its own.
+ */
+async function bundleWorker(precacheList: string): Promise<string> {
+  const result = await build({
+    configFile: false,
+    logLevel: 'warn',
+    define: { __PRECACHE_URLS__: precacheList },
+    build: {
+      write: false,
+      target: 'es2020',
+      minify: true,
+      rollupOptions: {
+        input: fromRoot('src/web/sw.ts'),
+        output: { format: 'iife', entryFileNames: 'sw.js' },
+      },
+    },
+  });
+  const outputs = Array.isArray(result) ? result : [result];
+  const chunk = outputs
+    .flatMap((output) => ('output' in output ? output.output : []))
+    .find((file): file is OutputChunk => file.type === 'chunk');
+  if (!chunk) throw new Error('the service worker bundle is empty');
+  return chunk.code;
+}
+
+/**
  * Writes the list of built files a citizen needs into the service worker (its
  * `__PRECACHE_URLS__` stand-in) once every other file's hashed name is known, so a new build
  * installs a new worker. Officer-only files are fetched (and then cached) when first opened.
@@ -73,7 +100,7 @@ function precacheList(): Plugin {
   return {
     name: 'siaga-precache-list',
     apply: 'build',
-    generateBundle(_options, bundle) {
+    async generateBundle(_options, bundle) {
       const sw = Object.values(bundle).find(
         (file) => file.type === 'chunk' && file.isEntry && file.name === SW_INPUT,
       );
@@ -84,7 +111,7 @@ function precacheList(): Plugin {
         .filter((name) => !name.endsWith('.map') && !officerOnly.has(name))
         .map((name) => `/${name}`);
       const list = JSON.stringify(['/', '/manifest.webmanifest', '/icons/icon.svg', ...urls]);
-      sw.code = sw.code.replace('__PRECACHE_URLS__', list);
+      sw.code = await bundleWorker(list);
     },
   };
 }

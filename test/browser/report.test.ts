@@ -233,6 +233,13 @@ describe('citizen reports', () => {
     await page.getByRole('button', { name: 'Kirim laporan' }).click();
     await page.getByRole('status').getByText('Menunggu sinyal').waitFor();
     await shot('05-queued');
+    // The worker runs the page and holds the Background Sync; the page's `online` flush backs it.
+    expect(
+      await page.evaluate(async () => ({
+        controlled: Boolean(navigator.serviceWorker.controller),
+        sync: 'sync' in ((await navigator.serviceWorker.getRegistration()) ?? {}),
+      })),
+    ).toEqual({ controlled: true, sync: true });
     // "Waiting", never "sent", until it is.
     expect(await page.getByTestId('tracking-code').count()).toBe(0);
     expect(await reportCount()).toBe(before);
@@ -258,6 +265,38 @@ describe('citizen reports', () => {
     await page.goto('/lapor/lacak');
     await page.locator('.report-device-list a', { hasText: /^SGA-/ }).first().waitFor();
     expect(await page.locator('.report-device-list .tag-waiting').count()).toBe(0);
+  });
+
+  it('moves a queue left in localStorage by an older version into the outbox and sends it', async () => {
+    const { page } = h;
+    onTestFailed(() => shot('failed-legacy'));
+    await page.goto('/lapor/lacak');
+    const before = await reportCount();
+    await page.evaluate(() => {
+      localStorage.setItem(
+        'siaga.reports.queue',
+        JSON.stringify([
+          {
+            description: 'Lampu jalan di perempatan mati sejak tiga hari, rawan begal.',
+            anonymous: true,
+            areaCode: '35.07.19.2001',
+            idempotencyKey: 'legacy-queue-entry-0001',
+          },
+        ]),
+      );
+    });
+    // The next open of the app sends it.
+    await page.reload();
+    await expect.poll(reportCount, { timeout: 15_000 }).toBe(before + 1);
+    await expect
+      .poll(() => page.evaluate(() => localStorage.getItem('siaga.reports.queue')))
+      .toBeNull();
+    const sent = await h.t.ctx.db
+      .selectFrom('report')
+      .select('id')
+      .where('description', 'like', 'Lampu jalan%')
+      .execute();
+    expect(sent).toHaveLength(1);
   });
 
   it('shows a signed-in citizen their named reports, in both languages', async () => {
