@@ -58,7 +58,12 @@ export const MyAreasBody = Type.Object(
 );
 export type MyAreasBody = Static<typeof MyAreasBody>;
 
-export const Phone = Type.Object({ label: Type.String(), number: Type.String() });
+export const Phone = Type.Object({
+  label: Type.String(),
+  number: Type.String(),
+  /** The number as Indonesians write it: (021) 7221111, 0812-3456-7890, 110. */
+  display: Type.String(),
+});
 export type Phone = Static<typeof Phone>;
 
 export const ResponsibleStation = Type.Object({

@@ -88,12 +88,13 @@ export function Page({ title, children }: { title: string; children: ComponentCh
 }
 
 /** A tap-to-call link, and WhatsApp when the server gives its link. */
-export function CallLinks({ phone, whatsappUrl }: { phone: string; whatsappUrl?: string | null }) {
+export function CallLinks(props: { phone: string; display?: string; whatsappUrl?: string | null }) {
+  const { phone, whatsappUrl } = props;
   const { t } = useI18n();
   return (
     <span class="actions">
       <a class="button button-small" href={`tel:${phone.replace(/[^\d+]/g, '')}`}>
-        {t('web.action.call')} {phone}
+        {t('web.action.call')} {props.display ?? phone}
       </a>
       {whatsappUrl && (
         <a class="button button-small button-wa" href={whatsappUrl} rel="noopener" target="_blank">

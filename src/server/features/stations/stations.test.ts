@@ -78,6 +78,9 @@ describe('stations', () => {
             name: 'Polres Metro Jakarta Selatan',
             level: 'polres',
           },
+          address: 'Jl. Uji No. 1',
+          phones: [],
+          areaNames: ['Kebayoran Lama'],
         },
       ]);
       const found = (await t.app.inject('/api/stations?q=KEBAYORAN')).json().items;
