@@ -127,4 +127,35 @@ describe('a station admin managing officers and village liaisons', () => {
       .waitFor();
     await shot('04-error-en');
   });
+
+  it("checks the station profile on the phone against the route's schema before sending", async () => {
+    const { page, shot } = h;
+    onTestFailed(() => shot('failed'));
+    // Still in English from the test before: the messages follow.
+    await page.getByRole('link', { name: 'Station profile' }).click();
+    const name = page.getByLabel('Station name');
+    await name.waitFor();
+    const patches: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'PATCH') patches.push(request.url());
+    });
+    await name.fill('ab');
+    await page.getByLabel('Address').fill('x'.repeat(301));
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.locator('#f-station-name-error', { hasText: 'At least 3 characters.' }).waitFor();
+    await page
+      .locator('#f-station-address-error', { hasText: 'At most 300 characters.' })
+      .waitFor();
+    expect(patches).toEqual([]);
+    await shot('05-profile-check');
+
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    await page.getByRole('button', { name: 'Simpan profil' }).click();
+    await page.locator('#f-station-name-error', { hasText: 'Minimal 3 karakter.' }).waitFor();
+    await page.getByLabel('Nama kantor').fill('Polsek Kebayoran Lama');
+    await page.getByLabel('Alamat').fill('Jl. Ciledug Raya No. 2');
+    await page.getByRole('button', { name: 'Simpan profil' }).click();
+    await page.getByText('Profil kantor tersimpan.').waitFor();
+    expect(patches).toHaveLength(1);
+  });
 });

@@ -22,6 +22,16 @@ export const AreaSummary = Type.Object({
 });
 export type AreaSummary = Static<typeof AreaSummary>;
 
+/** An area's outline as GeoJSON, for maps (the composer's, also when map tiles cannot load). */
+export const AreaBoundaryView = Type.Object({
+  code: Type.String(),
+  geometry: Type.Object({
+    type: Type.Union([Type.Literal('Polygon'), Type.Literal('MultiPolygon')]),
+    coordinates: Type.Array(Type.Unknown()),
+  }),
+});
+export type AreaBoundaryView = Static<typeof AreaBoundaryView>;
+
 export const AreaDetail = Type.Object({
   ...AreaSummary.properties,
   children: Type.Array(AreaRef),

@@ -52,6 +52,8 @@ const StationCard = Type.Object({
   parent: Type.Union([StationRef, Type.Null()]),
   address: Type.String(),
   phones: Type.Array(Phone),
+  /** IANA zone its times are written in: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT). */
+  timezone: Type.String(),
 });
 
 export const StationListItem = Type.Object({

@@ -63,6 +63,7 @@ export function toStationListItem(row: StationWithParent, areaNames: string[]): 
     isDemo: row.isDemo === 1,
     address: row.address,
     phones: parsePhones(row),
+    timezone: row.timezone,
     areaNames,
     parent:
       row.parentId && row.parentSlug && row.parentName && row.parentLevel
@@ -82,6 +83,7 @@ export function toStationView(
     children: related.children.map(toStationRef),
     address: row.address,
     phones: parsePhones(row),
+    timezone: row.timezone,
     socialLinks: JSON.parse(row.socialLinks) as SocialLinks,
     jurisdiction: related.jurisdiction,
   };

@@ -80,6 +80,7 @@ describe('stations', () => {
           },
           address: 'Jl. Uji No. 1',
           phones: [],
+          timezone: 'Asia/Jakarta',
           areaNames: ['Kebayoran Lama'],
         },
       ]);

@@ -1,4 +1,4 @@
-import type { AreaDetail } from '../../../common/api/areas.js';
+import type { AreaBoundaryView, AreaDetail } from '../../../common/api/areas.js';
 import type { AreaLevel } from '../../../common/domain/areas.js';
 import { api } from '../../api/client.js';
 import type { AreaKind, AreaSearchResult, MyAreasView } from '../../api/types.js';
@@ -11,3 +11,5 @@ export const getMyAreas = () => api<MyAreasView>('GET', '/api/me/areas');
 export const putMyAreas = (areas: Array<{ code: string; kind: AreaKind }>) =>
   api<MyAreasView>('PUT', '/api/me/areas', { areas });
 export const getArea = (code: string) => api<AreaDetail>('GET', `/api/areas/${enc(code)}`);
+export const getAreaBoundary = (code: string) =>
+  api<AreaBoundaryView>('GET', `/api/areas/${enc(code)}/boundary`);
