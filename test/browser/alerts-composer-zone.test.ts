@@ -94,6 +94,12 @@ describe('the composer of a station in WITA, on a 360 px phone without map tiles
     const outline = page.locator('.alert-map-plain .leaflet-overlay-pane path');
     await outline.waitFor();
     expect(await outline.getAttribute('stroke')).toBe('#0b3d91');
+    // The map keeps to its box (Leaflet's own classes survive the switch to plain).
+    expect(
+      await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      ),
+    ).toBe(0);
     await shot('01-composer');
 
     await page.getByRole('button', { name: 'Kirim', exact: true }).click();

@@ -98,12 +98,11 @@ export function AlertMap(props: AlertMapProps) {
     for (const point of draft) L.circleMarker(point, { ...SHAPE, radius: 5 }).addTo(group);
   }, [props.circles, props.polygons, props.draft]);
 
+  // The plain look goes on a frame: Preact re-setting the map element's class would wipe the
+  // classes Leaflet put there (leaflet-container clips the map to its box).
   return (
-    <div
-      ref={element}
-      class={tilesFailed ? 'alert-map alert-map-plain' : 'alert-map'}
-      role="application"
-      aria-label={props.label}
-    />
+    <div class={tilesFailed ? 'alert-map-frame alert-map-plain' : 'alert-map-frame'}>
+      <div ref={element} class="alert-map" role="application" aria-label={props.label} />
+    </div>
   );
 }
