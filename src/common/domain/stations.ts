@@ -12,13 +12,16 @@ function fold(text: string): string {
 }
 
 function matches(station: StationListItem, words: string[]): boolean {
-  const text = fold([station.name, station.address, ...station.areaNames].join(' '));
+  // The parent's name too: "jatinegara timur" finds the Polsek under Polres Jakarta Timur.
+  const text = fold(
+    [station.name, station.parent?.name ?? '', station.address, ...station.areaNames].join(' '),
+  );
   return words.every((word) => text.includes(word));
 }
 
 /**
  * The directory as a tree, Polda → Polres → Polsek in the order given. With a query, a station
- * is kept when every word of it is in its name, address or areas; so are the stations above it
+ * is kept when every word of it is in its name, its parent's, its address or areas; so are the stations above it
  * (a match is always shown under its Polres and Polda) and below it (whoever serves part of a
  * city that matched). The server renders the same tree for a page without JavaScript as the
  * PWA does while one types.
