@@ -141,7 +141,7 @@ function AssignLiaison(props: {
         }}
         error={form.fields.villageCode}
       />
-      {!village && villages.length > 0 && (
+      {!village && search.query.trim() !== '' && villages.length > 0 && (
         <ul class="list area-results" aria-label={t('web.console.liaisons.village')}>
           {villages.map((area) => (
             <li key={area.code}>
