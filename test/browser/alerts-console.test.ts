@@ -110,7 +110,7 @@ describe('alerts in the officer console', () => {
     await page.getByRole('heading', { name: /Pencurian motor di Kebayoran Lama Utara/ }).waitFor();
     await page.getByText('Aktif', { exact: true }).waitFor();
     await page.getByRole('heading', { name: 'Pengiriman' }).waitFor();
-    await page.getByRole('rowheader', { name: 'Notifikasi' }).waitFor();
+    await page.getByRole('columnheader', { name: 'Notifikasi' }).waitFor();
     await shot('03-alert-page');
 
     await page.getByRole('link', { name: 'Kembali ke daftar' }).click();

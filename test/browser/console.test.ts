@@ -50,7 +50,7 @@ describe('a station admin in the officer console', () => {
     await shot('01-overview');
 
     await page.getByRole('link', { name: 'Petugas', exact: true }).click();
-    await page.getByText('Kompol Rina').waitFor();
+    await page.locator('li.officer', { hasText: 'Kompol Rina' }).waitFor();
     await page.getByLabel('Nama').fill('Bripka Sari');
     await page.getByLabel('Email', { exact: true }).fill('sari@polri.example.id');
     await page.getByRole('button', { name: 'Tambahkan' }).click();

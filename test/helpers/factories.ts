@@ -64,6 +64,9 @@ export async function buildStation(
     level: StationLevel;
     parentId: string;
     areaCodes: string[];
+    address: string;
+    phones: Array<{ label: string; number: string }>;
+    timezone: string;
   }> = {},
 ): Promise<TestStation> {
   const id = newId();
@@ -86,10 +89,10 @@ export async function buildStation(
       level,
       parentId: overrides.parentId ?? null,
       path,
-      address: 'Jl. Uji No. 1',
-      phones: '[]',
+      address: overrides.address ?? 'Jl. Uji No. 1',
+      phones: JSON.stringify(overrides.phones ?? []),
       socialLinks: '{}',
-      timezone: 'Asia/Jakarta',
+      timezone: overrides.timezone ?? 'Asia/Jakarta',
       isDemo: 0,
       createdAt: now(),
       updatedAt: now(),

@@ -22,6 +22,16 @@ export const AreaSummary = Type.Object({
 });
 export type AreaSummary = Static<typeof AreaSummary>;
 
+/** An area's outline as GeoJSON, for maps (the composer's, also when map tiles cannot load). */
+export const AreaBoundaryView = Type.Object({
+  code: Type.String(),
+  geometry: Type.Object({
+    type: Type.Union([Type.Literal('Polygon'), Type.Literal('MultiPolygon')]),
+    coordinates: Type.Array(Type.Unknown()),
+  }),
+});
+export type AreaBoundaryView = Static<typeof AreaBoundaryView>;
+
 export const AreaDetail = Type.Object({
   ...AreaSummary.properties,
   children: Type.Array(AreaRef),
@@ -58,7 +68,12 @@ export const MyAreasBody = Type.Object(
 );
 export type MyAreasBody = Static<typeof MyAreasBody>;
 
-export const Phone = Type.Object({ label: Type.String(), number: Type.String() });
+export const Phone = Type.Object({
+  label: Type.String(),
+  number: Type.String(),
+  /** The number as Indonesians write it: (021) 7221111, 0812-3456-7890, 110. */
+  display: Type.String(),
+});
 export type Phone = Static<typeof Phone>;
 
 export const ResponsibleStation = Type.Object({

@@ -44,19 +44,28 @@ export const StationRef = Type.Object({
 });
 export type StationRef = Static<typeof StationRef>;
 
-export const StationListItem = Type.Object({
+/** What the directory and the station page both show of a station. */
+const StationCard = Type.Object({
   ...StationRef.properties,
   /** Demo data (`siaga seed demo`): the UI labels it so nobody mistakes it for a real station. */
   isDemo: Type.Boolean(),
   parent: Type.Union([StationRef, Type.Null()]),
+  address: Type.String(),
+  phones: Type.Array(Phone),
+  /** IANA zone its times are written in: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT). */
+  timezone: Type.String(),
+});
+
+export const StationListItem = Type.Object({
+  ...StationCard.properties,
+  /** Names of the areas the station serves, for the directory's search. */
+  areaNames: Type.Array(Type.String()),
 });
 export type StationListItem = Static<typeof StationListItem>;
 
 export const StationView = Type.Object({
-  ...StationListItem.properties,
+  ...StationCard.properties,
   children: Type.Array(StationRef),
-  address: Type.String(),
-  phones: Type.Array(Phone),
   socialLinks: SocialLinks,
   jurisdiction: Type.Array(AreaRef),
 });

@@ -6,6 +6,10 @@ export type Role = (typeof ROLES)[number];
 export const STATION_ROLES = ['officer', 'editor', 'station_admin'] as const;
 export type StationRole = (typeof STATION_ROLES)[number];
 
+export function isStationRole(role: string): role is StationRole {
+  return (STATION_ROLES as readonly string[]).includes(role);
+}
+
 export const STATION_LEVELS = ['polda', 'polres', 'polsek'] as const;
 export type StationLevel = (typeof STATION_LEVELS)[number];
 

@@ -1,19 +1,27 @@
+import { DEFAULT_TIME_ZONE, zoneName } from '../domain/zoned-time.js';
 import type { Locale } from './index.js';
 
-// Stations do not carry a time zone yet; Indonesian law time WIB is the default.
-const TIME_ZONE = 'Asia/Jakarta';
-const formats = new Map<Locale, Intl.DateTimeFormat>();
+const formats = new Map<string, Intl.DateTimeFormat>();
 
-/** "26 Nov 2026 06.03 WIB" (or the English form): every date and time the PWA and the server pages show. */
-export function formatDateTime(iso: string, locale: Locale): string {
-  let format = formats.get(locale);
+/**
+ * "26 Nov 2026 06.03 WIB" (or the English form) in the zone of the station concerned: every
+ * date and time the PWA and the server pages show. `style: 'full'` adds the weekday.
+ */
+export function formatDateTime(
+  iso: string,
+  locale: Locale,
+  timeZone: string = DEFAULT_TIME_ZONE,
+  style: 'medium' | 'full' = 'medium',
+): string {
+  const key = `${locale} ${timeZone} ${style}`;
+  let format = formats.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
-      dateStyle: 'medium',
+      dateStyle: style,
       timeStyle: 'short',
-      timeZone: TIME_ZONE,
+      timeZone,
     });
-    formats.set(locale, format);
+    formats.set(key, format);
   }
-  return `${format.format(new Date(iso))} WIB`;
+  return `${format.format(new Date(iso))} ${zoneName(timeZone)}`;
 }

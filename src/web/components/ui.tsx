@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import { ApiError, OFFLINE_CODES } from '../api/client.js';
 import { textOr, useI18n, type Translate } from '../i18n/i18n.js';
 
@@ -88,12 +89,13 @@ export function Page({ title, children }: { title: string; children: ComponentCh
 }
 
 /** A tap-to-call link, and WhatsApp when the server gives its link. */
-export function CallLinks({ phone, whatsappUrl }: { phone: string; whatsappUrl?: string | null }) {
+export function CallLinks(props: { phone: string; display?: string; whatsappUrl?: string | null }) {
+  const { phone, whatsappUrl } = props;
   const { t } = useI18n();
   return (
     <span class="actions">
       <a class="button button-small" href={`tel:${phone.replace(/[^\d+]/g, '')}`}>
-        {t('web.action.call')} {phone}
+        {t('web.action.call')} {props.display ?? phone}
       </a>
       {whatsappUrl && (
         <a class="button button-small button-wa" href={whatsappUrl} rel="noopener" target="_blank">
@@ -112,4 +114,69 @@ export function labelOf(t: Translate, prefix: 'web.role.' | 'web.audit.action.',
 /** Whether a station view is marked as demo data (a field the server may add). */
 export function isDemo(station: object): boolean {
   return 'isDemo' in station && station.isDemo === true;
+}
+
+/**
+ * An action that cannot be undone, behind a question: the first tap asks, "yes" does it. An
+ * error (already in the user's language) stays beside the question.
+ */
+export function Confirm(props: {
+  label: string;
+  question: string;
+  yes: string;
+  onConfirm: () => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const [isAsking, setAsking] = useState(false);
+  const [isBusy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  if (!isAsking) {
+    return (
+      <button
+        type="button"
+        class="button button-secondary button-small tap"
+        onClick={() => setAsking(true)}
+      >
+        {props.label}
+      </button>
+    );
+  }
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await props.onConfirm();
+      setAsking(false);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div class="confirm" role="group" aria-label={props.label}>
+      <p>{props.question}</p>
+      <ErrorNote error={error} />
+      <span class="actions">
+        <button
+          type="button"
+          class="button button-danger tap"
+          disabled={isBusy}
+          onClick={() => void confirm()}
+        >
+          {props.yes}
+        </button>
+        <button
+          type="button"
+          class="button button-secondary tap"
+          onClick={() => {
+            setAsking(false);
+            setError(null);
+          }}
+        >
+          {t('web.action.cancel')}
+        </button>
+      </span>
+    </div>
+  );
 }

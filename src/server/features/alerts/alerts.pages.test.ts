@@ -103,7 +103,8 @@ describe('server-rendered alert and station pages', () => {
     );
     expect(res.body).toContain('<a href="/kantor/polsek-kebayoran-lama">Polsek Kebayoran Lama</a>');
     expect(res.body).toContain('<a href="/kantor/polda-metro-jaya">Polda Metro Jaya</a>');
-    expect(res.body).toContain('<a href="tel:021-7221111">(021) 7221111</a>');
+    // Tap to call, the number written as Indonesians write it.
+    expect(res.body).toMatch(/<a class="[^"]*" href="tel:0217221111"\s*>SPKT: \(021\) 7221111<\/a/);
     const missing = await t.app.inject({ url: '/kantor/tidak-ada', headers: CRAWLER });
     expect(missing.statusCode).toBe(404);
     expect(missing.body).toContain('Kantor polisi tidak ditemukan.');

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import {
+  AreaBoundaryView,
   AreaCode,
   AreaDetail,
   AreaSearchQuery,
@@ -10,7 +11,12 @@ import {
 import { withErrors } from '../../../common/api/common.js';
 import type { AppContext } from '../../context.js';
 import type { App } from '../../http.js';
-import { getAreaDetail, locateArea, searchAreaSummaries } from './areas.service.js';
+import {
+  getAreaBoundary,
+  getAreaDetail,
+  locateArea,
+  searchAreaSummaries,
+} from './areas.service.js';
 
 const tags = ['areas'];
 
@@ -52,5 +58,22 @@ export function registerAreaRoutes(app: App, ctx: AppContext): void {
       },
     },
     (request) => getAreaDetail(ctx, request.params.code),
+  );
+
+  app.get(
+    '/api/areas/:code/boundary',
+    {
+      schema: {
+        tags,
+        summary: "An area's outline as a GeoJSON Polygon or MultiPolygon",
+        params: Type.Object({ code: AreaCode }),
+        response: withErrors({ 200: AreaBoundaryView }),
+      },
+    },
+    async (request, reply) => {
+      const boundary = await getAreaBoundary(ctx, request.params.code);
+      // Outlines change only when an operator imports new ones.
+      return reply.header('cache-control', 'public, max-age=3600').send(boundary);
+    },
   );
 }

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { getDistricts, getProvinces, getRegencies, getVillages } from 'idn-area-data';
 import type {
+  AreaBoundaryView,
   AreaDetail,
   AreaRef,
   AreaSearchQuery,
@@ -216,6 +217,13 @@ export async function getAreaDetail(ctx: AppContext, code: string): Promise<Area
 }
 
 // ---- boundaries -------------------------------------------------------------------------
+
+/** The outline of one area: 404 `area.no_boundary` where none was imported. */
+export async function getAreaBoundary(ctx: AppContext, code: string): Promise<AreaBoundaryView> {
+  const [row] = await findAreaBoundaries(ctx.db, [code]);
+  if (row) return { code, geometry: JSON.parse(row.geometry) as AreaBoundaryView['geometry'] };
+  throw notFound((await findAreaByCode(ctx.db, code)) ? 'area.no_boundary' : 'area.not_found');
+}
 
 export interface BoundaryImportResult {
   imported: number;

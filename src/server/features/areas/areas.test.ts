@@ -147,6 +147,23 @@ describe('areas', () => {
       ]);
     });
 
+    it('serves an outline for maps, 404 where none was imported or the area is unknown', async () => {
+      const res = await t.app.inject('/api/areas/31.74.05.1001/boundary');
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({ code: '31.74.05.1001', geometry: village.geometry });
+      const none = await t.app.inject({
+        url: '/api/areas/31.74.07/boundary',
+        headers: { 'accept-language': 'en' },
+      });
+      expect(none.statusCode).toBe(404);
+      expect(none.json().error).toEqual({
+        code: 'area.no_boundary',
+        message: 'The outline of this area has not been imported.',
+      });
+      const unknown = await t.app.inject('/api/areas/99.99/boundary');
+      expect(unknown.json().error.code).toBe('area.not_found');
+    });
+
     it('locates a point inside the village with its parents', async () => {
       const res = await locate(-6.218, 106.762);
       expect(res.statusCode).toBe(200);

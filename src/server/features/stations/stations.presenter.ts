@@ -1,3 +1,4 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { AreaRef, Liaison, Phone, ResponsibleStation } from '../../../common/api/areas.js';
 import type {
   LiaisonView,
@@ -10,7 +11,17 @@ import type { Role } from '../../../common/domain/roles.js';
 import type { LiaisonRow, StationWithParent } from './stations.repository.js';
 import type { RoleGrantRow, StationRow } from './stations.table.js';
 
-const parsePhones = (row: StationRow) => JSON.parse(row.phones) as Phone[];
+/** How Indonesians write a number: (021) 7221111, 0812-3456-7890; short codes (110) as they are. */
+export function nationalNumber(number: string): string {
+  return parsePhoneNumberFromString(number, 'ID')?.formatNational() ?? number;
+}
+
+const parsePhones = (row: StationRow): Phone[] =>
+  (JSON.parse(row.phones) as Array<Omit<Phone, 'display'>>).map((phone) => ({
+    label: phone.label,
+    number: phone.number,
+    display: nationalNumber(phone.number),
+  }));
 
 export function toStationRef(row: Pick<StationRow, keyof StationRef>): StationRef {
   return { id: row.id, slug: row.slug, name: row.name, level: row.level };
@@ -46,10 +57,14 @@ export function toRoleGrantView(row: RoleGrantRow): RoleGrantView {
   };
 }
 
-export function toStationListItem(row: StationWithParent): StationListItem {
+export function toStationListItem(row: StationWithParent, areaNames: string[]): StationListItem {
   return {
     ...toStationRef(row),
     isDemo: row.isDemo === 1,
+    address: row.address,
+    phones: parsePhones(row),
+    timezone: row.timezone,
+    areaNames,
     parent:
       row.parentId && row.parentSlug && row.parentName && row.parentLevel
         ? { id: row.parentId, slug: row.parentSlug, name: row.parentName, level: row.parentLevel }
@@ -68,6 +83,7 @@ export function toStationView(
     children: related.children.map(toStationRef),
     address: row.address,
     phones: parsePhones(row),
+    timezone: row.timezone,
     socialLinks: JSON.parse(row.socialLinks) as SocialLinks,
     jurisdiction: related.jurisdiction,
   };

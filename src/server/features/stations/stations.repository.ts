@@ -38,6 +38,24 @@ export async function listStationAreaCodes(db: Db, stationId: string): Promise<s
   return rows.map((r) => r.areaCode);
 }
 
+/** The jurisdiction codes of many stations in one query, keyed by station id. */
+export async function listAreaCodesOfStations(
+  db: Db,
+  stationIds: string[],
+): Promise<Map<string, string[]>> {
+  const codes = new Map<string, string[]>();
+  if (stationIds.length === 0) return codes;
+  const rows = await db
+    .selectFrom('station_area')
+    .select(['stationId', 'areaCode'])
+    .where('stationId', 'in', stationIds)
+    .orderBy('areaCode')
+    .execute();
+  for (const row of rows)
+    codes.set(row.stationId, [...(codes.get(row.stationId) ?? []), row.areaCode]);
+  return codes;
+}
+
 export async function replaceStationAreas(
   db: Db,
   stationId: string,

@@ -37,6 +37,7 @@ import {
   findRoleGrant,
   findStationById,
   findStationBySlug,
+  listAreaCodesOfStations,
   findStationsByIds,
   hasAnyRoleGrant,
   hasStationRole,
@@ -136,7 +137,17 @@ export async function listStationDirectory(
     ...(parentId ? { parentId } : {}),
     ...(query.q ? { text: query.q.trim() } : {}),
   });
-  return rows.map(toStationListItem);
+  const codesOf = await listAreaCodesOfStations(
+    ctx.db,
+    rows.map((row) => row.id),
+  );
+  const areas = await findAreaRefs(ctx, [...new Set([...codesOf.values()].flat())]);
+  return rows.map((row) =>
+    toStationListItem(
+      row,
+      (codesOf.get(row.id) ?? []).flatMap((code) => areas.get(code)?.name ?? []),
+    ),
+  );
 }
 
 async function presentStation(ctx: AppContext, station: StationRow): Promise<StationView> {

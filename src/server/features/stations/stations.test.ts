@@ -78,6 +78,10 @@ describe('stations', () => {
             name: 'Polres Metro Jakarta Selatan',
             level: 'polres',
           },
+          address: 'Jl. Uji No. 1',
+          phones: [],
+          timezone: 'Asia/Jakarta',
+          areaNames: ['Kebayoran Lama'],
         },
       ]);
       const found = (await t.app.inject('/api/stations?q=KEBAYORAN')).json().items;

@@ -49,3 +49,8 @@ export const listOfficers = (stationId: string) =>
 type NewOfficer = Omit<OfficerCreateBody, 'role'> & { role: StationRole };
 export const createOfficer = (stationId: string, input: NewOfficer) =>
   api<OfficerCreated>('POST', `/api/stations/${enc(stationId)}/officers`, input);
+export const revokeOfficerRole = (stationId: string, accountId: string, role: StationRole) =>
+  api<{ ok: true }>(
+    'DELETE',
+    `/api/stations/${enc(stationId)}/officers/${enc(accountId)}/roles/${enc(role)}`,
+  );

@@ -112,7 +112,12 @@ function AreaContacts({ area }: { area: MyArea }) {
     <div class="contacts">
       <div>
         {t('web.areas.station')}: <a href={`/kantor/${area.station.slug}`}>{area.station.name}</a>
-        {area.station.phones?.[0] && <CallLinks phone={area.station.phones[0].number} />}
+        {area.station.phones?.[0] && (
+          <CallLinks
+            phone={area.station.phones[0].number}
+            display={area.station.phones[0].display}
+          />
+        )}
       </div>
       {area.liaison ? (
         <div>

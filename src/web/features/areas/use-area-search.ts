@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { AreaLevel } from '../../../common/domain/areas.js';
 import { searchAreas } from './api.js';
 import { useLoad } from '../../components/use-load.js';
 
@@ -8,7 +9,7 @@ const SEARCH_DELAY_MS = 300;
 const MIN_QUERY = 3;
 
 /** A debounced area-name search: the input's state and the results of the settled query. */
-export function useAreaSearch() {
+export function useAreaSearch(level?: AreaLevel) {
   const [query, setQuery] = useState('');
   const [debounced, setDebounced] = useState('');
   useEffect(() => {
@@ -17,7 +18,7 @@ export function useAreaSearch() {
   }, [query]);
   const hasQuery = debounced.length >= MIN_QUERY;
   const results = useLoad(
-    () => (hasQuery ? searchAreas(debounced) : Promise.resolve({ items: [] })),
+    () => (hasQuery ? searchAreas(debounced, level) : Promise.resolve({ items: [] })),
     debounced,
   );
   return { query, setQuery, hasQuery, results };

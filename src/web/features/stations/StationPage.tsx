@@ -1,8 +1,9 @@
 import { useRoute } from 'preact-iso';
 import { getStation } from './api.js';
-import { CallLinks, ErrorNote, isDemo, Page, Skeleton } from '../../components/ui.js';
+import { ErrorNote, isDemo, Page, Skeleton } from '../../components/ui.js';
 import { useLoad } from '../../components/use-load.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { PhoneLink } from './PhoneLink.js';
 
 export function StationProfile() {
   const { t } = useI18n();
@@ -32,7 +33,7 @@ export function StationProfile() {
           <ul class="list">
             {station.phones.map((phone) => (
               <li key={phone.number}>
-                <span>{phone.label}</span> <CallLinks phone={phone.number} />
+                <PhoneLink phone={phone} />
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 import type { StationLevel } from '../../../common/domain/roles.js';
 import { api } from '../../api/client.js';
+import type { LiaisonView } from '../../../common/api/stations.js';
 import type { AuditPage, StationList, StationView, UpdateStationBody } from '../../api/types.js';
 
 const enc = encodeURIComponent;
@@ -12,3 +13,12 @@ export const updateStation = (id: string, patch: UpdateStationBody) =>
 
 export const listAudit = (stationId: string) =>
   api<AuditPage>('GET', `/api/stations/${enc(stationId)}/audit`);
+
+export const listLiaisons = (stationId: string) =>
+  api<{ items: LiaisonView[] }>('GET', `/api/stations/${enc(stationId)}/liaisons`);
+export const assignLiaison = (stationId: string, villageCode: string, accountId: string) =>
+  api<LiaisonView>('PUT', `/api/stations/${enc(stationId)}/liaisons/${enc(villageCode)}`, {
+    accountId,
+  });
+export const removeLiaison = (stationId: string, villageCode: string) =>
+  api<{ ok: true }>('DELETE', `/api/stations/${enc(stationId)}/liaisons/${enc(villageCode)}`);

@@ -13,7 +13,8 @@ import { Review } from './Review.js';
 import { NAMESPACES, StateBadge, targetText, tk, type OnDone } from './shared.js';
 
 /** One alert: details, then review, change or delivery figures as its state allows. */
-export function AlertDetail({ id }: { id: string }) {
+/** `timeZone`: the console's station's, the clock its officers read. */
+export function AlertDetail({ id, timeZone }: { id: string; timeZone: string }) {
   const { t, locale } = useI18n(NAMESPACES);
   const alert = useLoad(() => getAlert(id), id);
   const [current, setCurrent] = useState<AlertView | null>(null);
@@ -54,7 +55,9 @@ export function AlertDetail({ id }: { id: string }) {
           target: targetText(t, shown.target, shown.target.areas),
         })}
         <br />
-        {t('consoleAlerts.detail.expires', { at: formatDateTime(shown.expiresAt, locale) })}
+        {t('consoleAlerts.detail.expires', {
+          at: formatDateTime(shown.expiresAt, locale, timeZone),
+        })}
         {shown.author && (
           <>
             <br />

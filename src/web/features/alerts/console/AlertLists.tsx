@@ -50,7 +50,7 @@ export function AlertLists({ station }: { station: StationListItem }) {
                   <br />
                   <small class="muted">
                     {t(tk(`consoleAlerts.msgType.${alert.msgType}`))} ·{' '}
-                    {formatDateTime(alert.sentAt ?? alert.effectiveAt, locale)}
+                    {formatDateTime(alert.sentAt ?? alert.effectiveAt, locale, station.timezone)}
                   </small>
                 </li>
               ))}

@@ -1,6 +1,7 @@
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { AreaBoundaryView } from '../../../../common/api/areas.js';
 import type { AlertTargetInput } from '../../../api/types.js';
 
 type Circle = NonNullable<AlertTargetInput['circles']>[number];
@@ -13,6 +14,8 @@ export interface AlertMapProps {
   polygons: Polygon[];
   /** Points of the polygon being drawn, as [lng, lat]. */
   draft: number[][];
+  /** The jurisdiction's and the chosen areas' outlines: the map to draw on even without tiles. */
+  outlines: AreaBoundaryView[];
   onTap: (lat: number, lng: number) => void;
   /** Where to open instead of Jakarta (e.g. a report's position). */
   focus?: { lat: number; lng: number; zoom: number };
@@ -23,6 +26,7 @@ export interface AlertMapProps {
 /** Jakarta: where most of the first stations are; the officer pans from there. */
 const START: L.LatLngTuple = [-6.2, 106.83];
 const SHAPE = { color: '#b42318', weight: 2, fillOpacity: 0.15 };
+const OUTLINE = { color: '#0b3d91', weight: 1.5, fill: false, interactive: false };
 
 /**
  * The composer's map. Shapes are vector layers and circle markers (no marker images to fetch);
@@ -32,10 +36,12 @@ export function AlertMap(props: AlertMapProps) {
   const element = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const shapes = useRef<L.LayerGroup | null>(null);
+  const outlines = useRef<L.LayerGroup | null>(null);
   const onTap = useRef(props.onTap);
   onTap.current = props.onTap;
   const onTilesFailed = useRef(props.onTilesFailed);
   onTilesFailed.current = props.onTilesFailed;
+  const [tilesFailed, setTilesFailed] = useState(false);
 
   useEffect(() => {
     if (!element.current) return;
@@ -49,14 +55,14 @@ export function AlertMap(props: AlertMapProps) {
       attribution: '&copy; OpenStreetMap',
     }).addTo(created);
     // Without tiles the shapes stay on a plain background instead of broken-image squares.
-    // Set on the element itself: a class from JSX would wipe Leaflet's own classes on re-render.
     tiles.once('tileerror', () => {
-      element.current?.classList.add('alert-map-plain');
+      setTilesFailed(true);
       onTilesFailed.current();
     });
     created.on('click', (event: L.LeafletMouseEvent) =>
       onTap.current(event.latlng.lat, event.latlng.lng),
     );
+    outlines.current = L.layerGroup().addTo(created);
     shapes.current = L.layerGroup().addTo(created);
     map.current = created;
     return () => {
@@ -64,6 +70,23 @@ export function AlertMap(props: AlertMapProps) {
       map.current = null;
     };
   }, [props.tileUrl]);
+
+  useEffect(() => {
+    const group = outlines.current;
+    if (!group || !map.current) return;
+    group.clearLayers();
+    // Polygon or MultiPolygon geometries, as the server's schema says.
+    const layer = L.geoJSON(
+      props.outlines.map((o) => ({
+        type: 'Feature',
+        properties: { code: o.code },
+        geometry: o.geometry,
+      })),
+      { style: OUTLINE },
+    ).addTo(group);
+    const bounds = layer.getBounds();
+    if (bounds.isValid()) map.current.fitBounds(bounds, { padding: [8, 8] });
+  }, [props.outlines]);
 
   useEffect(() => {
     const group = shapes.current;
@@ -81,5 +104,11 @@ export function AlertMap(props: AlertMapProps) {
     for (const point of draft) L.circleMarker(point, { ...SHAPE, radius: 5 }).addTo(group);
   }, [props.circles, props.polygons, props.draft]);
 
-  return <div ref={element} class="alert-map" role="application" aria-label={props.label} />;
+  // The plain look goes on a frame: Preact re-setting the map element's class would wipe the
+  // classes Leaflet put there (leaflet-container clips the map to its box).
+  return (
+    <div class={tilesFailed ? 'alert-map-frame alert-map-plain' : 'alert-map-frame'}>
+      <div ref={element} class="alert-map" role="application" aria-label={props.label} />
+    </div>
+  );
 }

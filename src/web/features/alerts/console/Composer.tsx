@@ -12,13 +12,14 @@ import type {
   IssueAlertBody,
   StationListItem,
 } from '../../../api/types.js';
+import { fromWallTime } from '../../../../common/domain/zoned-time.js';
 import { ErrorNote, Field } from '../../../components/ui.js';
 import { useForm } from '../../../components/use-form.js';
 import { alertQueries, queryClient } from '../../../query/query.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import { issueAlert, previewAlert } from '../api.js';
 import { checkAlertContent, type Problem } from './check.js';
-import { Select, TextArea } from './fields.js';
+import { Select, TextArea, ZonedDateTime } from './fields.js';
 import { NAMESPACES, reachText, targetText, tk } from './shared.js';
 import { TargetEditor } from './TargetEditor.js';
 import { useTarget } from './use-target.js';
@@ -61,13 +62,13 @@ const EMPTY: Content = {
 
 /** Optional texts are left out when empty, so the server's length rules do not trip on "". */
 function toIssueBody(
-  stationId: string,
+  station: StationListItem,
   c: Content & { category: IssueAlertBody['category'] },
   target: AlertTargetInput,
 ): IssueAlertBody {
   const optional = (value: string) => (value.trim() ? value.trim() : undefined);
   const body: IssueAlertBody = {
-    stationId,
+    stationId: station.id,
     title: c.title.trim(),
     body: c.body.trim(),
     category: c.category,
@@ -83,7 +84,8 @@ function toIssueBody(
     titleEn: optional(c.titleEn),
     bodyEn: optional(c.bodyEn),
     instructionEn: optional(c.instructionEn),
-    expiresAt: c.expiresAt ? new Date(c.expiresAt).toISOString() : undefined,
+    // The officer picks the station's wall time (WITA for a Makassar station), not the browser's.
+    expiresAt: fromWallTime(c.expiresAt, station.timezone),
   };
   for (const [key, value] of Object.entries(texts))
     if (value) Object.assign(body, { [key]: value });
@@ -127,9 +129,7 @@ export function Composer({ station }: { station: StationListItem }) {
     form.submit(event, async () => {
       setConfirming(false);
       if (category === '') return;
-      const alert = await issueAlert(
-        toIssueBody(station.id, { ...content, category }, target.input),
-      );
+      const alert = await issueAlert(toIssueBody(station, { ...content, category }, target.input));
       void queryClient.invalidateQueries({ queryKey: alertQueries });
       history.pushState(null, '', `/konsol/peringatan/${alert.id}`);
       dispatchEvent(new PopStateEvent('popstate'));
@@ -194,12 +194,12 @@ export function Composer({ station }: { station: StationListItem }) {
         onInput={set('instruction')}
         error={f.instruction}
       />
-      <Field
+      <ZonedDateTime
         name="expiresAt"
-        type="datetime-local"
         label={t('consoleAlerts.field.expiresAt')}
         hint={t('consoleAlerts.field.expiresAt_hint')}
         value={content.expiresAt}
+        timeZone={station.timezone}
         onInput={set('expiresAt')}
         error={f.expiresAt}
       />

@@ -8,6 +8,6 @@ import { Composer } from './Composer.js';
 export function ConsoleAlerts({ station }: { station: StationListItem }) {
   const { sub } = useRoute().params;
   if (sub === 'baru') return <Composer station={station} />;
-  if (sub) return <AlertDetail id={sub} />;
+  if (sub) return <AlertDetail id={sub} timeZone={station.timezone} />;
   return <AlertLists station={station} />;
 }

@@ -2,7 +2,7 @@ import { ErrorNote, Skeleton } from '../../../components/ui.js';
 import { alertQueries, useQuery } from '../../../query/query.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import { getAlertDelivery } from '../api.js';
-import { NAMESPACES } from './shared.js';
+import { NAMESPACES, tk } from './shared.js';
 
 /** Delivery figures refresh this often while the alert page is open. */
 const DELIVERY_POLL_MS = 3000;
@@ -16,44 +16,42 @@ export function Delivery({ id }: { id: string }) {
   const figures = delivery.data;
   const error = delivery.error;
   const ms = (value: number | null) => (value === null ? '–' : `${Math.round(value)} ms`);
-  const rows = figures
-    ? ([
-        ['consoleAlerts.delivery.push', figures.push],
-        ['consoleAlerts.delivery.stream', figures.stream],
-      ] as const)
-    : [];
+  type Figures = NonNullable<typeof figures>['push'];
+  // One row per measure and one column per channel: three columns fit a 360 px phone.
+  const measures: Array<[string, (row: Figures) => string | number]> = [
+    ['consoleAlerts.delivery.sent', (row) => row.sent],
+    ['consoleAlerts.delivery.delivered', (row) => row.delivered],
+    ['consoleAlerts.delivery.failed', (row) => row.failed],
+    ['consoleAlerts.delivery.opened', (row) => row.opened],
+    ['consoleAlerts.delivery.p50', (row) => ms(row.latencyP50Ms)],
+    ['consoleAlerts.delivery.p99', (row) => ms(row.latencyP99Ms)],
+  ];
   return (
     <section class="delivery">
       <h3>{t('consoleAlerts.delivery.title')}</h3>
       <ErrorNote error={error} />
       {!figures && !error && <Skeleton lines={2} />}
       {figures && (
-        <table class="figures">
-          <thead>
-            <tr>
-              <th scope="col">{t('consoleAlerts.delivery.channel')}</th>
-              <th scope="col">{t('consoleAlerts.delivery.sent')}</th>
-              <th scope="col">{t('consoleAlerts.delivery.delivered')}</th>
-              <th scope="col">{t('consoleAlerts.delivery.failed')}</th>
-              <th scope="col">{t('consoleAlerts.delivery.opened')}</th>
-              <th scope="col">{t('consoleAlerts.delivery.p50')}</th>
-              <th scope="col">{t('consoleAlerts.delivery.p99')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(([label, row]) => (
-              <tr key={label}>
-                <th scope="row">{t(label)}</th>
-                <td>{row.sent}</td>
-                <td>{row.delivered}</td>
-                <td>{row.failed}</td>
-                <td>{row.opened}</td>
-                <td>{ms(row.latencyP50Ms)}</td>
-                <td>{ms(row.latencyP99Ms)}</td>
+        <div class="table-scroll">
+          <table class="figures">
+            <thead>
+              <tr>
+                <td />
+                <th scope="col">{t('consoleAlerts.delivery.push')}</th>
+                <th scope="col">{t('consoleAlerts.delivery.stream')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {measures.map(([label, value]) => (
+                <tr key={label}>
+                  <th scope="row">{t(tk(label))}</th>
+                  <td>{value(figures.push)}</td>
+                  <td>{value(figures.stream)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -1,10 +1,12 @@
 import { useState } from 'preact/hooks';
 import { lazy } from 'preact-iso';
 import { ALERT_RADIUS_MAX_M, ALERT_RADIUS_MIN_M } from '../../../../common/domain/alerts.js';
+import type { AreaBoundaryView } from '../../../../common/api/areas.js';
 import type { StationListItem } from '../../../api/types.js';
 import { Field } from '../../../components/ui.js';
 import { useLoad } from '../../../components/use-load.js';
 import { useI18n } from '../../../i18n/i18n.js';
+import { getAreaBoundary } from '../../areas/api.js';
 import { useAreaSearch } from '../../areas/use-area-search.js';
 import { getStation } from '../../stations/api.js';
 import { getPublicConfig } from '../api.js';
@@ -19,6 +21,12 @@ const isWithin = (code: string, jurisdiction: Named[]) =>
   jurisdiction.some((area) => code === area.code || code.startsWith(`${area.code}.`));
 
 const formatRadius = (m: number) => (m >= 1000 ? `${(m / 1000).toFixed(1)} km` : `${m} m`);
+
+/** The outlines known for `codes`; areas without an imported one are simply not drawn. */
+async function loadOutlines(codes: string[]): Promise<AreaBoundaryView[]> {
+  const found = await Promise.all(codes.map((code) => getAreaBoundary(code).catch(() => null)));
+  return found.filter((outline) => outline !== null);
+}
 
 /** Areas searched within the jurisdiction, circles and polygons drawn on the map. */
 export function TargetEditor({
@@ -37,6 +45,8 @@ export function TargetEditor({
   const jurisdiction = details.data?.jurisdiction ?? [];
   const matches = (results.data?.items ?? []).filter((area) => isWithin(area.code, jurisdiction));
   const [tilesFailed, setTilesFailed] = useState(false);
+  const outlineCodes = [...new Set([...jurisdiction, ...target.areas].map((area) => area.code))];
+  const outlines = useLoad(() => loadOutlines(outlineCodes), outlineCodes.join(','));
 
   return (
     <fieldset class="target">
@@ -112,6 +122,7 @@ export function TargetEditor({
           circles={target.circles}
           polygons={target.polygons}
           draft={target.draft}
+          outlines={outlines.data ?? []}
           onTap={target.tap}
           onTilesFailed={() => setTilesFailed(true)}
         />

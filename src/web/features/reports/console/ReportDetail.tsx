@@ -166,6 +166,7 @@ function ReportMap(props: { lat: number; lng: number; accuracyM: number | null }
           circles={circles}
           polygons={[]}
           draft={[]}
+          outlines={[]}
           focus={{ lat: props.lat, lng: props.lng, zoom: 16 }}
           onTap={() => undefined}
           onTilesFailed={() => undefined}

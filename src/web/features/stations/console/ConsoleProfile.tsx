@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { UpdateStationBody } from '../../../../common/api/stations.js';
 import type { StationView } from '../../../api/types.js';
 import { ErrorNote, Field, Skeleton } from '../../../components/ui.js';
 import { useForm } from '../../../components/use-form.js';
@@ -22,13 +23,20 @@ function StationForm({ station, onSaved }: { station: StationView; onSaved: () =
   const [address, setAddress] = useState(station.address);
   const [isSaved, setSaved] = useState(false);
 
-  const onSubmit = (event: Event) =>
-    form.submit(event, async () => {
-      setSaved(false);
-      await updateStation(station.id, { name: name.trim(), address: address.trim() });
-      setSaved(true);
-      onSaved();
-    });
+  const onSubmit = (event: Event) => {
+    const patch = { name: name.trim(), address: address.trim() };
+    // Checked against the route's own schema first: each field's message from the catalog.
+    return form.submit(
+      event,
+      async () => {
+        setSaved(false);
+        await updateStation(station.id, patch);
+        setSaved(true);
+        onSaved();
+      },
+      { schema: UpdateStationBody, value: patch },
+    );
+  };
 
   return (
     <form class="form" onSubmit={(e) => void onSubmit(e)} noValidate>
