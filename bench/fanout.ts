@@ -12,6 +12,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import {
   SERVER_KINDS,
@@ -187,13 +188,21 @@ async function run(kind: ServerKind, clientCount: number, frameBytes: number): P
   }
 }
 
+function loadAverage(): string {
+  return os
+    .loadavg()
+    .map((load) => load.toFixed(1))
+    .join(' ');
+}
+
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 
 console.log(
   `fanout: sizes ${sizes.join(', ')}; every client subscribed to the alerted village; ` +
-    `${rounds} alerts per server and size; ${workers} client processes; loopback`,
+    `${rounds} alerts per server and size; ${workers} client processes; loopback; ` +
+    `load average ${loadAverage()} before`,
 );
 if (requestedSizes.some((s) => s > largest)) {
   console.log(
@@ -248,6 +257,7 @@ for (const size of sizes) {
     }
   }
 }
+console.log(`\nload average ${loadAverage()} after (the machine is shared: compare ratios)`);
 console.log(
   allDelivered
     ? '\ndelivery: every connected client got every alert'

@@ -1,19 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openSession, SESSION_COOKIE } from '../src/server/auth/sessions.js';
-import { loadConfig } from '../src/server/config.js';
-import { createContext } from '../src/server/compose.js';
 import { requireInCI } from './helpers/ci.js';
 import { runPg, testDialect } from './helpers/context.js';
-import { buildAccount, buildAreas, buildStation, grantRole } from './helpers/factories.js';
-import { openSse, type SseClient, type SseEvent } from './helpers/sse.js';
-import { SOUTH_JAKARTA_AREAS } from './helpers/station-world.js';
+import {
+  issueAlert,
+  seedAlertingStation,
+  startServeProcess,
+  subscribeToVillage,
+  type ServeProcess as Node,
+} from './helpers/serve-process.js';
+import type { SseClient, SseEvent } from './helpers/sse.js';
 
 /**
  * Three `siaga serve` OS processes on one fresh PostgreSQL database and one Redis namespace;
@@ -28,68 +27,14 @@ const hasSetup =
     'PostgreSQL and Redis for the three-node test (SIAGA_TEST_PG_URL, SIAGA_TEST_REDIS_URL)',
   ) && testDialect === 'postgres';
 
-const TARGET_VILLAGE = '31.74.07.1001';
 const CLIENTS_PER_NODE = 3;
 const SECRET = 'three-node-secret-three-node-secret-0000';
-const STARTUP_MS = 90_000;
 const DELIVERY_MS = 30_000;
-
-interface Node {
-  name: string;
-  base: string;
-  process: ChildProcess;
-  exited: Promise<void>;
-  log: string[];
-  dataDir: string;
-}
 
 /** A stream reader that may move to another node: what it received on every connection. */
 interface Subscriber {
   connections: SseClient[];
   alertEvents(): SseEvent[];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startNode(name: string, env: Record<string, string>): Promise<Node> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `siaga-${name}-`));
-  const child = spawn(process.execPath, ['bin/siaga.js', 'serve'], {
-    env: {
-      ...process.env,
-      ...env,
-      SIAGA_PORT: String(port),
-      SIAGA_HOST: '127.0.0.1',
-      SIAGA_PUBLIC_URL: base,
-      SIAGA_DATA_DIR: dataDir,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const log: string[] = [];
-  child.stdout.on('data', (chunk: Buffer) => log.push(chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => log.push(chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const node: Node = { name, base, process: child, exited, log, dataDir };
-  // Listening means migrated and bootstrapped; /healthz answers once the app is up.
-  await vi.waitFor(
-    async () => {
-      if (child.exitCode !== null) throw new Error(`${name} exited:\n${log.join('')}`);
-      const response = await fetch(`${base}/healthz`).catch(() => undefined);
-      expect(response?.status, `${name} is not up yet`).toBe(200);
-    },
-    { timeout: STARTUP_MS, interval: 250 },
-  );
-  return node;
 }
 
 function alertIdOf(event: SseEvent): string {
@@ -103,8 +48,7 @@ describe.skipIf(!hasSetup)(
     const databaseUrl = pgUrl ? `${pgUrl.replace(/\/[^/]*$/, '')}/${database}` : '';
     const nodes: Node[] = [];
     const subscribers: Subscriber[] = [];
-    let cookie = '';
-    let stationId = '';
+    let officer = { cookie: '', stationId: '' };
 
     beforeAll(async () => {
       await runPg(pgUrl!, `create database ${database}`);
@@ -117,33 +61,17 @@ describe.skipIf(!hasSetup)(
         SIAGA_LOG_LEVEL: 'warn',
         SIAGA_ADMIN_PASSWORD: 'three-node-admin-2026',
       };
-      // Seeded before any node starts: migrations, areas, a platform admin (so no node imports
-      // the national list or races another for the first admin), one Polsek and its officer.
       const seedingDir = fs.mkdtempSync(path.join(os.tmpdir(), 'siaga-seed-'));
-      const seeding = await createContext(loadConfig({ ...env, SIAGA_DATA_DIR: seedingDir }), {
-        log: pino({ level: 'silent' }),
-      });
       try {
-        await buildAreas(seeding.db, SOUTH_JAKARTA_AREAS);
-        const admin = await buildAccount(seeding.db, { email: 'admin@three-node.test' });
-        await grantRole(seeding.db, admin.id, null, 'platform_admin');
-        const station = await buildStation(seeding.db, {
-          slug: 'polsek-tebet',
-          name: 'Polsek Tebet',
-          level: 'polsek',
-          areaCodes: ['31.74.07'],
-        });
-        stationId = station.id;
-        const officer = await buildAccount(seeding.db, { name: 'Bripka Sari' });
-        await grantRole(seeding.db, officer.id, station.id, 'officer');
-        cookie = `${SESSION_COOKIE}=${await openSession(seeding, officer.id, { ip: null, userAgent: null })}`;
+        officer = await seedAlertingStation(env, seedingDir);
       } finally {
-        await seeding.close();
         fs.rmSync(seedingDir, { recursive: true, force: true });
       }
       // The first node alone first (it keys the audit log), then the other two together.
-      nodes.push(await startNode('a', env));
-      nodes.push(...(await Promise.all([startNode('b', env), startNode('c', env)])));
+      nodes.push(await startServeProcess('a', env));
+      nodes.push(
+        ...(await Promise.all([startServeProcess('b', env), startServeProcess('c', env)])),
+      );
     }, 240_000);
 
     afterAll(async () => {
@@ -159,33 +87,8 @@ describe.skipIf(!hasSetup)(
     }, 60_000);
 
     const issued: string[] = [];
-    async function issueAlert(node: Node): Promise<void> {
-      const response = await fetch(`${node.base}/api/alerts`, {
-        method: 'POST',
-        headers: { cookie, 'content-type': 'application/json' },
-        body: JSON.stringify({
-          stationId,
-          title: `Peringatan banjir ${issued.length + 1}`,
-          body: 'Warga di bantaran Kali Ciliwung diminta mengungsi ke posko terdekat.',
-          instruction: 'Menuju posko di kantor kelurahan.',
-          category: 'banjir',
-          severity: 'Severe',
-          urgency: 'Immediate',
-          certainty: 'Observed',
-          target: { areas: [TARGET_VILLAGE] },
-        }),
-      });
-      expect(response.status, await response.clone().text()).toBe(201);
-      issued.push(((await response.json()) as { id: string }).id);
-    }
-
-    async function subscribe(node: Node, lastEventId?: string): Promise<SseClient> {
-      const client = await openSse(
-        `${node.base}/api/stream?areas=${TARGET_VILLAGE}`,
-        lastEventId ? { 'last-event-id': lastEventId } : {},
-      );
-      expect(client.status).toBe(200);
-      return client;
+    async function issueAlertOn(node: Node): Promise<void> {
+      issued.push(await issueAlert(node.base, officer, `Peringatan banjir ${issued.length + 1}`));
     }
 
     const waitUntilEveryoneHas = (count: number) =>
@@ -202,7 +105,7 @@ describe.skipIf(!hasSetup)(
       for (const node of nodes) {
         for (let i = 0; i < CLIENTS_PER_NODE; i += 1) {
           const subscriber: Subscriber = {
-            connections: [await subscribe(node)],
+            connections: [await subscribeToVillage(node.base)],
             alertEvents() {
               return this.connections.flatMap((c) => c.received).filter((e) => e.event === 'alert');
             },
@@ -212,14 +115,14 @@ describe.skipIf(!hasSetup)(
       }
 
       // One alert issued on each node reaches every client of every node.
-      for (const node of nodes) await issueAlert(node);
+      for (const node of nodes) await issueAlertOn(node);
       await waitUntilEveryoneHas(3);
 
       // Alerts keep coming from the survivors while node c dies and its clients move over.
       const [a, b, c] = nodes as [Node, Node, Node];
       const cSubscribers = subscribers.slice(2 * CLIENTS_PER_NODE);
       const issuing = (async () => {
-        for (let i = 0; i < 12; i += 1) await issueAlert(i % 2 === 0 ? a : b);
+        for (let i = 0; i < 12; i += 1) await issueAlertOn(i % 2 === 0 ? a : b);
       })();
       await vi.waitFor(() => expect(issued.length).toBeGreaterThanOrEqual(6), {
         timeout: DELIVERY_MS,
@@ -229,7 +132,7 @@ describe.skipIf(!hasSetup)(
       await c.exited;
       for (const [i, subscriber] of cSubscribers.entries()) {
         const last = subscriber.alertEvents().at(-1)!.id;
-        subscriber.connections.push(await subscribe(i % 2 === 0 ? a : b, last));
+        subscriber.connections.push(await subscribeToVillage((i % 2 === 0 ? a : b).base, last));
       }
       await issuing;
 

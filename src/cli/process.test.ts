@@ -68,7 +68,7 @@ describe.skipIf(testDialect === 'postgres')('configured from the environment', (
 
   it('serve: first start imports areas and prints a one-time admin password; second start adds nothing', async () => {
     let server: RunningServer | undefined;
-    const first = await cli(['serve'], (s) => (server = s));
+    const first = await cli(['serve', '--workers', '1'], (s) => (server = s));
     expect(first.code).toBe(-1);
     expect(first.out).toMatch(/Imported \d{5,} areas in [\d.]+ s\./);
     const password = /one-time password (\S+)/.exec(first.out)?.[1];
@@ -84,7 +84,7 @@ describe.skipIf(testDialect === 'postgres')('configured from the environment', (
 
     expect(statSync(auditKeyFile).mode & 0o777).toBe(0o600);
 
-    const second = await cli(['serve'], (s) => (server = s));
+    const second = await cli(['serve', '--workers', '1'], (s) => (server = s));
     expect(second.out).toBe('Siaga is running at https://siaga.example.id');
     await server!.stop();
     const verified = await cli(['audit', 'verify']);

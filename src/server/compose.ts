@@ -57,9 +57,11 @@ export async function createContext(
     (await readOrCreateSetting(database.db, 'instance.secret', () =>
       randomBytes(32).toString('hex'),
     ));
-  const bus = config.redisUrl
-    ? createRedisBus(config.redisUrl, log, options.redisNamespace ?? config.redisNamespace)
-    : createMemoryBus();
+  const bus =
+    options.bus ??
+    (config.redisUrl
+      ? createRedisBus(config.redisUrl, log, options.redisNamespace ?? config.redisNamespace)
+      : createMemoryBus());
   const messenger = createMessenger({
     db: database.db,
     clock,
@@ -75,6 +77,7 @@ export async function createContext(
     definitions: [mediaSweepJob, ...modules.flatMap((module) => module.jobs ?? [])],
     context: () => ctx,
     leaseMs: config.jobLeaseMs,
+    runner: options.runsJobs ?? true,
   });
   const deliveryObservers = modules.flatMap((module) =>
     module.onStreamDelivered ? [module.onStreamDelivered] : [],

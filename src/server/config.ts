@@ -46,6 +46,8 @@ export interface Config {
   crimeCategories: string[];
   /** A running job renews its lease; a job of a dead node is claimed again after this. */
   jobLeaseMs: number;
+  /** Subscriptions per Web Push page job: one alert's fan-out is split into jobs of this many. */
+  pushPageSize: number;
   /** Days after which a closed report loses its personal data (contact, reporter, photos). */
   reportRetentionDays: number;
 }
@@ -187,6 +189,11 @@ export function loadConfig(env: Env = process.env): Config {
       `SIAGA_JOB_LEASE_SECONDS must be a number of seconds, 1 or more, got "${leaseText}"`,
     );
   }
+  const pageText = read('SIAGA_PUSH_PAGE_SIZE') ?? '500';
+  const pushPageSize = Number(pageText);
+  if (!Number.isInteger(pushPageSize) || pushPageSize < 1 || pushPageSize > 10_000) {
+    problems.push(`SIAGA_PUSH_PAGE_SIZE must be a whole number from 1 to 10000, got "${pageText}"`);
+  }
   const retentionText = read('SIAGA_REPORT_RETENTION_DAYS') ?? '365';
   const reportRetentionDays = Number(retentionText);
   if (!Number.isInteger(reportRetentionDays) || reportRetentionDays < 1) {
@@ -231,6 +238,7 @@ export function loadConfig(env: Env = process.env): Config {
     logClientAddress: logClientAddress as Config['logClientAddress'],
     crimeCategories: [...new Set(crimeCategories)],
     jobLeaseMs: leaseSeconds * 1000,
+    pushPageSize,
     reportRetentionDays,
   };
 }

@@ -69,4 +69,11 @@ export interface ContextOptions {
   database?: Database;
   /** Prefix for Redis keys and channels, so parallel test runs share nothing in Redis. */
   redisNamespace?: string;
+  /** The event bus, instead of Redis (SIAGA_REDIS_URL) or the in-process one. */
+  bus?: Bus;
+  /**
+   * Whether this process runs the job worker (default true). False in the other processes of
+   * `serve --workers N` on SQLite, where one process runs the jobs for the node.
+   */
+  runsJobs?: boolean;
 }

@@ -1,7 +1,7 @@
 import { buildApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import { createContext } from './compose.js';
-import type { AppContext } from './context.js';
+import type { AppContext, ContextOptions } from './context.js';
 import type { App } from './http.js';
 
 export interface RunningServer {
@@ -13,10 +13,14 @@ export interface RunningServer {
 
 /** loadConfig → compose (createContext) → buildApp → listen, with graceful shutdown on SIGTERM/SIGINT. */
 export async function startServer(
-  options: { config?: Config; onReady?: (ctx: AppContext) => Promise<void> } = {},
+  options: {
+    config?: Config;
+    context?: ContextOptions;
+    onReady?: (ctx: AppContext) => Promise<void>;
+  } = {},
 ): Promise<RunningServer> {
   const config = options.config ?? loadConfig();
-  const ctx = await createContext(config);
+  const ctx = await createContext(config, options.context);
   await options.onReady?.(ctx);
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });

@@ -84,7 +84,10 @@ export interface LocalPushService {
   close(): Promise<void>;
 }
 
-export async function startLocalPushService(): Promise<LocalPushService> {
+/** `answerDelayMs` makes it answer as slowly as a real push service (about 150 ms). */
+export async function startLocalPushService(
+  options: { answerDelayMs?: number } = {},
+): Promise<LocalPushService> {
   const received: ReceivedPush[] = [];
   const script = new Map<string, Array<{ status: number; headers?: Record<string, string> }>>();
   let held = { after: 0, count: 0 };
@@ -101,10 +104,14 @@ export async function startLocalPushService(): Promise<LocalPushService> {
         return;
       }
       const next = script.get(path)?.shift() ?? { status: 201 };
-      response.writeHead(next.status, next.headers);
-      response.end();
+      const answer = () => response.writeHead(next.status, next.headers).end();
+      if (options.answerDelayMs) setTimeout(answer, options.answerDelayMs);
+      else answer();
     });
   });
+  // Longer than any test: an idle keep-alive socket closed by the server while the client picks
+  // it for the next send (a slow machine) fails that send with ECONNRESET, a retry round.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;

@@ -49,6 +49,8 @@ export interface JobsOptions {
    */
   leaseMs?: number;
   batchSize?: number;
+  /** False: `start` runs nothing, another process of the node runs the jobs (enqueue still works). */
+  runner?: boolean;
 }
 
 /** How long a dead node's job waits before another claims it (SIAGA_JOB_LEASE_SECONDS). */
@@ -189,7 +191,7 @@ export function createJobs(options: JobsOptions): Jobs {
     },
     runDueJobs,
     start() {
-      if (running) return;
+      if (running || options.runner === false) return;
       running = true;
       schedule(0);
     },

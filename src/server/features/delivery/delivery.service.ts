@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context.js';
+import type { Db } from '../../db/database.js';
 import type { DeliveryReport } from '../../realtime/stream-hub.js';
 import {
   addDeliveryCounts,
@@ -38,10 +39,12 @@ export async function recordPushDelivery(
   source: DeliverySource,
   counts: DeliveryCounts,
   latenciesMs: readonly number[],
+  /** The caller's transaction, when the figures must count exactly when its work does. */
+  db: Db = ctx.db,
 ): Promise<void> {
   const now = ctx.clock.now().toISOString();
-  await addDeliveryCounts(ctx.db, { ...source, channel: 'push', nodeId: PUSH_NODE }, counts, now);
-  await insertLatencySamples(ctx.db, { ...source, channel: 'push' }, latenciesMs);
+  await addDeliveryCounts(db, { ...source, channel: 'push', nodeId: PUSH_NODE }, counts, now);
+  await insertLatencySamples(db, { ...source, channel: 'push' }, latenciesMs);
 }
 
 /** `notificationclick` in the service worker: a resident opened the notification. */

@@ -4,11 +4,15 @@ import { transaction } from '../../db/database.js';
 import { defineJob, retryDelayMs, type Backoff } from '../../jobs/jobs.js';
 import { recordPushDelivery } from '../delivery/delivery.service.js';
 import {
-  deleteFanoutLedger,
+  clearFanoutIfFinished,
   deletePushSubscriptions,
+  finishFanoutUnit,
+  insertFanoutPlan,
+  insertFanoutUnit,
+  isFanoutUnitPending,
   listFanoutSentAmong,
+  listPushSubscriptionIdsPage,
   listPushSubscriptionsByIds,
-  listPushSubscriptionsPage,
   recordFanoutSent,
 } from './push.repository.js';
 import type { PushSubscriptionRow } from './push.table.js';
@@ -21,25 +25,36 @@ import {
 } from './push.service.js';
 
 export interface PushFanoutPayload extends PushFanoutInput {
-  /** The ledger's key (push_fanout_sent): what a run finished, a re-run after a kill skips. */
+  /** The key of the fan-out's ledger (push_fanout_sent) and parts (push_fanout_unit). */
   fanoutId: string;
   issuedAt: string;
-  /** A later round for the subscriptions whose push service asked us to come back. */
-  retry?: { subscriptionIds: string[]; attempt: number };
+}
+
+/** What every page of a fan-out sends: the fan-out without its (possibly long) key list. */
+export type PushNotice = Omit<PushFanoutPayload, 'keys'>;
+
+export interface PushFanoutPagePayload {
+  notice: PushNotice;
+  /** The page's name in push_fanout_unit (`p0`, `p1`, …). */
+  page: string;
+  subscriptionIds: string[];
+  /** 1 for the page itself, then one more per retry round of its 429/5xx answers. */
+  attempt: number;
 }
 
 declare module '../../jobs/queue.js' {
   interface JobPayloads {
     'push.fanout': PushFanoutPayload;
+    'push.fanout-page': PushFanoutPagePayload;
   }
 }
 
 /**
- * Sends in flight at once per job: also the most a re-run after a kill can repeat (those sent
- * but not yet recorded), and those carry the same Topic, so the push service keeps one.
+ * Sends in flight at once per page job: also the most a re-run of a page after a kill can
+ * repeat (those sent but not yet recorded), and those carry the same Topic, so the push
+ * service keeps one.
  */
 const CONCURRENCY = 50;
-const PAGE_SIZE = 500;
 /** Keys per IN (…) list: SQLite and PostgreSQL both take this many parameters easily. */
 const KEY_CHUNK = 500;
 /** Rounds per subscription for 429/5xx answers, the first included. */
@@ -54,98 +69,134 @@ type SendOutcome =
   | { kind: 'retry'; afterMs: number }
   | { kind: 'failed' };
 
+/** Plans a fan-out: one page job per SIAGA_PUSH_PAGE_SIZE targeted subscriptions. */
 export const pushFanoutJob = defineJob({
   name: 'push.fanout',
   attempts: 3,
   backoff: { baseMs: 10_000, maxMs: 5 * 60_000 },
-  run: runPushFanout,
+  run: planPushFanout,
 });
 
-async function runPushFanout(
+/** Sends one page; any worker of any node runs the pages of one fan-out side by side. */
+export const pushFanoutPageJob = defineJob({
+  name: 'push.fanout-page',
+  attempts: 3,
+  backoff: { baseMs: 10_000, maxMs: 5 * 60_000 },
+  run: runPushFanoutPage,
+});
+
+async function planPushFanout(ctx: AppContext, job: PushFanoutPayload): Promise<void> {
+  const { keys, ...notice } = job;
+  const pages: string[][] = [];
+  await forEachTargetPage(ctx, { keys, isDrill: job.isDrill }, ctx.config.pushPageSize, (ids) => {
+    if (ids.length > 0) pages.push(ids);
+  });
+  const names = pages.map((_, index) => `p${index}`);
+  await transaction(ctx.db, async (tx) => {
+    // A re-run of a plan that committed (killed before the job was marked done) adds nothing.
+    if (!(await insertFanoutPlan(tx.db, job.fanoutId, names))) return;
+    for (const [index, subscriptionIds] of pages.entries()) {
+      await ctx.jobs.enqueue(tx, 'push.fanout-page', {
+        notice,
+        page: names[index]!,
+        subscriptionIds,
+        attempt: 1,
+      });
+    }
+  });
+  await clearFanoutIfFinished(ctx.db, job.fanoutId);
+}
+
+const unitOf = (job: PushFanoutPagePayload) =>
+  job.attempt === 1 ? job.page : `${job.page}.r${job.attempt}`;
+
+async function runPushFanoutPage(
   ctx: AppContext,
-  job: PushFanoutPayload,
+  job: PushFanoutPagePayload,
   lost: AbortSignal,
 ): Promise<void> {
+  const { notice } = job;
+  const unit = unitOf(job);
+  if (!(await isFanoutUnitPending(ctx.db, notice.fanoutId, unit))) return;
   const vapid = await getVapidKeys(ctx);
-  const body = JSON.stringify(job.payload);
-  const options = requestOptions(ctx, job, vapid);
-  const issuedAt = Date.parse(job.issuedAt);
+  const body = JSON.stringify(notice.payload);
+  const options = requestOptions(ctx, notice, vapid);
+  const issuedAt = Date.parse(notice.issuedAt);
   const now = () => ctx.clock.now().getTime();
   const gone: string[] = [];
   const retry: string[] = [];
   const latencies: number[] = [];
   let retryAfterMs = 0;
-  let sent = 0;
   let failed = 0;
 
-  const sendPage = async (subscriptions: PushSubscriptionRow[]) => {
-    const wanted = subscriptions.filter((s) => wantsNotification(s, job));
-    const done = await listFanoutSentAmong(
-      ctx.db,
-      job.fanoutId,
-      wanted.map((s) => s.id),
-    );
-    const targets = wanted.filter((s) => !done.has(s.id));
-    if (!job.retry) sent += targets.length;
-    await forEachConcurrently(targets, CONCURRENCY, async (subscription) => {
-      // Another node took the job over: leave the rest to it.
-      lost.throwIfAborted();
-      const outcome = await send(subscription, body, options, now);
-      lost.throwIfAborted();
-      if (outcome.kind !== 'retry') await recordFanoutSent(ctx.db, job.fanoutId, subscription.id);
-      switch (outcome.kind) {
-        case 'delivered':
-          latencies.push(Math.max(0, now() - issuedAt));
-          break;
-        case 'gone':
-          gone.push(subscription.id);
-          break;
-        case 'retry':
-          retry.push(subscription.id);
-          retryAfterMs = Math.max(retryAfterMs, outcome.afterMs);
-          break;
-        case 'failed':
-          failed += 1;
-          break;
-      }
-    });
-  };
-
-  if (job.retry)
-    await sendPage(await listPushSubscriptionsByIds(ctx.db, job.retry.subscriptionIds));
-  else await forEachTargetPage(ctx, job, sendPage);
-
-  await deletePushSubscriptions(ctx.db, gone);
-  const attempt = job.retry?.attempt ?? 1;
-  if (retry.length > 0 && attempt < SEND_ATTEMPTS) {
-    const delay = Math.max(retryAfterMs, retryDelayMs(SEND_BACKOFF, attempt));
-    const runAt = new Date(ctx.clock.now().getTime() + delay);
-    await transaction(ctx.db, (tx) =>
-      ctx.jobs.enqueue(
-        tx,
-        'push.fanout',
-        { ...job, retry: { subscriptionIds: retry, attempt: attempt + 1 } },
-        { runAt },
-      ),
-    );
-  } else {
-    failed += retry.length;
-  }
-  await recordPushDelivery(
-    ctx,
-    { sourceType: job.sourceType, sourceId: job.sourceId },
-    { sent, delivered: latencies.length, failed: failed + gone.length },
-    latencies,
+  const wanted = (await listPushSubscriptionsByIds(ctx.db, job.subscriptionIds)).filter((s) =>
+    wantsNotification(s, notice),
   );
-  // Retry rounds name their subscriptions (none of them in the ledger), so it can go now.
-  await deleteFanoutLedger(ctx.db, job.fanoutId);
+  const done = await listFanoutSentAmong(
+    ctx.db,
+    notice.fanoutId,
+    wanted.map((s) => s.id),
+  );
+  const targets = wanted.filter((s) => !done.has(s.id));
+  await forEachConcurrently(targets, CONCURRENCY, async (subscription) => {
+    // Another node took the job over: leave the rest to it.
+    lost.throwIfAborted();
+    const outcome = await send(subscription, body, options, now);
+    lost.throwIfAborted();
+    if (outcome.kind !== 'retry') await recordFanoutSent(ctx.db, notice.fanoutId, subscription.id);
+    switch (outcome.kind) {
+      case 'delivered':
+        latencies.push(Math.max(0, now() - issuedAt));
+        break;
+      case 'gone':
+        gone.push(subscription.id);
+        break;
+      case 'retry':
+        retry.push(subscription.id);
+        retryAfterMs = Math.max(retryAfterMs, outcome.afterMs);
+        break;
+      case 'failed':
+        failed += 1;
+        break;
+    }
+  });
+
+  const retrying = retry.length > 0 && job.attempt < SEND_ATTEMPTS;
+  await transaction(ctx.db, async (tx) => {
+    // Finished meanwhile by a worker that took this page over: its figures count, not ours.
+    if (!(await finishFanoutUnit(tx.db, notice.fanoutId, unit))) return;
+    await deletePushSubscriptions(tx.db, gone);
+    if (retrying) {
+      const next = { ...job, subscriptionIds: retry, attempt: job.attempt + 1 };
+      const delay = Math.max(retryAfterMs, retryDelayMs(SEND_BACKOFF, job.attempt));
+      await insertFanoutUnit(tx.db, notice.fanoutId, unitOf(next));
+      await ctx.jobs.enqueue(tx, 'push.fanout-page', next, {
+        runAt: new Date(now() + delay),
+      });
+    } else {
+      failed += retry.length;
+    }
+    await recordPushDelivery(
+      ctx,
+      { sourceType: notice.sourceType, sourceId: notice.sourceId },
+      {
+        sent: job.attempt === 1 ? targets.length : 0,
+        delivered: latencies.length,
+        failed: failed + gone.length,
+      },
+      latencies,
+      tx.db,
+    );
+  });
+  await clearFanoutIfFinished(ctx.db, notice.fanoutId);
 }
 
-/** Pages through the subscriptions whose keys meet the job's, each once. */
+/** Pages (of ids) through the subscriptions whose keys meet the job's, each once. */
 async function forEachTargetPage(
   ctx: AppContext,
-  job: PushFanoutPayload,
-  visit: (page: PushSubscriptionRow[]) => Promise<void>,
+  job: Pick<PushFanoutPayload, 'keys' | 'isDrill'>,
+  pageSize: number,
+  visit: (ids: string[]) => void,
 ): Promise<void> {
   const keyChunks: Array<string[] | undefined> = [];
   if (job.keys.length === 0) keyChunks.push(undefined);
@@ -156,23 +207,23 @@ async function forEachTargetPage(
   for (const keys of keyChunks) {
     let afterId = '';
     for (;;) {
-      const page = await listPushSubscriptionsPage(ctx.db, {
+      const page = await listPushSubscriptionIdsPage(ctx.db, {
         keys,
         isDrill: job.isDrill,
         afterId,
-        limit: PAGE_SIZE,
+        limit: pageSize,
       });
       if (page.length === 0) break;
-      afterId = page[page.length - 1]!.id;
-      const fresh = seen ? page.filter((s) => !seen.has(s.id)) : page;
-      for (const s of fresh) seen?.add(s.id);
-      await visit(fresh);
-      if (page.length < PAGE_SIZE) break;
+      afterId = page[page.length - 1]!;
+      const fresh = seen ? page.filter((id) => !seen.has(id)) : page;
+      for (const id of fresh) seen?.add(id);
+      visit(fresh);
+      if (page.length < pageSize) break;
     }
   }
 }
 
-function wantsNotification(subscription: PushSubscriptionRow, job: PushFanoutPayload): boolean {
+function wantsNotification(subscription: PushSubscriptionRow, job: PushNotice): boolean {
   if (job.isDrill && subscription.wantsDrills !== 1) return false;
   if (job.isSevere) return true;
   const muted = JSON.parse(subscription.mutedCategories) as string[];
@@ -181,7 +232,7 @@ function wantsNotification(subscription: PushSubscriptionRow, job: PushFanoutPay
 
 function requestOptions(
   ctx: AppContext,
-  job: PushFanoutPayload,
+  job: PushNotice,
   vapid: VapidKeys,
 ): webpush.RequestOptions {
   return {

@@ -72,16 +72,16 @@ export async function listPushSubscriptionKeys(db: Db, subscriptionId: string): 
 }
 
 /**
- * One page (by id) of the subscriptions reached by any of `keys` (all of them when `keys` is
- * undefined), drills only to those that opted in.
+ * The ids of one page (by id) of the subscriptions reached by any of `keys` (all of them when
+ * `keys` is undefined), drills only to those that opted in.
  */
-export async function listPushSubscriptionsPage(
+export async function listPushSubscriptionIdsPage(
   db: Db,
   input: { keys: readonly string[] | undefined; isDrill: boolean; afterId: string; limit: number },
-): Promise<PushSubscriptionRow[]> {
+): Promise<string[]> {
   let query = db
     .selectFrom('push_subscription')
-    .selectAll()
+    .select('id')
     .where('id', '>', input.afterId)
     .orderBy('id')
     .limit(input.limit);
@@ -92,7 +92,7 @@ export async function listPushSubscriptionsPage(
     );
   }
   if (input.isDrill) query = query.where('wantsDrills', '=', 1);
-  return query.execute();
+  return (await query.execute()).map((row) => row.id);
 }
 
 export async function listPushSubscriptionsByIds(
@@ -170,6 +170,80 @@ export async function listFanoutSentAmong(
   return new Set(rows.map((row) => row.subscriptionId));
 }
 
-export async function deleteFanoutLedger(db: Db, fanoutId: string): Promise<void> {
+/**
+ * Writes a fan-out's parts, not done, unless its plan was written already (a re-run of the
+ * planner after a kill): false then, and nothing is written.
+ */
+export async function insertFanoutPlan(
+  db: Db,
+  fanoutId: string,
+  units: readonly string[],
+): Promise<boolean> {
+  const planned = await db
+    .insertInto('push_fanout_unit')
+    .values({ fanoutId, unit: PLAN_UNIT, done: 1 })
+    .onConflict((oc) => oc.doNothing())
+    .returning('unit')
+    .executeTakeFirst();
+  if (!planned) return false;
+  for (let i = 0; i < units.length; i += UNIT_CHUNK) {
+    await db
+      .insertInto('push_fanout_unit')
+      .values(units.slice(i, i + UNIT_CHUNK).map((unit) => ({ fanoutId, unit, done: 0 })))
+      .execute();
+  }
+  return true;
+}
+
+const PLAN_UNIT = 'plan';
+/** Rows per INSERT: three parameters each, well under SQLite's and PostgreSQL's limits. */
+const UNIT_CHUNK = 300;
+
+export async function insertFanoutUnit(db: Db, fanoutId: string, unit: string): Promise<void> {
+  await db
+    .insertInto('push_fanout_unit')
+    .values({ fanoutId, unit, done: 0 })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+/** Whether the part still has work: false when done, or when its whole fan-out was cleared. */
+export async function isFanoutUnitPending(
+  db: Db,
+  fanoutId: string,
+  unit: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('push_fanout_unit')
+    .select('done')
+    .where('fanoutId', '=', fanoutId)
+    .where('unit', '=', unit)
+    .executeTakeFirst();
+  return row?.done === 0;
+}
+
+/** Marks the part done; false when it was done already (another worker finished it). */
+export async function finishFanoutUnit(db: Db, fanoutId: string, unit: string): Promise<boolean> {
+  const result = await db
+    .updateTable('push_fanout_unit')
+    .set({ done: 1 })
+    .where('fanoutId', '=', fanoutId)
+    .where('unit', '=', unit)
+    .where('done', '=', 0)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Once no part is left undone, the ledger and the parts go (a late re-run finds nothing). */
+export async function clearFanoutIfFinished(db: Db, fanoutId: string): Promise<void> {
+  const pending = await db
+    .selectFrom('push_fanout_unit')
+    .select('unit')
+    .where('fanoutId', '=', fanoutId)
+    .where('done', '=', 0)
+    .limit(1)
+    .executeTakeFirst();
+  if (pending) return;
   await db.deleteFrom('push_fanout_sent').where('fanoutId', '=', fanoutId).execute();
+  await db.deleteFrom('push_fanout_unit').where('fanoutId', '=', fanoutId).execute();
 }

@@ -30,9 +30,17 @@ export interface PushFanoutSentTable {
   subscriptionId: string;
 }
 
+/** A part of a fan-out (its plan, a page job, a retry round) and whether it is finished. */
+export interface PushFanoutUnitTable {
+  fanoutId: string;
+  unit: string;
+  done: number;
+}
+
 declare module '../../db/schema.js' {
   interface DatabaseSchema {
     push_fanout_sent: PushFanoutSentTable;
+    push_fanout_unit: PushFanoutUnitTable;
     push_subscription: PushSubscriptionTable;
     push_subscription_key: PushSubscriptionKeyTable;
   }

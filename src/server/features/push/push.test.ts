@@ -110,6 +110,33 @@ describe('web push', () => {
     await t.ctx.jobs.runDueJobs();
   };
   const paths = () => push.received.map((r) => r.path).sort();
+  /** Stored directly: the subscribe route's rate limit is not what these tests are about. */
+  const storeSubscriptions = async (count: number) => {
+    const keys = subscriberKeys(['31.71.01.1001']);
+    for (let i = 0; i < count; i += 1) {
+      const now = t.clock.now().toISOString();
+      const id = await upsertPushSubscription(t.ctx.db, {
+        id: newId(),
+        endpoint: push.endpoint(`/s${i}`),
+        ...makeBrowserKeys().json,
+        accountId: null,
+        wantsDrills: 0,
+        mutedCategories: '[]',
+        createdAt: now,
+        updatedAt: now,
+      });
+      await replacePushSubscriptionKeys(t.ctx.db, id, keys);
+    }
+  };
+  const sendsPerPath = () => {
+    const perPath = new Map<string, number>();
+    for (const { path } of push.received) perPath.set(path, (perPath.get(path) ?? 0) + 1);
+    return perPath;
+  };
+  const fanoutLeftovers = async () => [
+    ...(await t.ctx.db.selectFrom('push_fanout_sent').selectAll().execute()),
+    ...(await t.ctx.db.selectFrom('push_fanout_unit').selectAll().execute()),
+  ];
   const countRows = async () =>
     (await t.ctx.db.selectFrom('push_subscription').select('id').execute()).length;
 
@@ -320,22 +347,7 @@ describe('web push', () => {
 
   it('finishes on another node a fan-out whose node died, repeating only the sends in flight', async () => {
     const subscriptions = 300;
-    // Stored directly: the subscribe route's rate limit is not what this test is about.
-    const keys = subscriberKeys(['31.71.01.1001']);
-    for (let i = 0; i < subscriptions; i += 1) {
-      const now = t.clock.now().toISOString();
-      const id = await upsertPushSubscription(t.ctx.db, {
-        id: newId(),
-        endpoint: push.endpoint(`/s${i}`),
-        ...makeBrowserKeys().json,
-        accountId: null,
-        wantsDrills: 0,
-        mutedCategories: '[]',
-        createdAt: now,
-        updatedAt: now,
-      });
-      await replacePushSubscriptionKeys(t.ctx.db, id, keys);
-    }
+    await storeSubscriptions(subscriptions);
     // The node that dies: a short lease, so its heartbeat soon finds the job taken over.
     const dying = await createTestContext({
       shared: t.shared,
@@ -369,8 +381,7 @@ describe('web push', () => {
     await dyingRun;
     await dying.close();
 
-    const perPath = new Map<string, number>();
-    for (const { path } of push.received) perPath.set(path, (perPath.get(path) ?? 0) + 1);
+    const perPath = sendsPerPath();
     expect(perPath.size).toBe(subscriptions);
     const repeated = [...perPath.values()].filter((count) => count > 1);
     expect(repeated.length).toBe(50);
@@ -380,11 +391,63 @@ describe('web push', () => {
     const job = await t.ctx.db
       .selectFrom('job')
       .selectAll()
-      .where('name', '=', 'push.fanout')
+      .where('name', '=', 'push.fanout-page')
       .orderBy('createdAt', 'desc')
       .executeTakeFirstOrThrow();
     expect(job).toMatchObject({ status: 'done', attempts: 2 });
-    expect(await t.ctx.db.selectFrom('push_fanout_sent').selectAll().execute()).toEqual([]);
+    expect(await fanoutLeftovers()).toEqual([]);
+  }, 60_000);
+
+  it('splits a fan-out into page jobs that the workers of two nodes run side by side', async () => {
+    const subscriptions = 600;
+    await storeSubscriptions(subscriptions);
+    const env = { SIAGA_PUSH_PAGE_SIZE: '50' };
+    const [first, second] = await Promise.all([
+      createTestContext({ shared: t.shared, env }),
+      createTestContext({ shared: t.shared, env }),
+    ]);
+    const sourceId = newId();
+    await transaction(first.ctx.db, (tx) =>
+      enqueuePushFanout(first.ctx, tx, {
+        keys: TARGET,
+        isDrill: false,
+        category: 'banjir',
+        isSevere: false,
+        payload: { title: 'Banjir' },
+        topic: newId(),
+        ttlSeconds: 3600,
+        sourceType: 'alert',
+        sourceId,
+      }),
+    );
+    // The first node plans 12 pages and takes 10 (its batch); one send of those hangs, so it
+    // is still busy with them when the second node takes the other two.
+    push.hold({ after: 0, count: 1 });
+    const firstRun = first.ctx.jobs.runDueJobs();
+    await expect.poll(() => push.received.length, { timeout: 20_000 }).toBe(500);
+    expect(await second.ctx.jobs.runDueJobs()).toBe(2);
+    expect(push.received).toHaveLength(subscriptions);
+    push.release();
+    expect(await firstRun).toBe(11);
+    await Promise.all([first.close(), second.close()]);
+
+    const perPath = sendsPerPath();
+    expect(perPath.size).toBe(subscriptions);
+    expect([...perPath.values()].every((count) => count === 1)).toBe(true);
+    const pages = await t.ctx.db
+      .selectFrom('job')
+      .select(['status', 'payload'])
+      .where('name', '=', 'push.fanout-page')
+      .where('payload', 'like', `%${sourceId}%`)
+      .execute();
+    expect(pages).toHaveLength(12);
+    expect(pages.every((page) => page.status === 'done')).toBe(true);
+    expect((await getDeliveryFigures(t.ctx, 'alert', sourceId)).push).toMatchObject({
+      sent: subscriptions,
+      delivered: subscriptions,
+      failed: 0,
+    });
+    expect(await fanoutLeftovers()).toEqual([]);
   }, 60_000);
 
   it('counts notifications opened from the service worker', async () => {
