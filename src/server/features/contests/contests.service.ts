@@ -37,6 +37,7 @@ import { IMAGE_KINDS } from '../../media/media-use.js';
 import { translate } from '../../../common/i18n/index.js';
 import { publishStreamEvent } from '../../realtime/stream.service.js';
 import { toCsv } from '../../text/csv.js';
+import { escapeMarkdown } from '../../text/markdown.js';
 import { findAccountCreatedAt, findAccountNames } from '../accounts/accounts.service.js';
 import { listAccountAreaCodes } from '../areas/areas.service.js';
 import { publishStationPost } from '../posts/posts.service.js';
@@ -1010,14 +1011,14 @@ export async function announceWinners(
   const lines = ranking.slice(0, ANNOUNCED_WINNERS).map((item) =>
     translate('id', 'contests.announce.line', {
       rank: item.rank,
-      title: item.title,
-      author: item.authorName,
+      title: escapeMarkdown(item.title),
+      author: escapeMarkdown(item.authorName),
       total: item.total.toFixed(3),
     }),
   );
   const body = [
     translate('id', 'contests.announce.intro', {
-      contest: contest.title,
+      contest: escapeMarkdown(contest.title),
       jury: percent(contest.juryWeight),
       public: percent(contest.publicWeight),
     }),

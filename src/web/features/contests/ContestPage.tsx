@@ -1,5 +1,6 @@
 import { useRoute } from 'preact-iso';
 import { useState } from 'preact/hooks';
+import { phaseIndex } from '../../../common/domain/contests.js';
 import { formatDateTime } from '../../../common/i18n/format.js';
 import { ErrorNote, Skeleton } from '../../components/ui.js';
 import { useLoad } from '../../components/use-load.js';
@@ -30,6 +31,7 @@ export function ContestPage() {
   const contest = useLoad(() => getContest(id), key);
   const entries = useLoad(() => listEntries(id), key);
   const reload = () => setGeneration((g) => g + 1);
+  const [isSent, setSent] = useState(false);
   if (contest.error) return <ErrorNote error={contest.error} />;
   if (!contest.data) return <Skeleton />;
   const view = contest.data;
@@ -68,13 +70,24 @@ export function ContestPage() {
       {view.phase === 'submission' &&
         (me ? (
           (view.allowMultipleEntries || mine.length === 0) && (
-            <EntryForm contest={view} onSent={reload} />
+            <EntryForm
+              contest={view}
+              onSent={() => {
+                setSent(true);
+                reload();
+              }}
+            />
           )
         ) : (
           <p class="note">
             <a href="/masuk">{t('contests.entry.log_in')}</a>
           </p>
         ))}
+      {isSent && (
+        <p class="note note-ok" role="status">
+          {t('contests.entry.sent')}
+        </p>
+      )}
       {mine.length > 0 && <MyEntries entries={mine} />}
       <Gallery contest={view} entries={gallery} />
     </main>
@@ -149,6 +162,7 @@ function Gallery({ contest, entries }: { contest: ContestView; entries: ContestE
   const [error, setError] = useState<{ entryId: string; failure: unknown } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const isVoting = contest.phase === 'voting';
+  const hasVotes = phaseIndex(contest.phase) >= phaseIndex('voting');
   const toggle = async (entry: ContestEntryView, cast: boolean) => {
     setError(null);
     setBusy(entry.id);
@@ -191,7 +205,7 @@ function Gallery({ contest, entries }: { contest: ContestView; entries: ContestE
                 {entry.category && ` · ${entry.category}`}
               </p>
               <p class="contest-text">{entry.description}</p>
-              {votes !== null && votes !== undefined && (
+              {hasVotes && votes !== null && votes !== undefined && (
                 <p class="contest-entry-votes">{t('contests.gallery.votes', { count: votes })}</p>
               )}
               {isVoting && me && (

@@ -19,7 +19,6 @@ export function EntryForm({ contest, onSent }: { contest: ContestView; onSent: (
   const [category, setCategory] = useState('');
   const [team, setTeam] = useState('');
   const [files, setFiles] = useState<File[]>([]);
-  const [isSent, setSent] = useState(false);
   const send = (event: Event) =>
     form.submit(event, async () => {
       const body = new FormData();
@@ -31,10 +30,8 @@ export function EntryForm({ contest, onSent }: { contest: ContestView; onSent: (
         body.append(file.type === 'application/pdf' ? 'document' : 'images', file);
       }
       await submitEntry(contest.id, body);
-      setSent(true);
       onSent();
     });
-  if (isSent) return <p class="note note-ok">{t('contests.entry.sent')}</p>;
   return (
     <form class="form contest-entry-form" onSubmit={(e) => void send(e)}>
       <h2>{t('contests.entry.title')}</h2>
