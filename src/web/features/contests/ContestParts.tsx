@@ -93,6 +93,7 @@ export function RankingTable({ ranking }: { ranking: readonly ContestRankingItem
   return (
     <div class="contest-ranking-wrap">
       <table class="contest-ranking">
+        <caption class="muted">{t('contests.results.caption')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('contests.results.rank')}</th>
@@ -108,12 +109,14 @@ export function RankingTable({ ranking }: { ranking: readonly ContestRankingItem
               <td>{item.rank}</td>
               <th scope="row">
                 {item.title}
-                <small class="muted"> · {item.authorName}</small>
+                <small class="muted contest-ranking-author">{item.authorName}</small>
               </th>
               <td>{item.juryScore.toFixed(2)}</td>
               <td>
                 {percent(item.publicShare)}
-                <small class="muted"> ({t('contests.results.votes', { count: item.votes })})</small>
+                <small class="muted contest-ranking-votes">
+                  {t('contests.results.votes', { count: item.votes })}
+                </small>
               </td>
               <td>{item.total.toFixed(3)}</td>
             </tr>

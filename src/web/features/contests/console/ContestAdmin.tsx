@@ -66,7 +66,7 @@ export function ContestAdmin({
       <Moderation contest={view} generation={key} />
       <Judges contest={view} />
       {view.phase === 'judging' && <ScoreProgress contestId={view.id} generation={key} />}
-      {hasVotes && <Integrity contest={view} generation={key} />}
+      {hasVotes && <Integrity contest={view} generation={key} onVoided={changed} />}
       {view.phase === 'results' && <Results contest={view} />}
     </div>
   );
@@ -275,11 +275,11 @@ function ScoreProgress({ contestId, generation }: { contestId: string; generatio
   );
 }
 
-function Integrity({ contest, generation }: { contest: ContestView; generation: string }) {
+function Integrity(props: { contest: ContestView; generation: string; onVoided: () => void }) {
+  const { contest } = props;
   const { t, locale } = useI18n(CONTESTS_NAMESPACES);
   const form = useForm(t);
-  const [voided, setVoided] = useState(0);
-  const report = useLoad(() => getIntegrity(contest.id), `${generation}:${voided}`);
+  const report = useLoad(() => getIntegrity(contest.id), props.generation);
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [reason, setReason] = useState('');
   const canVoid = contest.phase === 'voting' || contest.phase === 'judging';
@@ -295,7 +295,8 @@ function Integrity({ contest, generation }: { contest: ContestView; generation: 
       await voidVotes(contest.id, [...picked], reason.trim());
       setPicked(new Set());
       setReason('');
-      setVoided((n) => n + 1);
+      // The entries' counts change too.
+      props.onVoided();
     });
   const data = report.data;
   const flagged = data

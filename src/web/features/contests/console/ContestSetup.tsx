@@ -152,6 +152,7 @@ export function ContestSetup(props: {
           label={t('contests.setup.jury_weight')}
           name="juryWeight"
           type="number"
+          step="any"
           value={juryWeight}
           onInput={setJuryWeight}
           error={error('juryWeight')}
@@ -160,6 +161,7 @@ export function ContestSetup(props: {
           label={t('contests.setup.public_weight')}
           name="publicWeight"
           type="number"
+          step="any"
           value={publicWeight}
           onInput={setPublicWeight}
           hint={t('contests.setup.weights_hint')}
@@ -181,6 +183,7 @@ export function ContestSetup(props: {
               label={t('contests.setup.criterion_weight', { n: index + 1 })}
               name={`criteria.${index}.weight`}
               type="number"
+              step="any"
               value={criterion.weight}
               onInput={(weight) => setCriterion(index, { weight })}
               error={error(`criteria.${index}.weight`)}
