@@ -185,4 +185,33 @@ describe('contests for citizens in the browser', () => {
     await contestShot(page, '07-results-english');
     await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
   });
+
+  it('serves the share page readable with scripts blocked', async () => {
+    const { page } = h;
+    onTestFailed(() => contestShot(page, 'failed-no-js'));
+    // Requests the service worker answers bypass routing: take it away first.
+    await page.evaluate(async () => {
+      for (const registration of await navigator.serviceWorker.getRegistrations()) {
+        await registration.unregister();
+      }
+    });
+    await page.route('**/*.js', (route) => route.abort());
+    try {
+      await page.goto(`/c/${contestId}`);
+      await page
+        .getByRole('heading', { name: 'Lomba ide kreatif pencegahan kejahatan', level: 1 })
+        .waitFor();
+      await page.getByText('Nilai akhir = 60% nilai juri + 40% suara publik.').waitFor();
+      await page.getByRole('heading', { name: 'Ronda digital RT 05', level: 3 }).waitFor();
+      // The PWA never took over: only the server's markup is there.
+      expect(await page.locator('#app').getAttribute('data-ssr')).toBe('1');
+      expect(await page.getByRole('heading', { name: 'Karya saya' }).count()).toBe(0);
+      expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toBe(
+        'Lomba ide kreatif pencegahan kejahatan — Polres Malang Kota',
+      );
+      await contestShot(page, '08-share-page-no-js');
+    } finally {
+      await page.unroute('**/*.js');
+    }
+  });
 });

@@ -41,7 +41,10 @@ export function renderContestPage(
     <ol class="contest-timeline" aria-label="${translate(locale, 'contests.timeline.label')}">
       ${phaseStarts(contest.phases).map(
         ([step, startsAt]) =>
-          html`<li class="contest-step" ${step === contest.phase ? html`aria-current="step"` : ''}>
+          html`<li
+            class="contest-step${step === contest.phase ? ' contest-step-current' : ''}"
+            ${step === contest.phase ? html`aria-current="step"` : ''}
+          >
             <strong>${translate(locale, `contests.phase.${step}`)}</strong>
             <small class="muted"
               >${translate(locale, 'contests.timeline.from', {
@@ -77,6 +80,15 @@ export function renderContestPage(
           </li>`,
       )}
     </ul>
+    ${
+      contest.phase === 'results'
+        ? html`<p>
+            <a class="button" href="${contestPagePath(contest.id)}/hasil"
+              >${translate(locale, 'contests.results.open')}</a
+            >
+          </p>`
+        : ''
+    }
     <h2>${translate(locale, 'contests.gallery.title')}</h2>
     ${
       entries.length === 0
