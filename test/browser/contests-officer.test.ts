@@ -63,6 +63,7 @@ describe('contests in the officer console', () => {
     await page.getByLabel('Kategori').fill('Poster, Video pendek');
     await page.getByLabel('Suara per akun').fill('2');
     await page.getByLabel('Tampilkan jumlah suara selama pemungutan suara').check();
+    await page.getByLabel('Satu akun boleh mengirim lebih dari satu karya').check();
     await page.getByLabel('Bobot juri (0–1)').fill('0.7');
     // Weights that do not add up to 1 are refused with the catalog's message, nothing created.
     await page.getByLabel('Bobot suara publik (0–1)').fill('0.5');
@@ -89,6 +90,9 @@ describe('contests in the officer console', () => {
       juryWeight: 0.7,
       publicWeight: 0.3,
       categories: JSON.stringify(['Poster', 'Video pendek']),
+      allowMultipleEntries: 1,
+      residentsOnly: 0,
+      prizes: 'Juara 1: Rp1.500.000',
     });
     expect(JSON.parse(contest.criteria)).toEqual([
       { name: 'Pesan', weight: 2 },

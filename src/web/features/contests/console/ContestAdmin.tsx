@@ -61,6 +61,11 @@ export function ContestAdmin({
         <a class="button button-small button-secondary" href={exportUrl(view.id)} download>
           {t('contests.console.export')}
         </a>
+        {view.isJudge && view.phase === 'judging' && (
+          <a class="button button-small" href={`${contestPagePath(view.id)}/nilai`}>
+            {t('contests.judge.open')}
+          </a>
+        )}
       </p>
       <Advance contest={view} onChanged={changed} />
       <Moderation contest={view} generation={key} />

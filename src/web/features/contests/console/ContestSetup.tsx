@@ -48,6 +48,7 @@ export function ContestSetup(props: {
   const [juryWeight, setJuryWeight] = useState('0.6');
   const [publicWeight, setPublicWeight] = useState('0.4');
   const [residentsOnly, setResidentsOnly] = useState(false);
+  const [allowMultipleEntries, setAllowMultipleEntries] = useState(false);
   const [minAccountAgeDays, setMinAccountAgeDays] = useState('0');
   const [criteria, setCriteria] = useState<CriterionInput[]>([{ name: '', weight: '1' }]);
   const [dates, setDates] = useState<Record<(typeof PHASE_FIELDS)[number], string>>(() => {
@@ -78,6 +79,7 @@ export function ContestSetup(props: {
       .filter(Boolean),
     ...(prizes.trim() ? { prizes: prizes.trim() } : {}),
     residentsOnly,
+    allowMultipleEntries,
     minAccountAgeDays: Number(minAccountAgeDays),
   });
   const save = (event: Event) => {
@@ -234,6 +236,14 @@ export function ContestSetup(props: {
             onChange={(e) => setResidentsOnly(e.currentTarget.checked)}
           />
           {t('contests.setup.residents_only')}
+        </label>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={allowMultipleEntries}
+            onChange={(e) => setAllowMultipleEntries(e.currentTarget.checked)}
+          />
+          {t('contests.setup.allow_multiple')}
         </label>
         <Field
           label={t('contests.setup.min_age')}
