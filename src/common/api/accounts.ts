@@ -137,6 +137,41 @@ export const PersonalDataExport = Type.Object({
     ),
   ),
   pushSubscriptions: Type.Array(PushSubscriptionExport),
+  contestEntries: Type.Optional(
+    Type.Array(
+      Type.Object({
+        id: Type.String(),
+        contestId: Type.String(),
+        title: Type.String(),
+        description: Type.String(),
+        category: Type.Union([Type.String(), Type.Null()]),
+        teamMembers: Type.Array(Type.String()),
+        status: Type.String(),
+        rejectReason: Type.Union([Type.String(), Type.Null()]),
+        createdAt: Type.String(),
+      }),
+    ),
+  ),
+  contestVotes: Type.Optional(
+    Type.Array(
+      Type.Object({
+        contestId: Type.String(),
+        entryId: Type.String(),
+        createdAt: Type.String(),
+        voidedAt: Type.Union([Type.String(), Type.Null()]),
+      }),
+    ),
+  ),
+  contestScores: Type.Optional(
+    Type.Array(
+      Type.Object({
+        contestId: Type.String(),
+        entryId: Type.String(),
+        scores: Type.Record(Type.String(), Type.Number()),
+        updatedAt: Type.String(),
+      }),
+    ),
+  ),
 });
 export type PersonalDataExport = Static<typeof PersonalDataExport>;
 

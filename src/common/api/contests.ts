@@ -301,3 +301,10 @@ export const ContestScoreBoard = Type.Object({
   ),
 });
 export type ContestScoreBoard = Static<typeof ContestScoreBoard>;
+
+export const AnnouncedWinners = Type.Object({
+  postId: Type.String(),
+  /** The post's page, relative to the site. */
+  url: Type.String(),
+});
+export type AnnouncedWinners = Static<typeof AnnouncedWinners>;

@@ -57,3 +57,6 @@ export const CONTEST_ENTRY_TITLE_MAX = 160;
 export const CONTEST_ENTRY_DESCRIPTION_MAX = 5000;
 export const CONTEST_REASON_MAX = 500;
 export const CONTEST_SCORE_MAX = 10;
+
+/** The contest's public (share) page. */
+export const contestPagePath = (id: string) => `/c/${encodeURIComponent(id)}`;

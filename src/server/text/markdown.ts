@@ -36,3 +36,12 @@ export function renderMarkdown(markdown: string): string {
   const rendered = marked.parse(markdown, { async: false, gfm: true, breaks: true });
   return sanitizeHtml(rendered, SANITISE).trim();
 }
+
+/**
+ * Text from someone else (a resident's entry title) put inside an officer's Markdown: every
+ * Markdown character escaped, and `:` after a scheme-like word too, so it reads as typed and
+ * never becomes emphasis, a heading, a list or an auto-link.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!<>|~"'=&]/g, '\\$&').replace(/:/g, '&#58;');
+}

@@ -42,6 +42,8 @@ interface FieldProps {
   error?: string | undefined;
   hint?: string;
   required?: boolean;
+  /** For `type="number"`: "any" lets decimals through the browser's own check. */
+  step?: string;
 }
 
 export function Field(props: FieldProps) {
@@ -61,6 +63,7 @@ export function Field(props: FieldProps) {
         autocomplete={props.autocomplete}
         inputMode={props.inputMode}
         required={props.required}
+        step={props.step}
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={describedBy}
         onInput={(event) => props.onInput(event.currentTarget.value)}

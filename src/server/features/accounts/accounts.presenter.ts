@@ -71,6 +71,8 @@ export function toAccountExport(input: {
       stationId: grant.stationId,
       createdAt: grant.createdAt,
     })),
+    // Every module's part (Q&A questions, contest entries, …), then the defaults.
+    ...input.kept,
     reports: input.kept.reports ?? [],
     pushSubscriptions: input.kept.pushSubscriptions ?? [],
   };

@@ -3,7 +3,9 @@ import idContests from '../../../common/i18n/id/contests.json' with { type: 'jso
 import type { Role } from '../../../common/domain/roles.js';
 import type { FeatureModule } from '../../module.js';
 import * as createContests from './migrations/20261202T1310-contests-create.js';
+import * as announceContests from './migrations/20261203T0710-contests-announce.js';
 import { registerContestRoutes } from './contests.routes.js';
+import { eraseContestDataOf, exportContestDataOf } from './contests.service.js';
 import './contests.table.js';
 
 declare module '../../../common/i18n/index.js' {
@@ -33,7 +35,11 @@ const contestPolicies = {
 export const contestsModule: FeatureModule = {
   name: 'contests',
   routes: registerContestRoutes,
-  migrations: { '20261202T1310-contests-create': createContests },
+  migrations: {
+    '20261202T1310-contests-create': createContests,
+    '20261203T0710-contests-announce': announceContests,
+  },
   policies: contestPolicies,
   i18n: { contests: { id: idContests, en: enContests } },
+  personalData: { export: exportContestDataOf, erase: eraseContestDataOf },
 };

@@ -43,6 +43,26 @@ export async function moveContestFloor(
   return result.numUpdatedRows > 0n;
 }
 
+/** Claims the announcement: true for exactly one caller while it is unclaimed. */
+export async function claimAnnouncement(db: Db, id: string, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable('contest')
+    .set({ announcedAt: at })
+    .where('id', '=', id)
+    .where('announcedAt', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Records the post of a claimed announcement, or (postId null) gives the claim back. */
+export async function settleAnnouncement(db: Db, id: string, postId: string | null): Promise<void> {
+  await db
+    .updateTable('contest')
+    .set(postId ? { announcedPostId: postId } : { announcedAt: null })
+    .where('id', '=', id)
+    .execute();
+}
+
 export async function countApprovedEntries(
   db: Db,
   contestIds: string[],
@@ -287,4 +307,33 @@ export function listScores(
   let query = db.selectFrom('contest_score').selectAll().where('contestId', '=', contestId);
   if (filter.judgeId) query = query.where('judgeId', '=', filter.judgeId);
   return query.orderBy('entryId').orderBy('judgeId').execute();
+}
+
+// ---- personal data ------------------------------------------------------------------------
+
+export function listEntriesOfAccount(db: Db, accountId: string): Promise<ContestEntryRow[]> {
+  return db
+    .selectFrom('contest_entry')
+    .selectAll()
+    .where('accountId', '=', accountId)
+    .orderBy('createdAt')
+    .execute();
+}
+
+export function listVotesOfAccountEverywhere(db: Db, accountId: string): Promise<ContestVoteRow[]> {
+  return db
+    .selectFrom('contest_vote')
+    .selectAll()
+    .where('accountId', '=', accountId)
+    .orderBy('createdAt')
+    .execute();
+}
+
+export function listScoresByJudge(db: Db, judgeId: string): Promise<ContestScoreRow[]> {
+  return db
+    .selectFrom('contest_score')
+    .selectAll()
+    .where('judgeId', '=', judgeId)
+    .orderBy('createdAt')
+    .execute();
 }

@@ -1,4 +1,6 @@
+import { Type } from 'typebox';
 import {
+  AnnouncedWinners,
   ContestEntryList,
   ContestEntryListQuery,
   ContestEntryParams,
@@ -26,14 +28,21 @@ import { withErrors } from '../../../common/api/common.js';
 import type { AppContext } from '../../context.js';
 import type { App } from '../../http.js';
 import { defineMediaUse, IMAGE_KINDS } from '../../media/media-use.js';
+import { orNotFound, pageLocale, sendNotFoundPage, sendPage } from '../../pages/document.js';
+import { contestPagePath } from '../../../common/domain/contests.js';
+import { translate } from '../../../common/i18n/index.js';
+import { renderContestPage } from './contests.presenter.js';
 import {
   advanceContest,
+  announceWinners,
   assertMaySeeEntryMedia,
   assertMayEnter,
   buildIntegrityReport,
   castVote,
   createContest,
+  exportContestCsv,
   getContest,
+  getContestPage,
   getResults,
   getScoreBoard,
   inviteJudge,
@@ -331,4 +340,56 @@ export function registerContestRoutes(app: App, ctx: AppContext): void {
     },
     (request) => getResults(ctx, request.params.id),
   );
+
+  app.get(
+    '/api/contests/:id/export.csv',
+    {
+      schema: {
+        tags,
+        summary:
+          'Entries with valid votes and, after judging, jury scores and rank, as CSV (organisers; audited)',
+        security,
+        params: ContestIdParams,
+        response: withErrors({ 200: Type.String({ description: 'text/csv' }) }),
+      },
+    },
+    async (request, reply) => {
+      const csv = await exportContestCsv(ctx, request.actor, request.params.id);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="lomba-${request.params.id.replace(/[^\w-]/g, '')}.csv"`,
+        )
+        .send(csv);
+    },
+  );
+
+  app.post(
+    '/api/contests/:id/announce',
+    {
+      schema: {
+        tags,
+        summary: 'Announce the winners as a published station post, once (organisers; audited)',
+        security,
+        params: ContestIdParams,
+        response: withErrors({ 200: AnnouncedWinners }),
+      },
+    },
+    (request) => announceWinners(ctx, request.actor, request.params.id),
+  );
+
+  app.get('/c/:id', { schema: { hide: true, params: ContestIdParams } }, async (request, reply) => {
+    const locale = pageLocale(request);
+    const page = await orNotFound(() => getContestPage(ctx, request.actor, request.params.id));
+    if (!page) {
+      return sendNotFoundPage(reply, {
+        locale,
+        url: `${ctx.config.publicUrl}${contestPagePath(request.params.id)}`,
+        message: translate(locale, 'contests.page.not_found'),
+        back: { href: '/lomba', text: translate(locale, 'contests.page.back') },
+      });
+    }
+    return sendPage(reply, ...renderContestPage(ctx.config.publicUrl, locale, page));
+  });
 }

@@ -16,6 +16,8 @@ import {
   CONTEST_ENTRY_DESCRIPTION_MAX,
   CONTEST_ENTRY_TITLE_MAX,
   CONTEST_PHASES,
+  CONTEST_TITLE_MAX,
+  contestPagePath,
   contestPhaseAt,
   phaseIndex,
   phaseStarts,
@@ -23,9 +25,9 @@ import {
 } from '../../../common/domain/contests.js';
 import type { AccountActor, Actor } from '../../auth/actor.js';
 import { assertCan, can, requireAccount, requireVerified } from '../../auth/policy.js';
-import type { AppContext } from '../../context.js';
+import type { AppContext, PersonRef } from '../../context.js';
 import { isUniqueViolation } from '../../db/constraints.js';
-import { transaction } from '../../db/database.js';
+import { transaction, type Tx } from '../../db/database.js';
 import { AppError, conflict, forbidden, invalidFields, notFound } from '../../errors.js';
 import { accountKey } from '../../geo/targeting.js';
 import { newId } from '../../ids.js';
@@ -34,8 +36,11 @@ import type { StagedUpload } from '../../media/intake.js';
 import { IMAGE_KINDS } from '../../media/media-use.js';
 import { translate } from '../../../common/i18n/index.js';
 import { publishStreamEvent } from '../../realtime/stream.service.js';
+import { toCsv } from '../../text/csv.js';
+import { escapeMarkdown } from '../../text/markdown.js';
 import { findAccountCreatedAt, findAccountNames } from '../accounts/accounts.service.js';
 import { listAccountAreaCodes } from '../areas/areas.service.js';
+import { publishStationPost } from '../posts/posts.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { enqueuePushFanout } from '../push/push.service.js';
 import {
@@ -46,6 +51,7 @@ import {
 } from '../stations/stations.service.js';
 import { rankEntries, weightedScore } from './contests.ranking.js';
 import {
+  claimAnnouncement,
   countApprovedEntries,
   countValidVotes,
   countVotesOfAccountSince,
@@ -61,10 +67,14 @@ import {
   listContestVotes,
   listContests,
   listEntries,
+  listEntriesOfAccount,
   listJudgeIds,
   listScores,
+  listScoresByJudge,
   listVotesOfAccount,
+  listVotesOfAccountEverywhere,
   moveContestFloor,
+  settleAnnouncement,
   upsertScore,
   voidVotes,
 } from './contests.repository.js';
@@ -215,6 +225,8 @@ export async function createContest(
     votingEndsAt: iso(input.phases.votingEndsAt),
     judgingEndsAt: iso(input.phases.judgingEndsAt),
     phaseFloor: null,
+    announcedAt: null,
+    announcedPostId: null,
     createdBy: account.accountId,
     createdAt: now,
     updatedAt: now,
@@ -860,9 +872,9 @@ export async function getScoreBoard(
 
 // ---- results ------------------------------------------------------------------------------
 
-export async function getResults(ctx: AppContext, contestId: string): Promise<ContestResults> {
-  const loaded = await loadContest(ctx, contestId);
-  assertPhase(loaded, ['results'], 'contest.results_not_ready');
+/** The ranking over approved entries, with what it was computed from. */
+async function rankContest(ctx: AppContext, loaded: Loaded) {
+  const contestId = loaded.contest.id;
   const [entries, votes, scores] = await Promise.all([
     listEntries(ctx.db, contestId, { statuses: ['approved'] }),
     countValidVotes(ctx.db, contestId),
@@ -883,11 +895,214 @@ export async function getResults(ctx: AppContext, contestId: string): Promise<Co
       judgeScores: scores.filter((s) => s.entryId === e.id).map((s) => s.weighted),
     })),
   );
+  return { ranking, totalVotes: [...votes.values()].reduce((a, b) => a + b, 0) };
+}
+
+export async function getResults(ctx: AppContext, contestId: string): Promise<ContestResults> {
+  const loaded = await loadContest(ctx, contestId);
+  assertPhase(loaded, ['results'], 'contest.results_not_ready');
+  const { ranking, totalVotes } = await rankContest(ctx, loaded);
   return {
     contestId,
     juryWeight: loaded.contest.juryWeight,
     publicWeight: loaded.contest.publicWeight,
-    totalVotes: [...votes.values()].reduce((a, b) => a + b, 0),
+    totalVotes,
     ranking,
   };
+}
+
+// ---- export, announcement, share page -----------------------------------------------------
+
+const CSV_HEADER = [
+  'rank',
+  'entry_id',
+  'title',
+  'author',
+  'team_members',
+  'category',
+  'status',
+  'submitted_at',
+  'valid_votes',
+  'judges_scored',
+  'jury_score',
+  'public_share',
+  'total',
+];
+
+/**
+ * Every entry with its valid votes and, once results are out, its jury score, share and rank
+ * (before that the scores stay secret, as on the score board). Organisers only; audited.
+ */
+export async function exportContestCsv(
+  ctx: AppContext,
+  actor: Actor,
+  contestId: string,
+): Promise<string> {
+  const loaded = await loadContest(ctx, contestId);
+  const account = assertCan(actor, 'contest.manage', loaded.station);
+  const [entries, votes, scores] = await Promise.all([
+    listEntries(ctx.db, contestId, { statuses: ['pending', 'approved', 'rejected'] }),
+    countValidVotes(ctx.db, contestId),
+    listScores(ctx.db, contestId),
+  ]);
+  const names = await findAccountNames(
+    ctx,
+    entries.map((e) => e.accountId),
+  );
+  const revealed = loaded.phase === 'results';
+  const ranked = revealed
+    ? new Map((await rankContest(ctx, loaded)).ranking.map((item) => [item.entryId, item]))
+    : new Map<string, ContestResults['ranking'][number]>();
+  const rows = entries.map((entry) => {
+    const item = ranked.get(entry.id);
+    return [
+      item?.rank ?? null,
+      entry.id,
+      entry.title,
+      names.get(entry.accountId) ?? '',
+      (JSON.parse(entry.teamMembers) as string[]).join('; '),
+      entry.category,
+      entry.status,
+      entry.createdAt,
+      votes.get(entry.id) ?? 0,
+      scores.filter((score) => score.entryId === entry.id).length,
+      item?.juryScore ?? null,
+      item?.publicShare ?? null,
+      item?.total ?? null,
+    ];
+  });
+  rows.sort((a, b) => Number(a[0] ?? Infinity) - Number(b[0] ?? Infinity));
+  await transaction(ctx.db, (tx) =>
+    recordAudit(ctx, tx, {
+      actor: account,
+      stationId: loaded.station.id,
+      action: 'contest.exported',
+      target: { type: 'contest', id: contestId },
+      summary: { entries: rows.length, revealed },
+    }),
+  );
+  return toCsv([CSV_HEADER, ...rows]);
+}
+
+/** Winners named in the announcement post. */
+const ANNOUNCED_WINNERS = 3;
+
+/**
+ * Announces the winners as a published post of the contest's station, once (an explicit
+ * organiser action after results are out, so the organiser reads the ranking first; see
+ * decision 0013). Needs the right to publish posts there; audited.
+ */
+export async function announceWinners(
+  ctx: AppContext,
+  actor: Actor,
+  contestId: string,
+): Promise<{ postId: string; url: string }> {
+  const loaded = await loadContest(ctx, contestId);
+  const account = assertCan(actor, 'contest.manage', loaded.station);
+  assertPhase(loaded, ['results'], 'contest.results_not_ready');
+  const { ranking } = await rankContest(ctx, loaded);
+  if (ranking.length === 0) throw conflict('contest.no_ranking');
+  if (!(await claimAnnouncement(ctx.db, contestId, ctx.clock.now().toISOString()))) {
+    throw conflict('contest.already_announced');
+  }
+  const { contest, station } = loaded;
+  // Posts are written in the station's language: Indonesian.
+  const percent = (weight: number) => `${Math.round(weight * 100)}%`;
+  const lines = ranking.slice(0, ANNOUNCED_WINNERS).map((item) =>
+    translate('id', 'contests.announce.line', {
+      rank: item.rank,
+      title: escapeMarkdown(item.title),
+      author: escapeMarkdown(item.authorName),
+      total: item.total.toFixed(3),
+    }),
+  );
+  const body = [
+    translate('id', 'contests.announce.intro', {
+      contest: escapeMarkdown(contest.title),
+      jury: percent(contest.juryWeight),
+      public: percent(contest.publicWeight),
+    }),
+    lines.join('\n'),
+    translate('id', 'contests.announce.more', {
+      url: `${ctx.config.publicUrl}${contestPagePath(contestId)}/hasil`,
+    }),
+  ].join('\n\n');
+  let post: { id: string; url: string };
+  try {
+    post = await publishStationPost(ctx, actor, {
+      stationId: station.id,
+      kind: 'pengumuman',
+      title: translate('id', 'contests.announce.title', { contest: contest.title }).slice(
+        0,
+        CONTEST_TITLE_MAX,
+      ),
+      body,
+      tags: ['lomba'],
+    });
+  } catch (error) {
+    await settleAnnouncement(ctx.db, contestId, null);
+    throw error;
+  }
+  await transaction(ctx.db, async (tx) => {
+    await settleAnnouncement(tx.db, contestId, post.id);
+    await recordAudit(ctx, tx, {
+      actor: account,
+      stationId: station.id,
+      action: 'contest.announced',
+      target: { type: 'contest', id: contestId },
+      summary: { postId: post.id, winners: lines.length },
+    });
+  });
+  return { postId: post.id, url: post.url };
+}
+
+/** What the share page `/c/:id` shows: the contest and its public gallery. */
+export async function getContestPage(ctx: AppContext, actor: Actor, contestId: string) {
+  const contest = await getContest(ctx, actor, contestId);
+  const entries = await listEntryViews(ctx, { kind: 'anonymous' }, contestId, {});
+  return { contest, entries };
+}
+
+// ---- personal data (UU PDP) ---------------------------------------------------------------
+
+export async function exportContestDataOf(ctx: AppContext, person: PersonRef) {
+  const [entries, votes, scores] = await Promise.all([
+    listEntriesOfAccount(ctx.db, person.accountId),
+    listVotesOfAccountEverywhere(ctx.db, person.accountId),
+    listScoresByJudge(ctx.db, person.accountId),
+  ]);
+  return {
+    contestEntries: entries.map((e) => ({
+      id: e.id,
+      contestId: e.contestId,
+      title: e.title,
+      description: e.description,
+      category: e.category,
+      teamMembers: JSON.parse(e.teamMembers) as string[],
+      status: e.status,
+      rejectReason: e.rejectReason,
+      createdAt: e.createdAt,
+    })),
+    contestVotes: votes.map((v) => ({
+      contestId: v.contestId,
+      entryId: v.entryId,
+      createdAt: v.createdAt,
+      voidedAt: v.voidedAt,
+    })),
+    contestScores: scores.map((s) => ({
+      contestId: s.contestId,
+      entryId: s.entryId,
+      scores: JSON.parse(s.scores) as Record<string, number>,
+      updatedAt: s.updatedAt,
+    })),
+  };
+}
+
+/** The person's entry files go; entries, votes and scores go with the account row (cascade). */
+export async function eraseContestDataOf(ctx: AppContext, tx: Tx, person: PersonRef) {
+  const entries = await listEntriesOfAccount(tx.db, person.accountId);
+  await ctx.media.remove(
+    tx,
+    entries.flatMap((e) => JSON.parse(e.mediaIds) as string[]),
+  );
 }

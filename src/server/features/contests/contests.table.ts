@@ -26,6 +26,9 @@ export interface ContestTable {
   judgingEndsAt: string;
   /** The phase an organiser moved the contest on to early: the dates never go below it. */
   phaseFloor: ContestPhase | null;
+  /** When the winners were announced as a station post (claimed before the post is made). */
+  announcedAt: string | null;
+  announcedPostId: string | null;
   createdBy: string;
   createdAt: string;
   updatedAt: string;

@@ -6,6 +6,7 @@ import type {
   StatsSummary,
 } from '../../../common/api/stats.js';
 import { clearanceRate, monthsBetween } from '../../../common/domain/stats.js';
+import { csvCell } from '../../text/csv.js';
 import type { Period } from './stats.repository.js';
 import type {
   CrimeCaseRow,
@@ -113,12 +114,6 @@ export function toSummary(parts: SummaryParts): StatsSummary {
         : [];
     }),
   };
-}
-
-function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**
