@@ -10,7 +10,9 @@
  * and every report that had been answered 201 must be there, none twice; the submissions
  * whose answer was lost are sent again with their keys and must not make twins.
  *
- *   npm run bench -- reports [--connections=64] [--seconds=8]
+ *   npm run bench -- reports [--connections=64] [--seconds=8] [--profile=DIR]
+ *
+ * `--profile` writes a CPU profile of the measured server (open it in Chrome's DevTools).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -30,6 +32,7 @@ const CONNECTIONS = option('connections', 64);
 const SECONDS = option('seconds', 8);
 const KILL_AFTER_MS = 2_000;
 const AIM_RPS = 1_000;
+const PROFILE_DIR = process.argv.find((a) => a.startsWith('--profile='))?.split('=')[1];
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'siaga-bench-reports-'));
@@ -78,8 +81,10 @@ function startChild(
   });
 }
 
-const startSiaga = async () =>
-  (await startChild(['bin/siaga.js', 'serve'], /Siaga is running at/)).child;
+const startSiaga = async (profile = false) => {
+  const profiling = profile && PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  return (await startChild([...profiling, 'bin/siaga.js', 'serve'], /Siaga is running at/)).child;
+};
 
 async function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
@@ -113,9 +118,24 @@ interface Figures {
   rps: number;
   p50: number;
   p99: number;
+  /** The server's own CPU time per request: what a loaded machine's wall clock hides. */
+  cpuMsPerRequest: number;
 }
 
-async function load(label: string, url: string, tag: string, seconds: number): Promise<Figures> {
+/** User + system CPU time of a process so far (Linux /proc, in clock ticks of 10 ms). */
+function cpuMsOf(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+async function load(
+  label: string,
+  url: string,
+  tag: string,
+  seconds: number,
+  server: ChildProcess,
+): Promise<Figures> {
+  const cpuBefore = cpuMsOf(server.pid!);
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
@@ -140,7 +160,13 @@ async function load(label: string, url: string, tag: string, seconds: number): P
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${label}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
   }
-  return { label, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  return {
+    label,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    cpuMsPerRequest: (cpuMsOf(server.pid!) - cpuBefore) / result.requests.total,
+  };
 }
 
 function openDatabase() {
@@ -255,26 +281,40 @@ async function main(): Promise<void> {
     /port (\d+)/,
   );
   const bareUrl = `http://127.0.0.1:${bare.match[1]}/bare`;
-  const siaga = await startSiaga();
-  let results: Figures[];
+  let baseline: Figures;
   try {
-    await load('warm-up', `${siagaUrl}/api/reports`, 'warm', 1);
-    await load('warm-up', bareUrl, 'bare-warm', 1);
-    results = [
-      await load('bare Fastify + better-sqlite3 insert', bareUrl, 'bare', SECONDS),
-      await load('Siaga POST /api/reports', `${siagaUrl}/api/reports`, 'siaga', SECONDS),
-    ];
+    await load('warm-up', bareUrl, 'bare-warm', 1, bare.child);
+    baseline = await load(
+      'bare Fastify + better-sqlite3 insert',
+      bareUrl,
+      'bare',
+      SECONDS,
+      bare.child,
+    );
   } finally {
-    await stop(siaga);
     await stop(bare.child);
   }
-  const [baseline, siagaFigures] = results as [Figures, Figures];
+  const siaga = await startSiaga(true);
+  let siagaFigures: Figures;
+  try {
+    await load('warm-up', `${siagaUrl}/api/reports`, 'warm', 1, siaga);
+    siagaFigures = await load(
+      'Siaga POST /api/reports',
+      `${siagaUrl}/api/reports`,
+      'siaga',
+      SECONDS,
+      siaga,
+    );
+  } finally {
+    await stop(siaga);
+  }
+  const results = [baseline, siagaFigures];
   console.log(
     `\nreports without photos, ${CONNECTIONS} connections, ${SECONDS} s each, SQLite (aim: ≥ ${AIM_RPS} reports/s and ≥ 50 % of bare)`,
   );
   for (const r of results) {
     console.log(
-      `${r.label.padEnd(38)} ${r.rps.toFixed(0).padStart(7)} req/s  ${((r.rps / baseline.rps) * 100).toFixed(0).padStart(4)} % of bare  p50 ${r.p50} ms  p99 ${r.p99} ms`,
+      `${r.label.padEnd(38)} ${r.rps.toFixed(0).padStart(7)} req/s  ${((r.rps / baseline.rps) * 100).toFixed(0).padStart(4)} % of bare  p50 ${r.p50} ms  p99 ${r.p99} ms  server CPU ${r.cpuMsPerRequest.toFixed(2)} ms/req`,
     );
   }
   const db = openDatabase();

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { ReportExport } from '../../../common/api/accounts.js';
+import type { StationRef } from '../../../common/api/stations.js';
 import type {
   ReportDetail,
   ReportListQuery,
@@ -40,7 +41,7 @@ import { newId } from '../../ids.js';
 import type { StagedUpload } from '../../media/intake.js';
 import { findAccountNames } from '../accounts/accounts.service.js';
 import { findPublicAlertSummaries } from '../alerts/alerts.service.js';
-import { findAreaRefs, locateArea } from '../areas/areas.service.js';
+import { findAreaRefs, locateAreaCode } from '../areas/areas.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { enqueuePushFanout } from '../push/push.service.js';
 import {
@@ -80,18 +81,8 @@ import type { ReportEventRow, ReportRow } from './reports.table.js';
 
 const LIST_LIMIT = 200;
 
-/** The area of a point, or undefined where no imported boundary holds it. */
-async function areaCodeAt(ctx: AppContext, lat: number, lng: number): Promise<string | undefined> {
-  try {
-    return (await locateArea(ctx, lat, lng)).code;
-  } catch (error) {
-    if (error instanceof AppError && error.statusCode === 404) return undefined;
-    throw error;
-  }
-}
-
 interface Placement {
-  stationId: string;
+  station: StationRef;
   areaCode: string | null;
   category: ReportRow['category'];
 }
@@ -129,9 +120,12 @@ async function placeReport(
     throw invalidFields('report.area_not_found', ['areaCode']);
   }
   const areaCode =
-    input.areaCode ?? (point ? await areaCodeAt(ctx, point.lat, point.lng) : undefined);
+    input.areaCode ?? (point ? await locateAreaCode(ctx, point.lat, point.lng) : undefined);
   const category = input.category ?? alert?.category ?? null;
-  if (alert) return { stationId: alert.stationId, areaCode: areaCode ?? null, category };
+  if (alert) {
+    const station = toStationRef(await getStationOrThrow(ctx, alert.stationId));
+    return { station, areaCode: areaCode ?? null, category };
+  }
   if (!areaCode) {
     if (point) throw invalidFields('report.location_unknown', ['lat']);
     const offered = photoLocation(photos);
@@ -142,7 +136,7 @@ async function placeReport(
   }
   const station = (await findResponsibleStations(ctx, [areaCode])).get(areaCode);
   if (!station) throw invalidFields('report.no_station', ['areaCode']);
-  return { stationId: station.id, areaCode, category };
+  return { station: toStationRef(station), areaCode, category };
 }
 
 /**
@@ -161,7 +155,8 @@ function secretFor(ctx: AppContext, idempotencyKey: string | undefined): string 
 /**
  * Anyone may report. An anonymous report keeps no account; no report keeps the IP address.
  * Not audited: the audit log records officers' actions, and would otherwise name reporters.
- * `created` is false when a retry found the report its key made before.
+ * `created` is false when a retry found the report its key made before: the unique key in
+ * the database finds it (no lookup first: almost every submission is new).
  */
 export async function submitReport(
   ctx: AppContext,
@@ -170,10 +165,8 @@ export async function submitReport(
   photos: readonly StagedUpload[] = [],
 ): Promise<{ report: SubmittedReport; created: boolean }> {
   const secret = secretFor(ctx, input.idempotencyKey);
-  const earlier = await findIdempotent(ctx, input.idempotencyKey, secret);
-  if (earlier) return { report: earlier, created: false };
   const placement = await placeReport(ctx, input, photos);
-  const station = await getStationOrThrow(ctx, placement.stationId);
+  const { station } = placement;
   const anonymousAsked = input.anonymous ?? input.isAnonymous;
   const isAnonymous = anonymousAsked === true || actor.kind !== 'account';
   const now = ctx.clock.now();
@@ -208,28 +201,37 @@ export async function submitReport(
   for (let attempt = 1; ; attempt += 1) {
     const row: ReportRow = { ...base, trackingCode: newTrackingCode() };
     try {
-      await transaction(ctx.db, async (tx) => {
-        await insertReport(tx.db, row);
-        const mediaIds: string[] = [];
-        for (const photo of photos) {
-          const media = await ctx.media.attach(tx, photo, {
-            visibility: 'private',
-            ownerType: 'report',
-            ownerId: row.id,
-          });
-          mediaIds.push(media.id);
-        }
-        await insertReportPhotos(tx.db, row.id, mediaIds);
-      });
-      return { report: toSubmittedReport(row, secret, toStationRef(station)), created: true };
+      if (photos.length === 0) await insertReport(ctx.db, row);
+      else await insertReportWithPhotos(ctx, row, photos);
+      return { report: toSubmittedReport(row, secret, station), created: true };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      // Sent twice at once: the other request made the report.
+      // Sent again, or twice at once: the first request made the report.
       const twin = await findIdempotent(ctx, input.idempotencyKey, secret);
       if (twin) return { report: twin, created: false };
       if (attempt >= 3) throw error;
     }
   }
+}
+
+async function insertReportWithPhotos(
+  ctx: AppContext,
+  row: ReportRow,
+  photos: readonly StagedUpload[],
+): Promise<void> {
+  await transaction(ctx.db, async (tx) => {
+    await insertReport(tx.db, row);
+    const mediaIds: string[] = [];
+    for (const photo of photos) {
+      const media = await ctx.media.attach(tx, photo, {
+        visibility: 'private',
+        ownerType: 'report',
+        ownerId: row.id,
+      });
+      mediaIds.push(media.id);
+    }
+    await insertReportPhotos(tx.db, row.id, mediaIds);
+  });
 }
 
 async function findIdempotent(
