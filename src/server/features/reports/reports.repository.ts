@@ -251,23 +251,30 @@ export async function detachReportsOfPerson(
     .execute();
 }
 
-/** Reports of one category since a time, with a place, for finding clusters. */
+/** Reports with a category since a time, for finding clusters (not rejected, no duplicates). */
 export async function listPlacedReportsSince(
   db: Db,
-  stationIds: string[],
+  stationIds: StationScope,
   sinceIso: string,
-): Promise<Array<Pick<ReportRow, 'id' | 'category' | 'lat' | 'lng' | 'areaCode' | 'createdAt'>>> {
+): Promise<
+  Array<
+    Pick<
+      ReportRow,
+      'id' | 'trackingCode' | 'stationId' | 'category' | 'lat' | 'lng' | 'areaCode' | 'createdAt'
+    >
+  >
+> {
   if (stationIds.length === 0) return [];
-  return db
+  let query = db
     .selectFrom('report')
-    .select(['id', 'category', 'lat', 'lng', 'areaCode', 'createdAt'])
-    .where('stationId', 'in', stationIds)
+    .select(['id', 'trackingCode', 'stationId', 'category', 'lat', 'lng', 'areaCode', 'createdAt'])
     .where('createdAt', '>=', sinceIso)
     .where('category', 'is not', null)
     .where('status', '!=', 'ditolak')
     .where('duplicateOfId', 'is', null)
-    .orderBy('createdAt')
-    .execute();
+    .orderBy('createdAt');
+  if (stationIds !== 'all') query = query.where('stationId', 'in', stationIds);
+  return query.execute();
 }
 
 /** Closed reports last changed before the cutoff whose personal data is still there. */

@@ -1,7 +1,11 @@
 import { createHmac } from 'node:crypto';
 import type { ReportExport } from '../../../common/api/accounts.js';
+import type { IssueAlertBody } from '../../../common/api/alerts.js';
 import type { StationRef } from '../../../common/api/stations.js';
+import { translate, type Locale } from '../../../common/i18n/index.js';
 import type {
+  ReportCluster,
+  ReportClusterList,
   ReportDetail,
   ReportListQuery,
   ReportMessage,
@@ -40,7 +44,7 @@ import { accountKey } from '../../geo/targeting.js';
 import { newId } from '../../ids.js';
 import type { StagedUpload } from '../../media/intake.js';
 import { findAccountNames } from '../accounts/accounts.service.js';
-import { findPublicAlertSummaries } from '../alerts/alerts.service.js';
+import { draftAlert, findPublicAlertSummaries } from '../alerts/alerts.service.js';
 import { findAreaRefs, locateAreaCode } from '../areas/areas.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { enqueuePushFanout } from '../push/push.service.js';
@@ -54,6 +58,7 @@ import {
   type StationSummary,
 } from '../stations/stations.service.js';
 import { publishStreamEvent } from '../../realtime/stream.service.js';
+import { findClusters, mostCommon, type PlacedReport } from './reports.clusters.js';
 import { toReportTracking, toReportView, toSubmittedReport } from './reports.presenter.js';
 import {
   countReportsByStatus,
@@ -72,6 +77,7 @@ import {
   listReportsDueForErasure,
   listReportsOfReporter,
   listReportsOfStations,
+  listPlacedReportsSince,
   listReportTimings,
   updateReport,
   updateReportInStatus,
@@ -521,6 +527,117 @@ export async function listReportQueueFor(
   const counts = Object.fromEntries(REPORT_STATUSES.map((status) => [status, 0]));
   for (const { status, count } of counted) counts[status] = count;
   return { items: (await presentReports(ctx, rows)).map(withoutIdentity), counts };
+}
+
+const DAY_MS = 24 * 3_600_000;
+
+/** The clusters among the reports the officer can see, with what presenting them needs. */
+async function clustersVisibleTo(ctx: AppContext, actor: Actor) {
+  const stationIds = await stationIdsVisibleTo(ctx, actor);
+  const rules = ctx.config.reportClusters;
+  const since = new Date(ctx.clock.now().getTime() - rules.windowDays * DAY_MS).toISOString();
+  const rows = await listPlacedReportsSince(ctx.db, stationIds, since);
+  const clusters = findClusters(
+    rows.flatMap((row) => (row.category ? [{ ...row, category: row.category }] : [])),
+    rules,
+  );
+  const stationIdOf = (members: PlacedReport[]) =>
+    mostCommon(members.map((member) => member.stationId))!;
+  const areaCodeOf = (members: PlacedReport[]) =>
+    mostCommon(members.map((member) => member.areaCode));
+  const [stations, areas] = await Promise.all([
+    findStationsById(ctx, clusters.map(stationIdOf)),
+    findAreaRefs(
+      ctx,
+      clusters.flatMap((members) => areaCodeOf(members) ?? []),
+    ),
+  ]);
+  const trackingCodes = new Map(rows.map((row) => [row.id, row.trackingCode]));
+  return clusters.map((members) => {
+    const station = stations.get(stationIdOf(members))!;
+    const areaCode = areaCodeOf(members);
+    return {
+      members,
+      station,
+      area: (areaCode ? areas.get(areaCode) : undefined) ?? null,
+      areaCodes: [...new Set(members.flatMap((member) => member.areaCode ?? []))],
+      trackingCodes,
+    };
+  });
+}
+
+type VisibleCluster = Awaited<ReturnType<typeof clustersVisibleTo>>[number];
+
+/** The words of a cluster in one language: its category and its place. */
+function clusterWords(ctx: AppContext, locale: Locale, cluster: VisibleCluster) {
+  const category = cluster.members[0]!.category;
+  const categoryKey =
+    category === 'mencurigakan'
+      ? 'reports.category.mencurigakan'
+      : (`alerts.category.${category}` as const);
+  const place = cluster.area
+    ? translate(locale, `reports.clusters.place.${cluster.area.level}`, { name: cluster.area.name })
+    : translate(locale, 'reports.clusters.place.unknown', { station: cluster.station.name });
+  return {
+    count: cluster.members.length,
+    category: translate(locale, categoryKey).toLowerCase(),
+    place,
+    days: ctx.config.reportClusters.windowDays,
+  };
+}
+
+/**
+ * Patterns: reports of one category close in space and time (SIAGA_REPORT_CLUSTER_*), over
+ * the stations the officer sees, largest first.
+ */
+export async function listReportClusters(
+  ctx: AppContext,
+  actor: Actor,
+  locale: Locale,
+): Promise<ReportClusterList> {
+  const clusters = await clustersVisibleTo(ctx, actor);
+  return {
+    items: clusters.map((cluster): ReportCluster => ({
+      key: cluster.members[0]!.id,
+      category: cluster.members[0]!.category,
+      count: cluster.members.length,
+      station: toStationRef(cluster.station),
+      area: cluster.area,
+      areaCodes: cluster.areaCodes,
+      firstAt: cluster.members[0]!.createdAt,
+      lastAt: cluster.members.at(-1)!.createdAt,
+      reports: cluster.members.map((member) => ({
+        id: member.id,
+        trackingCode: cluster.trackingCodes.get(member.id)!,
+      })),
+      summary: translate(locale, 'reports.clusters.summary', clusterWords(ctx, locale, cluster)),
+    })),
+    rules: ctx.config.reportClusters,
+  };
+}
+
+/**
+ * The one action on a cluster: an alert draft pre-filled with its category, areas and text
+ * (in both languages), through the alerts service, for the officer to review and send.
+ */
+export async function draftAlertForCluster(
+  ctx: AppContext,
+  actor: Actor,
+  key: string,
+): Promise<IssueAlertBody> {
+  const cluster = (await clustersVisibleTo(ctx, actor)).find((c) => c.members[0]!.id === key);
+  if (!cluster) throw notFound('report.cluster_not_found');
+  const category = cluster.members[0]!.category;
+  const [id, en] = (['id', 'en'] as const).map((locale) => clusterWords(ctx, locale, cluster));
+  return draftAlert(ctx, actor, {
+    stationId: cluster.station.id,
+    category: category === 'mencurigakan' ? 'lainnya' : category,
+    areaCodes: cluster.areaCodes,
+    title: translate('id', 'reports.clusters.draft_title', id),
+    body: translate('id', 'reports.clusters.draft_body', id),
+    titleEn: translate('en', 'reports.clusters.draft_title', en),
+    bodyEn: translate('en', 'reports.clusters.draft_body', en),
+  });
 }
 
 async function readableReport(
