@@ -208,11 +208,16 @@ export async function listReportTimings(
   fromIso: string,
   toIso: string,
 ): Promise<
-  Array<Pick<ReportRow, 'status' | 'createdAt' | 'resolvedAt' | 'updatedAt' | 'firstResponseAt'>>
+  Array<
+    Pick<
+      ReportRow,
+      'stationId' | 'status' | 'createdAt' | 'resolvedAt' | 'updatedAt' | 'firstResponseAt'
+    >
+  >
 > {
   let query = db
     .selectFrom('report')
-    .select(['status', 'createdAt', 'resolvedAt', 'updatedAt', 'firstResponseAt'])
+    .select(['stationId', 'status', 'createdAt', 'resolvedAt', 'updatedAt', 'firstResponseAt'])
     .where('createdAt', '>=', fromIso)
     .where('createdAt', '<', toIso);
   if (stationIds !== 'all') {
@@ -308,17 +313,19 @@ export async function erasePersonalDataOfReports(
   await db.deleteFrom('report_photo').where('reportId', 'in', ids).execute();
 }
 
-/** Positions and categories only, for the coarse public figures. */
-export async function listReportPositions(db: Db, stationIds: string[] | 'all', sinceIso: string) {
+/** Place, category and time only of the reports made in [fromIso, toIso), for public figures. */
+export async function listReportPlaces(
+  db: Db,
+  stationIds: StationScope,
+  fromIso: string,
+  toIso: string,
+): Promise<Array<Pick<ReportRow, 'lat' | 'lng' | 'areaCode' | 'category' | 'createdAt'>>> {
+  if (stationIds.length === 0) return [];
   let query = db
     .selectFrom('report')
-    .select(['lat', 'lng', 'category'])
-    .where('lat', 'is not', null)
-    .where('lng', 'is not', null)
-    .where('createdAt', '>=', sinceIso);
-  if (stationIds !== 'all') {
-    if (stationIds.length === 0) return [];
-    query = query.where('stationId', 'in', stationIds);
-  }
+    .select(['lat', 'lng', 'areaCode', 'category', 'createdAt'])
+    .where('createdAt', '>=', fromIso)
+    .where('createdAt', '<', toIso);
+  if (stationIds !== 'all') query = query.where('stationId', 'in', stationIds);
   return query.execute();
 }

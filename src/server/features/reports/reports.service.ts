@@ -21,11 +21,16 @@ import type {
   SubmittedReport,
   UpdateReportBody,
 } from '../../../common/api/reports.js';
+import { latLngToCell } from 'h3-js';
 import {
   isInIndonesia,
   normaliseTrackingCode,
+  PUBLIC_CELL_RESOLUTION,
   REPORT_STATUSES,
   REPORT_TRANSITIONS,
+  SENSITIVE_CELL_RESOLUTION,
+  SENSITIVE_REPORT_CATEGORIES,
+  type ReportCategory,
 } from '../../../common/domain/reports.js';
 import type { Actor } from '../../auth/actor.js';
 import { assertCan, can, isPlatformAdmin, requireAccount } from '../../auth/policy.js';
@@ -78,6 +83,7 @@ import {
   listReportsOfReporter,
   listReportsOfStations,
   listPlacedReportsSince,
+  listReportPlaces,
   listReportTimings,
   updateReport,
   updateReportInStatus,
@@ -872,21 +878,10 @@ function median(values: number[]): number | null {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-/**
- * Plain figures for public statistics over the reports received in the period: counts and
- * median hours to the first response and to resolution (`selesai`).
- */
-export async function summariseReportResponsiveness(
-  ctx: AppContext,
-  stationIds: string[] | 'all',
-  period: { fromIso: string; toIso: string },
-): Promise<{
-  received: number;
-  medianHoursToFirstResponse: number | null;
-  medianHoursToResolution: number | null;
-  resolvedShare: number | null;
-}> {
-  const rows = await listReportTimings(ctx.db, stationIds, period.fromIso, period.toIso);
+type ReportTiming = Awaited<ReturnType<typeof listReportTimings>>[number];
+
+/** Counts and median hours to the first response and to resolution (`selesai`) of the rows. */
+function responsivenessOf(rows: readonly ReportTiming[]) {
   const hoursSince = (start: string, end: string) =>
     (Date.parse(end) - Date.parse(start)) / HOUR_MS;
   const resolved = rows.filter((row) => row.status === 'selesai');
@@ -903,6 +898,94 @@ export async function summariseReportResponsiveness(
     ),
     resolvedShare: rows.length === 0 ? null : resolved.length / rows.length,
   };
+}
+
+/**
+ * Plain figures for public statistics over the reports received in the period: counts and
+ * median hours to the first response and to resolution (`selesai`).
+ */
+export async function summariseReportResponsiveness(
+  ctx: AppContext,
+  stationIds: string[] | 'all',
+  period: { fromIso: string; toIso: string },
+): Promise<ReturnType<typeof responsivenessOf>> {
+  return responsivenessOf(
+    await listReportTimings(ctx.db, stationIds, period.fromIso, period.toIso),
+  );
+}
+
+/**
+ * The same figures per handling station and month received (`YYYY-MM`), for accountability
+ * tables: which station answers its reports how fast, month by month.
+ */
+export async function listReportResponsivenessByStationMonth(
+  ctx: AppContext,
+  stationIds: string[] | 'all',
+  period: { fromIso: string; toIso: string },
+): Promise<Array<{ stationId: string; month: string } & ReturnType<typeof responsivenessOf>>> {
+  const rows = await listReportTimings(ctx.db, stationIds, period.fromIso, period.toIso);
+  const groups = new Map<string, ReportTiming[]>();
+  for (const row of rows) {
+    const key = `${row.stationId} ${row.createdAt.slice(0, 7)}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  return [...groups]
+    .map(([key, members]) => {
+      const [stationId, month] = key.split(' ') as [string, string];
+      return { stationId, month, ...responsivenessOf(members) };
+    })
+    .sort((a, b) => a.stationId.localeCompare(b.stationId) || a.month.localeCompare(b.month));
+}
+
+/** One public figure of where reports were made: never a point, never finer than a month. */
+export interface ReportPlaceCount {
+  /** `YYYY-MM`. */
+  month: string;
+  category: ReportCategory | null;
+  /** The H3 cell (resolution 7, 6 for sensitive categories) of a report placed by a point. */
+  cell: string | null;
+  /** The area (a kelurahan at the finest) of a report placed only by its area. */
+  areaCode: string | null;
+  count: number;
+}
+
+/** The coarse cell public figures show a point in: sensitive categories get a coarser one. */
+export function publicCellOf(lat: number, lng: number, category: ReportCategory | null): string {
+  const sensitive = category !== null && SENSITIVE_REPORT_CATEGORIES.includes(category);
+  return latLngToCell(lat, lng, sensitive ? SENSITIVE_CELL_RESOLUTION : PUBLIC_CELL_RESOLUTION);
+}
+
+/**
+ * Where reports were made, for public figures and maps (the stats feature reads it): counts
+ * per month, category and coarse place, so no figure ever shows an exact position or time.
+ */
+export async function summariseReportPlaces(
+  ctx: AppContext,
+  stationIds: string[] | 'all',
+  period: { fromIso: string; toIso: string },
+): Promise<ReportPlaceCount[]> {
+  const rows = await listReportPlaces(ctx.db, stationIds, period.fromIso, period.toIso);
+  const counts = new Map<string, ReportPlaceCount>();
+  for (const row of rows) {
+    const cell =
+      row.lat !== null && row.lng !== null ? publicCellOf(row.lat, row.lng, row.category) : null;
+    const place = {
+      month: row.createdAt.slice(0, 7),
+      category: row.category,
+      cell,
+      areaCode: cell ? null : row.areaCode,
+    };
+    const key = JSON.stringify(place);
+    const counted = counts.get(key) ?? { ...place, count: 0 };
+    counted.count += 1;
+    counts.set(key, counted);
+  }
+  return [...counts.values()].sort(
+    (a, b) =>
+      a.month.localeCompare(b.month) ||
+      String(a.category).localeCompare(String(b.category)) ||
+      String(a.cell ?? a.areaCode).localeCompare(String(b.cell ?? b.areaCode)),
+  );
 }
 
 const ERASURE_BATCH = 500;
