@@ -50,6 +50,8 @@ export interface Config {
   pushPageSize: number;
   /** Days after which a closed report loses its personal data (contact, reporter, photos). */
   reportRetentionDays: number;
+  /** Reports of one category this close in space and time form a cluster at the threshold. */
+  reportClusters: { radiusM: number; windowDays: number; threshold: number };
 }
 
 /**
@@ -202,6 +204,20 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
 
+  const wholeNumber = (name: string, fallback: string, min: number, what: string): number => {
+    const text = read(name) ?? fallback;
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < min) {
+      problems.push(`${name} must be a whole number of ${what} (${min} or more), got "${text}"`);
+    }
+    return value;
+  };
+  const reportClusters = {
+    radiusM: wholeNumber('SIAGA_REPORT_CLUSTER_RADIUS_M', '1000', 1, 'metres'),
+    windowDays: wholeNumber('SIAGA_REPORT_CLUSTER_DAYS', '7', 1, 'days'),
+    threshold: wholeNumber('SIAGA_REPORT_CLUSTER_THRESHOLD', '3', 2, 'reports'),
+  };
+
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = path.resolve(read('SIAGA_DATA_DIR') ?? './data');
   const auditKeyFile = read('SIAGA_AUDIT_KEY_FILE');
@@ -240,6 +256,7 @@ export function loadConfig(env: Env = process.env): Config {
     jobLeaseMs: leaseSeconds * 1000,
     pushPageSize,
     reportRetentionDays,
+    reportClusters,
   };
 }
 

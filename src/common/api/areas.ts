@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { AREA_CODE_PATTERN, AREA_LEVELS } from '../domain/areas.js';
+import { STATION_LEVELS } from '../domain/roles.js';
 
 export const AreaCode = Type.String({ pattern: AREA_CODE_PATTERN, examples: ['31.74.05.1001'] });
 export const AreaLevel = Type.Enum(AREA_LEVELS);
@@ -80,7 +81,7 @@ export const ResponsibleStation = Type.Object({
   id: Type.String(),
   slug: Type.String(),
   name: Type.String(),
-  level: Type.String(),
+  level: Type.Enum(STATION_LEVELS),
   phones: Type.Array(Phone),
 });
 export type ResponsibleStation = Static<typeof ResponsibleStation>;

@@ -10,6 +10,7 @@ import {
   REPORT_NOTE_MAX,
   REPORT_STATUSES,
 } from '../domain/reports.js';
+import { AreaRef } from './areas.js';
 import { StationRef } from './stations.js';
 
 export const ReportStatus = Type.Enum(REPORT_STATUSES);
@@ -238,3 +239,38 @@ export const ReportTextBody = Type.Object(
   { additionalProperties: false },
 );
 export type ReportTextBody = Static<typeof ReportTextBody>;
+
+/** Reports of one category close in space and time: a pattern that may call for a warning. */
+export const ReportCluster = Type.Object({
+  /** The cluster's oldest report: names it for the alert-draft action. */
+  key: Type.String(),
+  category: ReportCategory,
+  count: Type.Integer(),
+  /** The station most of its reports went to. */
+  station: StationRef,
+  /** The area most of its reports name (a village, usually); null when none is known. */
+  area: Type.Union([AreaRef, Type.Null()]),
+  /** Every area its reports name: the alert draft's target. */
+  areaCodes: Type.Array(Type.String()),
+  firstAt: Type.String(),
+  lastAt: Type.String(),
+  reports: Type.Array(Type.Object({ id: Type.String(), trackingCode: Type.String() })),
+  /** "3 laporan pencurian di Kel. X dalam 7 hari", in the request's language. */
+  summary: Type.String(),
+});
+export type ReportCluster = Static<typeof ReportCluster>;
+
+export const ReportClusterList = Type.Object({
+  items: Type.Array(ReportCluster),
+  rules: Type.Object({
+    radiusM: Type.Integer(),
+    windowDays: Type.Integer(),
+    threshold: Type.Integer(),
+  }),
+});
+export type ReportClusterList = Static<typeof ReportClusterList>;
+
+export const ReportClusterParams = Type.Object({
+  key: Type.String({ minLength: 1, maxLength: 64 }),
+});
+export type ReportClusterParams = Static<typeof ReportClusterParams>;

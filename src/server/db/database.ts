@@ -42,8 +42,43 @@ function createSqlite(file: string): Database {
   sqlite.pragma('busy_timeout = 5000');
   // 64 MiB of page cache instead of 2: search walks thousands of index entries a query.
   sqlite.pragma('cache_size = -65536');
-  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DatabaseSchema>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   return { db, dialect: 'sqlite', sqliteFile: file, close: () => db.destroy() };
+}
+
+const STATEMENT_CACHE_SIZE = 500;
+/** Bulk inserts are long and seldom the same twice: not worth a place in the cache. */
+const CACHED_SQL_MAX_LENGTH = 4_000;
+
+/**
+ * Kysely prepares every query anew, and compiling a statement costs SQLite more than running
+ * a small one: the compiled statements are kept by their text (the least recently used
+ * dropped past the bound). Safe because Kysely's SQLite dialect runs one query at a time on
+ * its single connection; SQLite recompiles a kept statement itself after a schema change.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database) {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sqlText: string) {
+      const kept = statements.get(sqlText);
+      if (kept) {
+        statements.delete(sqlText);
+        statements.set(sqlText, kept);
+        return kept;
+      }
+      const statement = sqlite.prepare(sqlText);
+      if (sqlText.length <= CACHED_SQL_MAX_LENGTH) {
+        statements.set(sqlText, statement);
+        if (statements.size > STATEMENT_CACHE_SIZE) {
+          statements.delete(statements.keys().next().value!);
+        }
+      }
+      return statement;
+    },
+  };
 }
 
 function createPostgres(url: string, schema: string | undefined): Database {

@@ -12,7 +12,11 @@ import type {
   RejectAlertBody,
   UpdateAlertBody,
 } from '../../../common/api/alerts.js';
-import { ALERT_DEFAULT_LIFETIME_MS } from '../../../common/domain/alerts.js';
+import {
+  ALERT_BODY_MAX,
+  ALERT_DEFAULT_LIFETIME_MS,
+  ALERT_TITLE_MAX,
+} from '../../../common/domain/alerts.js';
 import { translate } from '../../../common/i18n/index.js';
 import type { AccountActor, Actor } from '../../auth/actor.js';
 import { assertCan, can } from '../../auth/policy.js';
@@ -368,6 +372,39 @@ export async function issueAlert(
     await audit(ctx, tx, account, 'alert.issued', stored, { state: stored.state });
     return present(ctx, stored, station, true);
   });
+}
+
+/**
+ * An alert pre-filled for the composer (another feature's pattern, e.g. a cluster of reports),
+ * stored nowhere: checked as issuing it would be (the officer may issue for the station, the
+ * areas lie within its jurisdiction), so the officer can review, edit and send it.
+ */
+export async function draftAlert(
+  ctx: AppContext,
+  actor: Actor,
+  input: Pick<
+    IssueAlertBody,
+    'stationId' | 'category' | 'title' | 'body' | 'titleEn' | 'bodyEn'
+  > & {
+    areaCodes: string[];
+  },
+): Promise<IssueAlertBody> {
+  const station = await getStationOrThrow(ctx, input.stationId);
+  assertCan(actor, 'alert.issue', station);
+  const target = { areas: input.areaCodes };
+  await assertWithinJurisdiction(ctx, station, (await resolveTarget(ctx, target)).stored);
+  return {
+    stationId: station.id,
+    category: input.category,
+    title: input.title.slice(0, ALERT_TITLE_MAX),
+    body: input.body.slice(0, ALERT_BODY_MAX),
+    ...(input.titleEn ? { titleEn: input.titleEn.slice(0, ALERT_TITLE_MAX) } : {}),
+    ...(input.bodyEn ? { bodyEn: input.bodyEn.slice(0, ALERT_BODY_MAX) } : {}),
+    severity: 'Moderate',
+    urgency: 'Expected',
+    certainty: 'Likely',
+    target,
+  };
 }
 
 async function findAlertOrThrow(tx: Tx, id: string): Promise<AlertRow> {

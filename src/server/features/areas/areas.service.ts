@@ -291,18 +291,29 @@ export async function importBoundaries(
   return { imported: rows.length, unknownCodes, invalid };
 }
 
+/** The code of the smallest imported area whose outline holds the point, if any. */
+export async function locateAreaCode(
+  ctx: AppContext,
+  lat: number,
+  lng: number,
+): Promise<string | undefined> {
+  const candidates = await listBoundariesAroundPoint(ctx.db, lat, lng);
+  return (
+    candidates
+      .filter((c) => {
+        const geometry = parseAreaGeometry(JSON.parse(c.geometry));
+        return geometry !== undefined && geometryContains(geometry, { lat, lng });
+      })
+      .map((c) => c.code)
+      // A deeper code is a smaller area: village before district.
+      .sort((a, b) => b.length - a.length)[0]
+  );
+}
+
 /** The most specific area whose outline holds the point, with its parents. */
 export async function locateArea(ctx: AppContext, lat: number, lng: number): Promise<AreaSummary> {
-  const candidates = await listBoundariesAroundPoint(ctx.db, lat, lng);
-  const containing = candidates
-    .filter((c) => {
-      const geometry = parseAreaGeometry(JSON.parse(c.geometry));
-      return geometry !== undefined && geometryContains(geometry, { lat, lng });
-    })
-    .map((c) => c.code)
-    // A deeper code is a smaller area: village before district.
-    .sort((a, b) => b.length - a.length);
-  const row = containing[0] ? await findAreaByCode(ctx.db, containing[0]) : undefined;
+  const code = await locateAreaCode(ctx, lat, lng);
+  const row = code ? await findAreaByCode(ctx.db, code) : undefined;
   if (!row) throw notFound('area.not_located');
   const [summary] = await summariseAreas(ctx, [row]);
   return summary!;

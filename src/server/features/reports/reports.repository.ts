@@ -208,11 +208,16 @@ export async function listReportTimings(
   fromIso: string,
   toIso: string,
 ): Promise<
-  Array<Pick<ReportRow, 'status' | 'createdAt' | 'resolvedAt' | 'updatedAt' | 'firstResponseAt'>>
+  Array<
+    Pick<
+      ReportRow,
+      'stationId' | 'status' | 'createdAt' | 'resolvedAt' | 'updatedAt' | 'firstResponseAt'
+    >
+  >
 > {
   let query = db
     .selectFrom('report')
-    .select(['status', 'createdAt', 'resolvedAt', 'updatedAt', 'firstResponseAt'])
+    .select(['stationId', 'status', 'createdAt', 'resolvedAt', 'updatedAt', 'firstResponseAt'])
     .where('createdAt', '>=', fromIso)
     .where('createdAt', '<', toIso);
   if (stationIds !== 'all') {
@@ -251,23 +256,30 @@ export async function detachReportsOfPerson(
     .execute();
 }
 
-/** Reports of one category since a time, with a place, for finding clusters. */
+/** Reports with a category since a time, for finding clusters (not rejected, no duplicates). */
 export async function listPlacedReportsSince(
   db: Db,
-  stationIds: string[],
+  stationIds: StationScope,
   sinceIso: string,
-): Promise<Array<Pick<ReportRow, 'id' | 'category' | 'lat' | 'lng' | 'areaCode' | 'createdAt'>>> {
+): Promise<
+  Array<
+    Pick<
+      ReportRow,
+      'id' | 'trackingCode' | 'stationId' | 'category' | 'lat' | 'lng' | 'areaCode' | 'createdAt'
+    >
+  >
+> {
   if (stationIds.length === 0) return [];
-  return db
+  let query = db
     .selectFrom('report')
-    .select(['id', 'category', 'lat', 'lng', 'areaCode', 'createdAt'])
-    .where('stationId', 'in', stationIds)
+    .select(['id', 'trackingCode', 'stationId', 'category', 'lat', 'lng', 'areaCode', 'createdAt'])
     .where('createdAt', '>=', sinceIso)
     .where('category', 'is not', null)
     .where('status', '!=', 'ditolak')
     .where('duplicateOfId', 'is', null)
-    .orderBy('createdAt')
-    .execute();
+    .orderBy('createdAt');
+  if (stationIds !== 'all') query = query.where('stationId', 'in', stationIds);
+  return query.execute();
 }
 
 /** Closed reports last changed before the cutoff whose personal data is still there. */
@@ -301,17 +313,19 @@ export async function erasePersonalDataOfReports(
   await db.deleteFrom('report_photo').where('reportId', 'in', ids).execute();
 }
 
-/** Positions and categories only, for the coarse public figures. */
-export async function listReportPositions(db: Db, stationIds: string[] | 'all', sinceIso: string) {
+/** Place, category and time only of the reports made in [fromIso, toIso), for public figures. */
+export async function listReportPlaces(
+  db: Db,
+  stationIds: StationScope,
+  fromIso: string,
+  toIso: string,
+): Promise<Array<Pick<ReportRow, 'lat' | 'lng' | 'areaCode' | 'category' | 'createdAt'>>> {
+  if (stationIds.length === 0) return [];
   let query = db
     .selectFrom('report')
-    .select(['lat', 'lng', 'category'])
-    .where('lat', 'is not', null)
-    .where('lng', 'is not', null)
-    .where('createdAt', '>=', sinceIso);
-  if (stationIds !== 'all') {
-    if (stationIds.length === 0) return [];
-    query = query.where('stationId', 'in', stationIds);
-  }
+    .select(['lat', 'lng', 'areaCode', 'category', 'createdAt'])
+    .where('createdAt', '>=', fromIso)
+    .where('createdAt', '<', toIso);
+  if (stationIds !== 'all') query = query.where('stationId', 'in', stationIds);
   return query.execute();
 }

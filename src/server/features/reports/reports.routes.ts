@@ -1,6 +1,9 @@
 import { Type } from 'typebox';
 import { withErrors } from '../../../common/api/common.js';
+import { IssueAlertBody } from '../../../common/api/alerts.js';
 import {
+  ReportClusterList,
+  ReportClusterParams,
   ReportDetail,
   ReportIdParams,
   ReportList,
@@ -29,10 +32,12 @@ import { scheduleReportRetention } from './reports.jobs.js';
 import {
   addOfficerText,
   addTipsterMessage,
+  draftAlertForCluster,
   findOfficerPhoto,
   findTrackedPhoto,
   getReportDetail,
   listMyReports,
+  listReportClusters,
   listReportQueueFor,
   listStationReports,
   submitReport,
@@ -183,6 +188,35 @@ export function registerReportRoutes(app: App, ctx: AppContext): void {
       },
     },
     (request) => listReportQueueFor(ctx, request.actor, request.query),
+  );
+
+  app.get(
+    '/api/reports/clusters',
+    {
+      schema: {
+        tags,
+        summary:
+          'Patterns: reports of one category close in space and time, over the stations the officer sees',
+        security,
+        response: withErrors({ 200: ReportClusterList }),
+      },
+    },
+    (request) => listReportClusters(ctx, request.actor, request.locale),
+  );
+
+  app.post(
+    '/api/reports/clusters/:key/alert-draft',
+    {
+      schema: {
+        tags,
+        summary:
+          'An alert draft pre-filled from a cluster (category, areas, text), for the composer; nothing is stored',
+        security,
+        params: ReportClusterParams,
+        response: withErrors({ 200: IssueAlertBody }),
+      },
+    },
+    (request) => draftAlertForCluster(ctx, request.actor, request.params.key),
   );
 
   app.get(

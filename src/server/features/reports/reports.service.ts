@@ -1,6 +1,11 @@
 import { createHmac } from 'node:crypto';
 import type { ReportExport } from '../../../common/api/accounts.js';
+import type { IssueAlertBody } from '../../../common/api/alerts.js';
+import type { StationRef } from '../../../common/api/stations.js';
+import { translate, type Locale } from '../../../common/i18n/index.js';
 import type {
+  ReportCluster,
+  ReportClusterList,
   ReportDetail,
   ReportListQuery,
   ReportMessage,
@@ -16,11 +21,16 @@ import type {
   SubmittedReport,
   UpdateReportBody,
 } from '../../../common/api/reports.js';
+import { latLngToCell } from 'h3-js';
 import {
   isInIndonesia,
   normaliseTrackingCode,
+  PUBLIC_CELL_RESOLUTION,
   REPORT_STATUSES,
   REPORT_TRANSITIONS,
+  SENSITIVE_CELL_RESOLUTION,
+  SENSITIVE_REPORT_CATEGORIES,
+  type ReportCategory,
 } from '../../../common/domain/reports.js';
 import type { Actor } from '../../auth/actor.js';
 import { assertCan, can, isPlatformAdmin, requireAccount } from '../../auth/policy.js';
@@ -39,8 +49,8 @@ import { accountKey } from '../../geo/targeting.js';
 import { newId } from '../../ids.js';
 import type { StagedUpload } from '../../media/intake.js';
 import { findAccountNames } from '../accounts/accounts.service.js';
-import { findPublicAlertSummaries } from '../alerts/alerts.service.js';
-import { findAreaRefs, locateArea } from '../areas/areas.service.js';
+import { draftAlert, findPublicAlertSummaries } from '../alerts/alerts.service.js';
+import { findAreaRefs, locateAreaCode } from '../areas/areas.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { enqueuePushFanout } from '../push/push.service.js';
 import {
@@ -53,6 +63,7 @@ import {
   type StationSummary,
 } from '../stations/stations.service.js';
 import { publishStreamEvent } from '../../realtime/stream.service.js';
+import { findClusters, mostCommon, type PlacedReport } from './reports.clusters.js';
 import { toReportTracking, toReportView, toSubmittedReport } from './reports.presenter.js';
 import {
   countReportsByStatus,
@@ -71,6 +82,8 @@ import {
   listReportsDueForErasure,
   listReportsOfReporter,
   listReportsOfStations,
+  listPlacedReportsSince,
+  listReportPlaces,
   listReportTimings,
   updateReport,
   updateReportInStatus,
@@ -80,18 +93,8 @@ import type { ReportEventRow, ReportRow } from './reports.table.js';
 
 const LIST_LIMIT = 200;
 
-/** The area of a point, or undefined where no imported boundary holds it. */
-async function areaCodeAt(ctx: AppContext, lat: number, lng: number): Promise<string | undefined> {
-  try {
-    return (await locateArea(ctx, lat, lng)).code;
-  } catch (error) {
-    if (error instanceof AppError && error.statusCode === 404) return undefined;
-    throw error;
-  }
-}
-
 interface Placement {
-  stationId: string;
+  station: StationRef;
   areaCode: string | null;
   category: ReportRow['category'];
 }
@@ -129,9 +132,12 @@ async function placeReport(
     throw invalidFields('report.area_not_found', ['areaCode']);
   }
   const areaCode =
-    input.areaCode ?? (point ? await areaCodeAt(ctx, point.lat, point.lng) : undefined);
+    input.areaCode ?? (point ? await locateAreaCode(ctx, point.lat, point.lng) : undefined);
   const category = input.category ?? alert?.category ?? null;
-  if (alert) return { stationId: alert.stationId, areaCode: areaCode ?? null, category };
+  if (alert) {
+    const station = toStationRef(await getStationOrThrow(ctx, alert.stationId));
+    return { station, areaCode: areaCode ?? null, category };
+  }
   if (!areaCode) {
     if (point) throw invalidFields('report.location_unknown', ['lat']);
     const offered = photoLocation(photos);
@@ -142,7 +148,7 @@ async function placeReport(
   }
   const station = (await findResponsibleStations(ctx, [areaCode])).get(areaCode);
   if (!station) throw invalidFields('report.no_station', ['areaCode']);
-  return { stationId: station.id, areaCode, category };
+  return { station: toStationRef(station), areaCode, category };
 }
 
 /**
@@ -161,7 +167,8 @@ function secretFor(ctx: AppContext, idempotencyKey: string | undefined): string 
 /**
  * Anyone may report. An anonymous report keeps no account; no report keeps the IP address.
  * Not audited: the audit log records officers' actions, and would otherwise name reporters.
- * `created` is false when a retry found the report its key made before.
+ * `created` is false when a retry found the report its key made before: the unique key in
+ * the database finds it (no lookup first: almost every submission is new).
  */
 export async function submitReport(
   ctx: AppContext,
@@ -170,10 +177,8 @@ export async function submitReport(
   photos: readonly StagedUpload[] = [],
 ): Promise<{ report: SubmittedReport; created: boolean }> {
   const secret = secretFor(ctx, input.idempotencyKey);
-  const earlier = await findIdempotent(ctx, input.idempotencyKey, secret);
-  if (earlier) return { report: earlier, created: false };
   const placement = await placeReport(ctx, input, photos);
-  const station = await getStationOrThrow(ctx, placement.stationId);
+  const { station } = placement;
   const anonymousAsked = input.anonymous ?? input.isAnonymous;
   const isAnonymous = anonymousAsked === true || actor.kind !== 'account';
   const now = ctx.clock.now();
@@ -208,28 +213,37 @@ export async function submitReport(
   for (let attempt = 1; ; attempt += 1) {
     const row: ReportRow = { ...base, trackingCode: newTrackingCode() };
     try {
-      await transaction(ctx.db, async (tx) => {
-        await insertReport(tx.db, row);
-        const mediaIds: string[] = [];
-        for (const photo of photos) {
-          const media = await ctx.media.attach(tx, photo, {
-            visibility: 'private',
-            ownerType: 'report',
-            ownerId: row.id,
-          });
-          mediaIds.push(media.id);
-        }
-        await insertReportPhotos(tx.db, row.id, mediaIds);
-      });
-      return { report: toSubmittedReport(row, secret, toStationRef(station)), created: true };
+      if (photos.length === 0) await insertReport(ctx.db, row);
+      else await insertReportWithPhotos(ctx, row, photos);
+      return { report: toSubmittedReport(row, secret, station), created: true };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      // Sent twice at once: the other request made the report.
+      // Sent again, or twice at once: the first request made the report.
       const twin = await findIdempotent(ctx, input.idempotencyKey, secret);
       if (twin) return { report: twin, created: false };
       if (attempt >= 3) throw error;
     }
   }
+}
+
+async function insertReportWithPhotos(
+  ctx: AppContext,
+  row: ReportRow,
+  photos: readonly StagedUpload[],
+): Promise<void> {
+  await transaction(ctx.db, async (tx) => {
+    await insertReport(tx.db, row);
+    const mediaIds: string[] = [];
+    for (const photo of photos) {
+      const media = await ctx.media.attach(tx, photo, {
+        visibility: 'private',
+        ownerType: 'report',
+        ownerId: row.id,
+      });
+      mediaIds.push(media.id);
+    }
+    await insertReportPhotos(tx.db, row.id, mediaIds);
+  });
 }
 
 async function findIdempotent(
@@ -521,6 +535,117 @@ export async function listReportQueueFor(
   return { items: (await presentReports(ctx, rows)).map(withoutIdentity), counts };
 }
 
+const DAY_MS = 24 * 3_600_000;
+
+/** The clusters among the reports the officer can see, with what presenting them needs. */
+async function clustersVisibleTo(ctx: AppContext, actor: Actor) {
+  const stationIds = await stationIdsVisibleTo(ctx, actor);
+  const rules = ctx.config.reportClusters;
+  const since = new Date(ctx.clock.now().getTime() - rules.windowDays * DAY_MS).toISOString();
+  const rows = await listPlacedReportsSince(ctx.db, stationIds, since);
+  const clusters = findClusters(
+    rows.flatMap((row) => (row.category ? [{ ...row, category: row.category }] : [])),
+    rules,
+  );
+  const stationIdOf = (members: PlacedReport[]) =>
+    mostCommon(members.map((member) => member.stationId))!;
+  const areaCodeOf = (members: PlacedReport[]) =>
+    mostCommon(members.map((member) => member.areaCode));
+  const [stations, areas] = await Promise.all([
+    findStationsById(ctx, clusters.map(stationIdOf)),
+    findAreaRefs(
+      ctx,
+      clusters.flatMap((members) => areaCodeOf(members) ?? []),
+    ),
+  ]);
+  const trackingCodes = new Map(rows.map((row) => [row.id, row.trackingCode]));
+  return clusters.map((members) => {
+    const station = stations.get(stationIdOf(members))!;
+    const areaCode = areaCodeOf(members);
+    return {
+      members,
+      station,
+      area: (areaCode ? areas.get(areaCode) : undefined) ?? null,
+      areaCodes: [...new Set(members.flatMap((member) => member.areaCode ?? []))],
+      trackingCodes,
+    };
+  });
+}
+
+type VisibleCluster = Awaited<ReturnType<typeof clustersVisibleTo>>[number];
+
+/** The words of a cluster in one language: its category and its place. */
+function clusterWords(ctx: AppContext, locale: Locale, cluster: VisibleCluster) {
+  const category = cluster.members[0]!.category;
+  const categoryKey =
+    category === 'mencurigakan'
+      ? 'reports.category.mencurigakan'
+      : (`alerts.category.${category}` as const);
+  const place = cluster.area
+    ? translate(locale, `reports.clusters.place.${cluster.area.level}`, { name: cluster.area.name })
+    : translate(locale, 'reports.clusters.place.unknown', { station: cluster.station.name });
+  return {
+    count: cluster.members.length,
+    category: translate(locale, categoryKey).toLowerCase(),
+    place,
+    days: ctx.config.reportClusters.windowDays,
+  };
+}
+
+/**
+ * Patterns: reports of one category close in space and time (SIAGA_REPORT_CLUSTER_*), over
+ * the stations the officer sees, largest first.
+ */
+export async function listReportClusters(
+  ctx: AppContext,
+  actor: Actor,
+  locale: Locale,
+): Promise<ReportClusterList> {
+  const clusters = await clustersVisibleTo(ctx, actor);
+  return {
+    items: clusters.map((cluster): ReportCluster => ({
+      key: cluster.members[0]!.id,
+      category: cluster.members[0]!.category,
+      count: cluster.members.length,
+      station: toStationRef(cluster.station),
+      area: cluster.area,
+      areaCodes: cluster.areaCodes,
+      firstAt: cluster.members[0]!.createdAt,
+      lastAt: cluster.members.at(-1)!.createdAt,
+      reports: cluster.members.map((member) => ({
+        id: member.id,
+        trackingCode: cluster.trackingCodes.get(member.id)!,
+      })),
+      summary: translate(locale, 'reports.clusters.summary', clusterWords(ctx, locale, cluster)),
+    })),
+    rules: ctx.config.reportClusters,
+  };
+}
+
+/**
+ * The one action on a cluster: an alert draft pre-filled with its category, areas and text
+ * (in both languages), through the alerts service, for the officer to review and send.
+ */
+export async function draftAlertForCluster(
+  ctx: AppContext,
+  actor: Actor,
+  key: string,
+): Promise<IssueAlertBody> {
+  const cluster = (await clustersVisibleTo(ctx, actor)).find((c) => c.members[0]!.id === key);
+  if (!cluster) throw notFound('report.cluster_not_found');
+  const category = cluster.members[0]!.category;
+  const [id, en] = (['id', 'en'] as const).map((locale) => clusterWords(ctx, locale, cluster));
+  return draftAlert(ctx, actor, {
+    stationId: cluster.station.id,
+    category: category === 'mencurigakan' ? 'lainnya' : category,
+    areaCodes: cluster.areaCodes,
+    title: translate('id', 'reports.clusters.draft_title', id),
+    body: translate('id', 'reports.clusters.draft_body', id),
+    titleEn: translate('en', 'reports.clusters.draft_title', en),
+    bodyEn: translate('en', 'reports.clusters.draft_body', en),
+  });
+}
+
 async function readableReport(
   ctx: AppContext,
   actor: Actor,
@@ -753,21 +878,10 @@ function median(values: number[]): number | null {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-/**
- * Plain figures for public statistics over the reports received in the period: counts and
- * median hours to the first response and to resolution (`selesai`).
- */
-export async function summariseReportResponsiveness(
-  ctx: AppContext,
-  stationIds: string[] | 'all',
-  period: { fromIso: string; toIso: string },
-): Promise<{
-  received: number;
-  medianHoursToFirstResponse: number | null;
-  medianHoursToResolution: number | null;
-  resolvedShare: number | null;
-}> {
-  const rows = await listReportTimings(ctx.db, stationIds, period.fromIso, period.toIso);
+type ReportTiming = Awaited<ReturnType<typeof listReportTimings>>[number];
+
+/** Counts and median hours to the first response and to resolution (`selesai`) of the rows. */
+function responsivenessOf(rows: readonly ReportTiming[]) {
   const hoursSince = (start: string, end: string) =>
     (Date.parse(end) - Date.parse(start)) / HOUR_MS;
   const resolved = rows.filter((row) => row.status === 'selesai');
@@ -784,6 +898,94 @@ export async function summariseReportResponsiveness(
     ),
     resolvedShare: rows.length === 0 ? null : resolved.length / rows.length,
   };
+}
+
+/**
+ * Plain figures for public statistics over the reports received in the period: counts and
+ * median hours to the first response and to resolution (`selesai`).
+ */
+export async function summariseReportResponsiveness(
+  ctx: AppContext,
+  stationIds: string[] | 'all',
+  period: { fromIso: string; toIso: string },
+): Promise<ReturnType<typeof responsivenessOf>> {
+  return responsivenessOf(
+    await listReportTimings(ctx.db, stationIds, period.fromIso, period.toIso),
+  );
+}
+
+/**
+ * The same figures per handling station and month received (`YYYY-MM`), for accountability
+ * tables: which station answers its reports how fast, month by month.
+ */
+export async function listReportResponsivenessByStationMonth(
+  ctx: AppContext,
+  stationIds: string[] | 'all',
+  period: { fromIso: string; toIso: string },
+): Promise<Array<{ stationId: string; month: string } & ReturnType<typeof responsivenessOf>>> {
+  const rows = await listReportTimings(ctx.db, stationIds, period.fromIso, period.toIso);
+  const groups = new Map<string, ReportTiming[]>();
+  for (const row of rows) {
+    const key = `${row.stationId} ${row.createdAt.slice(0, 7)}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  return [...groups]
+    .map(([key, members]) => {
+      const [stationId, month] = key.split(' ') as [string, string];
+      return { stationId, month, ...responsivenessOf(members) };
+    })
+    .sort((a, b) => a.stationId.localeCompare(b.stationId) || a.month.localeCompare(b.month));
+}
+
+/** One public figure of where reports were made: never a point, never finer than a month. */
+export interface ReportPlaceCount {
+  /** `YYYY-MM`. */
+  month: string;
+  category: ReportCategory | null;
+  /** The H3 cell (resolution 7, 6 for sensitive categories) of a report placed by a point. */
+  cell: string | null;
+  /** The area (a kelurahan at the finest) of a report placed only by its area. */
+  areaCode: string | null;
+  count: number;
+}
+
+/** The coarse cell public figures show a point in: sensitive categories get a coarser one. */
+export function publicCellOf(lat: number, lng: number, category: ReportCategory | null): string {
+  const sensitive = category !== null && SENSITIVE_REPORT_CATEGORIES.includes(category);
+  return latLngToCell(lat, lng, sensitive ? SENSITIVE_CELL_RESOLUTION : PUBLIC_CELL_RESOLUTION);
+}
+
+/**
+ * Where reports were made, for public figures and maps (the stats feature reads it): counts
+ * per month, category and coarse place, so no figure ever shows an exact position or time.
+ */
+export async function summariseReportPlaces(
+  ctx: AppContext,
+  stationIds: string[] | 'all',
+  period: { fromIso: string; toIso: string },
+): Promise<ReportPlaceCount[]> {
+  const rows = await listReportPlaces(ctx.db, stationIds, period.fromIso, period.toIso);
+  const counts = new Map<string, ReportPlaceCount>();
+  for (const row of rows) {
+    const cell =
+      row.lat !== null && row.lng !== null ? publicCellOf(row.lat, row.lng, row.category) : null;
+    const place = {
+      month: row.createdAt.slice(0, 7),
+      category: row.category,
+      cell,
+      areaCode: cell ? null : row.areaCode,
+    };
+    const key = JSON.stringify(place);
+    const counted = counts.get(key) ?? { ...place, count: 0 };
+    counted.count += 1;
+    counts.set(key, counted);
+  }
+  return [...counts.values()].sort(
+    (a, b) =>
+      a.month.localeCompare(b.month) ||
+      String(a.category).localeCompare(String(b.category)) ||
+      String(a.cell ?? a.areaCode).localeCompare(String(b.cell ?? b.areaCode)),
+  );
 }
 
 const ERASURE_BATCH = 500;

@@ -24,6 +24,14 @@ export default {
       order: 50,
       load: () => import('./console/ConsoleReports.js').then((m) => m.ConsoleReports),
     },
+    {
+      path: 'pola-laporan',
+      labelKey: 'reports.clusters.title',
+      namespaces: ['reports', 'alerts'],
+      roles: ['officer', 'editor', 'station_admin', 'platform_admin'],
+      order: 51,
+      load: () => import('./console/ClustersSection.js').then((m) => m.ClustersSection),
+    },
   ],
   // Reports written offline go out as soon as the app runs with a connection.
   onStart: () => import('./report-queue.js').then((m) => m.startReportQueue()),

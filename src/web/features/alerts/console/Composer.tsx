@@ -21,6 +21,7 @@ import { issueAlert, previewAlert } from '../api.js';
 import { checkAlertContent, type Problem } from './check.js';
 import { Select, TextArea, ZonedDateTime } from './fields.js';
 import { NAMESPACES, reachText, targetText, tk } from './shared.js';
+import { takeAlertDraft, type HandedDraft } from './handed-draft.js';
 import { TargetEditor } from './TargetEditor.js';
 import { useTarget } from './use-target.js';
 
@@ -92,16 +93,39 @@ function toIssueBody(
   return body;
 }
 
+/** The composer's fields from a draft handed over (e.g. from a cluster of reports). */
+function contentOf(handed: HandedDraft | undefined): Content {
+  if (!handed) return EMPTY;
+  const { draft } = handed;
+  return {
+    ...EMPTY,
+    title: draft.title,
+    body: draft.body,
+    category: draft.category,
+    severity: draft.severity,
+    urgency: draft.urgency,
+    certainty: draft.certainty,
+    titleEn: draft.titleEn ?? '',
+    bodyEn: draft.bodyEn ?? '',
+  };
+}
+
 /** A new alert: content, target, reach preview and a confirmation before it goes out. */
 export function Composer({ station }: { station: StationListItem }) {
   const { t } = useI18n(NAMESPACES);
   const form = useForm(t);
-  const [content, setContent] = useState<Content>(EMPTY);
+  const [handed] = useState(takeAlertDraft);
+  const [content, setContent] = useState<Content>(() => contentOf(handed));
   const set =
     <K extends keyof Content>(key: K) =>
     (value: Content[K]) =>
       setContent((c) => ({ ...c, [key]: value }));
-  const target = useTarget();
+  const target = useTarget(
+    (handed?.draft.target.areas ?? []).map((code) => ({
+      code,
+      name: handed?.areaNames[code] ?? code,
+    })),
+  );
   const [preview, setPreview] = useState<AlertPreview | null>(null);
   const [isConfirming, setConfirming] = useState(false);
   const [problems, setProblems] = useState<Record<string, Problem>>({});

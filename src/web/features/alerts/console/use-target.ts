@@ -7,8 +7,8 @@ type Circle = NonNullable<AlertTargetInput['circles']>[number];
 type Polygon = NonNullable<AlertTargetInput['polygons']>[number];
 
 /** The composer's target: chosen areas, drawn circles and polygons, the drawing mode. */
-export function useTarget() {
-  const [areas, setAreas] = useState<Named[]>([]);
+export function useTarget(initialAreas: Named[] = []) {
+  const [areas, setAreas] = useState<Named[]>(initialAreas);
   const [circles, setCircles] = useState<Circle[]>([]);
   const [polygons, setPolygons] = useState<Polygon[]>([]);
   const [draft, setDraft] = useState<number[][]>([]);
