@@ -1,6 +1,11 @@
 import type { PublishedCursor } from '../../db/published-cursor.js';
 import type { Db } from '../../db/database.js';
-import type { ClarificationRow } from './factcheck.table.js';
+import type { Updateable } from 'kysely';
+import type {
+  ClarificationCorrectionRow,
+  ClarificationRow,
+  ClarificationTable,
+} from './factcheck.table.js';
 
 export async function insertClarification(db: Db, row: ClarificationRow): Promise<void> {
   await db.insertInto('clarification').values(row).execute();
@@ -48,4 +53,44 @@ export function listPublishedClarifications(
 
 export function listAllPublishedClarifications(db: Db): Promise<ClarificationRow[]> {
   return db.selectFrom('clarification').selectAll().where('status', '=', 'published').execute();
+}
+
+/**
+ * Writes an edit only if nobody changed the row since it was read (same `updatedAt`, same
+ * status): two editors correcting at once cannot overwrite each other unseen.
+ */
+export async function updateClarificationIfUnchanged(
+  db: Db,
+  row: Pick<ClarificationRow, 'id' | 'updatedAt' | 'status'>,
+  patch: Updateable<ClarificationTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('clarification')
+    .set(patch)
+    .where('id', '=', row.id)
+    .where('updatedAt', '=', row.updatedAt)
+    .where('status', '=', row.status)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function insertClarificationCorrection(
+  db: Db,
+  row: ClarificationCorrectionRow,
+): Promise<void> {
+  await db.insertInto('clarification_correction').values(row).execute();
+}
+
+export function listCorrectionsOf(
+  db: Db,
+  clarificationIds: readonly string[],
+): Promise<ClarificationCorrectionRow[]> {
+  if (clarificationIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('clarification_correction')
+    .selectAll()
+    .where('clarificationId', 'in', [...clarificationIds])
+    .orderBy('correctedAt')
+    .orderBy('id')
+    .execute();
 }

@@ -7,6 +7,9 @@ import {
   CreateClarificationBody,
   FactcheckCheckBody,
   FactcheckCheckResult,
+  FactcheckVerdictList,
+  ReviseClarificationBody,
+  WithdrawClarificationBody,
 } from '../../../common/api/factcheck.js';
 import type { AppContext } from '../../context.js';
 import type { App } from '../../http.js';
@@ -18,7 +21,10 @@ import {
   createClarification,
   getClarification,
   listClarifications,
+  listFactcheckVerdicts,
   publishClarification,
+  reviseClarification,
+  withdrawClarification,
 } from './factcheck.service.js';
 
 const tags = ['factcheck'];
@@ -104,6 +110,52 @@ export function registerFactcheckRoutes(app: App, ctx: AppContext): void {
       },
     },
     (request) => getClarification(ctx, request.actor, request.params.id),
+  );
+
+  // ——— Lifecycle: labels, edits and corrections, withdrawal ———
+
+  app.get(
+    '/api/factcheck/verdicts',
+    {
+      schema: {
+        tags,
+        summary: 'The verdict labels clarifications may carry here (SIAGA_FACTCHECK_VERDICTS)',
+        response: withErrors({ 200: FactcheckVerdictList }),
+      },
+    },
+    () => listFactcheckVerdicts(ctx),
+  );
+
+  app.patch(
+    '/api/clarifications/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          'Edit a draft (officers), or correct a published clarification with a public note (editors; audited)',
+        security,
+        params: ClarificationIdParams,
+        body: ReviseClarificationBody,
+        response: withErrors({ 200: ClarificationView }),
+      },
+    },
+    (request) => reviseClarification(ctx, request.actor, request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/clarifications/:id/withdraw',
+    {
+      schema: {
+        tags,
+        summary:
+          'Withdraw a published clarification; its page stays and says why (editors; audited)',
+        security,
+        params: ClarificationIdParams,
+        body: WithdrawClarificationBody,
+        response: withErrors({ 200: ClarificationView }),
+      },
+    },
+    (request) => withdrawClarification(ctx, request.actor, request.params.id, request.body),
   );
 
   app.get(

@@ -21,11 +21,29 @@ export interface ClarificationTable {
   createdAt: string;
   updatedAt: string;
   publishedAt: string | null;
+  withdrawnAt: string | null;
+  withdrawnBy: string | null;
+  withdrawnReason: string | null;
 }
 export type ClarificationRow = Selectable<ClarificationTable>;
+
+/** A change after publication, kept so the public page can show what was corrected and when. */
+export interface ClarificationCorrectionTable {
+  id: string;
+  clarificationId: string;
+  note: string;
+  /** JSON array of the changed field names. */
+  changed: string;
+  /** JSON object of the changed fields' values before (title, claim, verdict only). */
+  previous: string;
+  correctedBy: string;
+  correctedAt: string;
+}
+export type ClarificationCorrectionRow = Selectable<ClarificationCorrectionTable>;
 
 declare module '../../db/schema.js' {
   interface DatabaseSchema {
     clarification: ClarificationTable;
+    clarification_correction: ClarificationCorrectionTable;
   }
 }
