@@ -81,6 +81,7 @@ export function renderClarificationPage(
     title: `[${view.verdict}] ${view.title} — ${view.station.name}`,
     description,
     url: view.url,
+    image: `${view.url}/card.png`,
     type: 'article',
     locale,
     jsonLd: view.status === 'published' ? [claimReviewJsonLd(view)] : [],

@@ -1,3 +1,4 @@
+import { Type } from 'typebox';
 import { withErrors } from '../../../common/api/common.js';
 import {
   ClarificationIdParams,
@@ -13,9 +14,11 @@ import {
 } from '../../../common/api/factcheck.js';
 import type { AppContext } from '../../context.js';
 import type { App } from '../../http.js';
+import { matchesEtag } from '../../media/media.js';
 import { sendPage } from '../../pages/document.js';
 import { openClarificationIndex } from './clarification-index.js';
 import { renderClarificationPage } from './factcheck.presenter.js';
+import { openShareCards } from './share-card.js';
 import {
   checkClaim,
   createClarification,
@@ -164,6 +167,40 @@ export function registerFactcheckRoutes(app: App, ctx: AppContext): void {
     async (request, reply) => {
       const view = await getClarification(ctx, request.actor, request.params.id);
       return sendPage(reply, ...renderClarificationPage(request.locale, view));
+    },
+  );
+
+  // ——— Share card: what WhatsApp shows beside the link ———
+
+  const shareCard = openShareCards();
+  app.get(
+    '/k/:id/card.png',
+    {
+      schema: {
+        tags,
+        summary: 'The 1200×630 share card of a clarification (PNG; ETag)',
+        params: ClarificationIdParams,
+        produces: ['image/png'],
+        response: withErrors({
+          200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'The PNG' }),
+          304: Type.Null({ description: 'Not modified (If-None-Match)' }),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const view = await getClarification(ctx, request.actor, request.params.id);
+      const card = await shareCard(view);
+      reply
+        .header('etag', card.etag)
+        // Drafts are seen by staff only; a public card may be cached, briefly (corrections).
+        .header(
+          'cache-control',
+          view.status === 'draft' ? 'private, no-store' : 'public, max-age=300',
+        );
+      if (matchesEtag(request.headers['if-none-match'], card.etag)) {
+        return reply.status(304).send(null);
+      }
+      return reply.type('image/png').send(card.png);
     },
   );
 }
