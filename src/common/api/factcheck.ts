@@ -157,3 +157,11 @@ export type FactcheckCandidate = Static<typeof FactcheckCandidate>;
 
 export const FactcheckCheckResult = Type.Object({ candidates: Type.Array(FactcheckCandidate) });
 export type FactcheckCheckResult = Static<typeof FactcheckCheckResult>;
+
+/** "Paling banyak dicek minggu ini": published clarifications by the checks they answered. */
+export const MostCheckedClarifications = Type.Object({
+  /** The week's Monday (WIB), `YYYY-MM-DD`. */
+  week: Type.String(),
+  items: Type.Array(Type.Object({ clarification: ClarificationView, checks: Type.Integer() })),
+});
+export type MostCheckedClarifications = Static<typeof MostCheckedClarifications>;

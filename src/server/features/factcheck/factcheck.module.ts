@@ -4,6 +4,7 @@ import type { Role } from '../../../common/domain/roles.js';
 import type { FeatureModule } from '../../module.js';
 import * as createFactcheck from './migrations/20261202T1420-factcheck-create.js';
 import * as factcheckCorrections from './migrations/20261203T0750-factcheck-corrections.js';
+import * as factcheckWeeklyChecks from './migrations/20261203T0750-factcheck-weekly-checks.js';
 import { registerFactcheckRoutes } from './factcheck.routes.js';
 import { CLARIFICATION_SEARCH_TYPE } from './factcheck.service.js';
 
@@ -38,6 +39,7 @@ export const factcheckModule: FeatureModule = {
   migrations: {
     '20261202T1420-factcheck-create': createFactcheck,
     '20261203T0750-factcheck-corrections': factcheckCorrections,
+    '20261203T0750-factcheck-weekly-checks': factcheckWeeklyChecks,
   },
   policies: factcheckPolicies,
   i18n: { factcheck: { id: idFactcheck, en: enFactcheck } },

@@ -94,3 +94,40 @@ export function listCorrectionsOf(
     .orderBy('id')
     .execute();
 }
+
+/** Adds a node's counted checks of one week; nodes add to the same row. */
+export async function addClarificationChecks(
+  db: Db,
+  week: string,
+  counts: ReadonlyMap<string, number>,
+): Promise<void> {
+  if (counts.size === 0) return;
+  await db
+    .insertInto('clarification_check_week')
+    .values([...counts].map(([clarificationId, checks]) => ({ clarificationId, week, checks })))
+    .onConflict((oc) =>
+      oc.columns(['clarificationId', 'week']).doUpdateSet((eb) => ({
+        checks: eb(eb.ref('clarification_check_week.checks'), '+', eb.ref('excluded.checks')),
+      })),
+    )
+    .execute();
+}
+
+/** The most checked published clarifications of a week, most first. */
+export function listMostCheckedRows(
+  db: Db,
+  week: string,
+  limit: number,
+): Promise<Array<ClarificationRow & { checks: number }>> {
+  return db
+    .selectFrom('clarification_check_week as w')
+    .innerJoin('clarification as c', 'c.id', 'w.clarificationId')
+    .selectAll('c')
+    .select('w.checks')
+    .where('w.week', '=', week)
+    .where('c.status', '=', 'published')
+    .orderBy('w.checks', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(limit)
+    .execute();
+}

@@ -9,6 +9,7 @@ import {
   FactcheckCheckBody,
   FactcheckCheckResult,
   FactcheckVerdictList,
+  MostCheckedClarifications,
   ReviseClarificationBody,
   WithdrawClarificationBody,
 } from '../../../common/api/factcheck.js';
@@ -16,6 +17,7 @@ import type { AppContext } from '../../context.js';
 import type { App } from '../../http.js';
 import { matchesEtag } from '../../media/media.js';
 import { sendPage } from '../../pages/document.js';
+import { openCheckCounter } from './check-counter.js';
 import { openClarificationIndex } from './clarification-index.js';
 import { renderClarificationPage } from './factcheck.presenter.js';
 import { openShareCards } from './share-card.js';
@@ -25,6 +27,7 @@ import {
   getClarification,
   listClarifications,
   listFactcheckVerdicts,
+  listMostCheckedClarifications,
   publishClarification,
   reviseClarification,
   withdrawClarification,
@@ -39,9 +42,10 @@ export function registerFactcheckRoutes(app: App, ctx: AppContext): void {
   app.addHook('onReady', async () => {
     await index.matcher();
   });
-  app.addHook('onClose', (_instance, done) => {
+  const counter = openCheckCounter(ctx);
+  app.addHook('onClose', async () => {
     index.close();
-    done();
+    await counter.close();
   });
 
   app.post(
@@ -55,7 +59,7 @@ export function registerFactcheckRoutes(app: App, ctx: AppContext): void {
         response: withErrors({ 200: FactcheckCheckResult }),
       },
     },
-    (request) => checkClaim(ctx, index, request.body.text),
+    async (request) => counter.countAnswer(await checkClaim(ctx, index, request.body.text)),
   );
 
   app.post(
@@ -116,6 +120,18 @@ export function registerFactcheckRoutes(app: App, ctx: AppContext): void {
   );
 
   // ——— Lifecycle: labels, edits and corrections, withdrawal ———
+
+  app.get(
+    '/api/clarifications/most-checked',
+    {
+      schema: {
+        tags,
+        summary: 'Paling banyak dicek minggu ini: clarifications by the checks they answered',
+        response: withErrors({ 200: MostCheckedClarifications }),
+      },
+    },
+    () => listMostCheckedClarifications(ctx, counter),
+  );
 
   app.get(
     '/api/factcheck/verdicts',

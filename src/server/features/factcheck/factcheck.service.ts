@@ -6,6 +6,7 @@ import type {
   ClarificationView,
   CreateClarificationBody,
   FactcheckVerdictList,
+  MostCheckedClarifications,
   ReviseClarificationBody,
   WithdrawClarificationBody,
 } from '../../../common/api/factcheck.js';
@@ -28,10 +29,12 @@ import {
   insertClarification,
   insertClarificationCorrection,
   listCorrectionsOf,
+  listMostCheckedRows,
   listPublishedClarifications,
   updateClarificationIfUnchanged,
 } from './factcheck.repository.js';
 import type { ClarificationIndex } from './clarification-index.js';
+import { weekOf, type CheckCounter } from './check-counter.js';
 import type { ClarificationCorrectionRow, ClarificationRow } from './factcheck.table.js';
 
 export const CLARIFICATION_SEARCH_TYPE = 'clarification';
@@ -416,4 +419,25 @@ export async function withdrawClarification(
     tx.onCommit(() => ctx.bus.publish('factcheck.changed', { clarificationId: id }));
   });
   return present(ctx, next, station);
+}
+
+// ——— "Paling banyak dicek minggu ini" ———
+
+const MOST_CHECKED = 10;
+
+export async function listMostCheckedClarifications(
+  ctx: AppContext,
+  counter: CheckCounter,
+): Promise<MostCheckedClarifications> {
+  await counter.flush();
+  const week = weekOf(ctx.clock.now());
+  const rows = await listMostCheckedRows(ctx.db, week, MOST_CHECKED);
+  const checks = new Map(rows.map((row) => [row.id, row.checks]));
+  return {
+    week,
+    items: (await presentRows(ctx, rows)).map((clarification) => ({
+      clarification,
+      checks: checks.get(clarification.id) ?? 0,
+    })),
+  };
 }

@@ -41,9 +41,20 @@ export interface ClarificationCorrectionTable {
 }
 export type ClarificationCorrectionRow = Selectable<ClarificationCorrectionTable>;
 
+/**
+ * How many checks a clarification answered in a week (Monday, WIB). Nothing else is kept beside
+ * a check: no address, no user agent, no time finer than the week.
+ */
+export interface ClarificationCheckWeekTable {
+  clarificationId: string;
+  week: string;
+  checks: number;
+}
+
 declare module '../../db/schema.js' {
   interface DatabaseSchema {
     clarification: ClarificationTable;
     clarification_correction: ClarificationCorrectionTable;
+    clarification_check_week: ClarificationCheckWeekTable;
   }
 }

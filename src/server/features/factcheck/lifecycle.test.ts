@@ -6,6 +6,7 @@ import {
   buildStationWorld,
   type Person,
 } from '../../../../test/helpers/station-world.js';
+import { weekOf } from './check-counter.js';
 
 describe('clarification lifecycle: labels, corrections, withdrawal', () => {
   let t: TestContext;
@@ -189,6 +190,52 @@ describe('clarification lifecycle: labels, corrections, withdrawal', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('telah ditarik');
     expect(page.body).toContain(reason.reason);
+  });
+
+  it('counts confident answers per clarification and week, and nothing about who asked', async () => {
+    const flood = await publish({
+      title: 'Banjir setinggi dua meter di Pasar Kebayoran Lama tidak benar',
+      claim: 'Pasar Kebayoran Lama terendam banjir setinggi dua meter pagi ini',
+      verdict: 'HOAKS',
+    });
+    const scam = await publish({
+      title: 'Undian berhadiah mobil atas nama Polsek adalah penipuan',
+      claim:
+        'Selamat! Anda memenangkan undian mobil dari Polsek Kebayoran Lama, transfer biaya admin',
+      verdict: 'PENIPUAN',
+    });
+    await waitFor(
+      async () =>
+        (await check('undian mobil polsek kebayoran lama transfer biaya admin')).candidates[0]
+          ?.confident === true,
+    );
+    const floodText = 'pasar kebayoran lama terendam banjir setinggi dua meter pagi ini!!!';
+    await waitFor(async () => (await check(floodText)).candidates[0]?.confident === true);
+    for (let i = 0; i < 3; i++) await check(floodText);
+    await check('resep rendang padang yang enak sekali');
+
+    const response = await call('GET', '/api/clarifications/most-checked');
+    expect(response.statusCode, response.body).toBe(200);
+    const body = response.json<{
+      week: string;
+      items: Array<{ clarification: ClarificationView; checks: number }>;
+    }>();
+    expect(body.week).toBe(weekOf(t.clock.now()));
+    const counts = new Map(body.items.map((item) => [item.clarification.id, item.checks]));
+    expect(counts.get(flood.id)).toBe(4);
+    expect(counts.get(scam.id)).toBeGreaterThanOrEqual(1);
+    const order = body.items.map((item) => item.checks);
+    expect(order).toEqual([...order].sort((a, b) => b - a));
+    const columns = Object.keys(
+      (await t.ctx.db.selectFrom('clarification_check_week').selectAll().executeTakeFirst())!,
+    );
+    expect(columns.sort()).toEqual(['checks', 'clarificationId', 'week']);
+  });
+
+  it('takes the week from Monday in WIB', () => {
+    // Sunday 23:30 WIB is still the week before; Monday 00:30 WIB starts the next.
+    expect(weekOf(new Date('2026-12-06T16:30:00Z'))).toBe('2026-11-30');
+    expect(weekOf(new Date('2026-12-06T17:30:00Z'))).toBe('2026-12-07');
   });
 });
 
