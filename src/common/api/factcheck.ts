@@ -52,6 +52,8 @@ export const CreateClarificationBody = Type.Object(
     sources: Type.Optional(Sources),
     /** Texts of the hoax as it circulates (forwards), used for matching. */
     examples: Type.Optional(Examples),
+    /** The tip group it answers: publishing answers every tip in it and tells those who asked. */
+    tipGroupId: Type.Optional(Id),
   },
   { additionalProperties: false },
 );

@@ -35,6 +35,7 @@ import {
 } from './factcheck.repository.js';
 import type { ClarificationIndex } from './clarification-index.js';
 import { weekOf, type CheckCounter } from './check-counter.js';
+import { answerTipGroup, assertAnswerableTipGroup } from './tipline.service.js';
 import type { ClarificationCorrectionRow, ClarificationRow } from './factcheck.table.js';
 
 export const CLARIFICATION_SEARCH_TYPE = 'clarification';
@@ -121,6 +122,7 @@ export async function createClarification(
   const station = await getStationOrThrow(ctx, input.stationId);
   const account = assertCan(actor, 'factcheck.draft', station);
   assertVerdict(ctx, input.verdict);
+  if (input.tipGroupId) await assertAnswerableTipGroup(ctx, input.tipGroupId, station.id);
   const now = ctx.clock.now().toISOString();
   const row: ClarificationRow = {
     id: newId(ctx.clock.now().getTime()),
@@ -141,6 +143,7 @@ export async function createClarification(
     withdrawnAt: null,
     withdrawnBy: null,
     withdrawnReason: null,
+    tipGroupId: input.tipGroupId ?? null,
   };
   await transaction(ctx.db, async (tx) => {
     await insertClarification(tx.db, row);
@@ -180,6 +183,7 @@ export async function publishClarification(
     });
     if (!moved) throw conflict('factcheck.not_draft');
     await indexClarification(ctx, tx, row, station, now);
+    await answerTipGroup(ctx, tx, row, account);
     await recordAudit(ctx, tx, {
       actor: account,
       stationId: station.id,

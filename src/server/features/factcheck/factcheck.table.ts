@@ -24,6 +24,8 @@ export interface ClarificationTable {
   withdrawnAt: string | null;
   withdrawnBy: string | null;
   withdrawnReason: string | null;
+  /** The tip group it answers, if written from one: publishing answers every tip in it. */
+  tipGroupId: string | null;
 }
 export type ClarificationRow = Selectable<ClarificationTable>;
 
