@@ -3,6 +3,7 @@ import type {
   ClarificationSource,
   ClarificationView,
 } from '../../../common/api/factcheck.js';
+import { claimReviewJsonLd } from '../../../common/api/claim-review.js';
 import { clarificationPath } from '../../../common/domain/factcheck.js';
 import { formatDateTime } from '../../../common/i18n/format.js';
 import { translate, type Locale, type MessageKey } from '../../../common/i18n/index.js';
@@ -43,31 +44,6 @@ export function toClarificationView(
     withdrawnReason: row.withdrawnReason,
     corrections: corrections.map(toCorrectionView),
     url: `${publicUrl}${clarificationPath(row.id)}`,
-  };
-}
-
-/** schema.org ClaimReview, what search engines and fact-check aggregators read. */
-export function claimReviewJsonLd(view: ClarificationView): object {
-  return {
-    '@context': 'https://schema.org',
-    '@type': 'ClaimReview',
-    url: view.url,
-    claimReviewed: view.claim,
-    datePublished: view.publishedAt ?? view.createdAt,
-    ...(view.updatedAt !== view.publishedAt ? { dateModified: view.updatedAt } : {}),
-    inLanguage: 'id',
-    headline: view.title,
-    author: { '@type': 'Organization', name: view.station.name },
-    reviewRating: {
-      '@type': 'Rating',
-      alternateName: view.verdict,
-    },
-    itemReviewed: {
-      '@type': 'Claim',
-      text: view.claim,
-      inLanguage: 'id',
-      appearance: view.examples.map((text) => ({ '@type': 'CreativeWork', text })),
-    },
   };
 }
 
