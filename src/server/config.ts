@@ -1,5 +1,9 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
+import {
+  DEFAULT_FACTCHECK_VERDICTS,
+  FACTCHECK_VERDICT_PATTERN,
+} from '../common/domain/factcheck.js';
 import { CRIME_CATEGORY_PATTERN, DEFAULT_CRIME_CATEGORIES } from '../common/domain/stats.js';
 
 /** Everything Siaga reads from the environment, parsed once. The only reader of process.env. */
@@ -44,6 +48,8 @@ export interface Config {
   logClientAddress: 'coarse' | 'full';
   /** Crime categories of the statistics, in display order (Polri's classes by default). */
   crimeCategories: string[];
+  /** Verdict labels of clarifications, in the order editors see them. */
+  factcheckVerdicts: string[];
   /** A running job renews its lease; a job of a dead node is claimed again after this. */
   jobLeaseMs: number;
   /** Subscriptions per Web Push page job: one alert's fan-out is split into jobs of this many. */
@@ -184,6 +190,17 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
 
+  const factcheckVerdicts = (
+    read('SIAGA_FACTCHECK_VERDICTS') ?? DEFAULT_FACTCHECK_VERDICTS.join(',')
+  )
+    .split(',')
+    .map((verdict) => verdict.trim());
+  if (factcheckVerdicts.some((verdict) => !new RegExp(FACTCHECK_VERDICT_PATTERN).test(verdict))) {
+    problems.push(
+      'SIAGA_FACTCHECK_VERDICTS must be a comma-separated list of upper-case labels (A-Z and spaces, 3-40 characters)',
+    );
+  }
+
   const leaseText = read('SIAGA_JOB_LEASE_SECONDS') ?? '30';
   const leaseSeconds = Number(leaseText);
   if (!Number.isFinite(leaseSeconds) || leaseSeconds < 1) {
@@ -253,6 +270,7 @@ export function loadConfig(env: Env = process.env): Config {
     metricsToken,
     logClientAddress: logClientAddress as Config['logClientAddress'],
     crimeCategories: [...new Set(crimeCategories)],
+    factcheckVerdicts: [...new Set(factcheckVerdicts)],
     jobLeaseMs: leaseSeconds * 1000,
     pushPageSize,
     reportRetentionDays,

@@ -8,6 +8,7 @@ import {
   OUTBOX_SYNC_TAG,
   outboxEntries,
 } from './features/reports/report-outbox.js';
+import { receiveSharedItem, SHARE_TARGET_PATH } from './features/factcheck/shared-item.js';
 
 // The DOM and WebWorker libraries cannot share one program, so the few worker types used here
 // are declared locally.
@@ -94,6 +95,10 @@ scope.addEventListener('fetch', (event) => {
   const { request } = event;
   const url = new URL(request.url);
   if (url.origin !== scope.location.origin) return;
+  if (request.method === 'POST' && url.pathname === SHARE_TARGET_PATH) {
+    event.respondWith(receiveSharedItem(request, url.origin));
+    return;
+  }
   if (request.method !== 'GET') {
     // What one account read must not be shown offline to the next one on this phone.
     if (url.pathname === '/api/auth/logout') event.waitUntil(caches.delete(API_CACHE));

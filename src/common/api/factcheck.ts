@@ -4,24 +4,41 @@ import {
   CLARIFICATION_EXAMPLE_MAX,
   CLARIFICATION_EXAMPLES_MAX,
   CLARIFICATION_EXPLANATION_MAX,
+  CLARIFICATION_NOTE_MAX,
+  CLARIFICATION_SOURCE_KINDS,
   CLARIFICATION_SOURCES_MAX,
   CLARIFICATION_STATUSES,
   CLARIFICATION_TITLE_MAX,
   FACTCHECK_TEXT_MAX,
-  FACTCHECK_VERDICTS,
+  FACTCHECK_VERDICT_PATTERN,
 } from '../domain/factcheck.js';
 
 const Id = Type.String({ minLength: 1, maxLength: 64 });
 const Url = Type.String({ minLength: 8, maxLength: 2000, pattern: '^https?://' });
 
-export const FactcheckVerdict = Type.Enum(FACTCHECK_VERDICTS);
+/** One of the deployment's labels (GET /api/factcheck/verdicts; SIAGA_FACTCHECK_VERDICTS). */
+export const FactcheckVerdict = Type.String({ pattern: FACTCHECK_VERDICT_PATTERN });
 
-/** A source is a link, optionally with the title to show for it. */
+export const FactcheckVerdictList = Type.Object({ verdicts: Type.Array(Type.String()) });
+export type FactcheckVerdictList = Static<typeof FactcheckVerdictList>;
+
+/** A source is a link or a document, optionally with the title to show for it. */
 export const ClarificationSource = Type.Object(
-  { url: Url, title: Type.Optional(Type.String({ maxLength: 300 })) },
+  {
+    url: Url,
+    title: Type.Optional(Type.String({ maxLength: 300 })),
+    kind: Type.Optional(Type.Enum(CLARIFICATION_SOURCE_KINDS)),
+  },
   { additionalProperties: false },
 );
 export type ClarificationSource = Static<typeof ClarificationSource>;
+
+const Sources = Type.Array(Type.Union([Url, ClarificationSource]), {
+  maxItems: CLARIFICATION_SOURCES_MAX,
+});
+const Examples = Type.Array(Type.String({ minLength: 1, maxLength: CLARIFICATION_EXAMPLE_MAX }), {
+  maxItems: CLARIFICATION_EXAMPLES_MAX,
+});
 
 export const CreateClarificationBody = Type.Object(
   {
@@ -32,19 +49,54 @@ export const CreateClarificationBody = Type.Object(
     verdict: FactcheckVerdict,
     /** Markdown. */
     explanation: Type.String({ minLength: 1, maxLength: CLARIFICATION_EXPLANATION_MAX }),
-    sources: Type.Optional(
-      Type.Array(Type.Union([Url, ClarificationSource]), { maxItems: CLARIFICATION_SOURCES_MAX }),
-    ),
+    sources: Type.Optional(Sources),
     /** Texts of the hoax as it circulates (forwards), used for matching. */
-    examples: Type.Optional(
-      Type.Array(Type.String({ minLength: 1, maxLength: CLARIFICATION_EXAMPLE_MAX }), {
-        maxItems: CLARIFICATION_EXAMPLES_MAX,
-      }),
-    ),
+    examples: Type.Optional(Examples),
+    /** The tip group it answers: publishing answers every tip in it and tells those who asked. */
+    tipGroupId: Type.Optional(Id),
   },
   { additionalProperties: false },
 );
 export type CreateClarificationBody = Static<typeof CreateClarificationBody>;
+
+/** What an edit may change: a draft in place, a published clarification as a correction. */
+export const ReviseClarificationBody = Type.Object(
+  {
+    title: Type.Optional(Type.String({ minLength: 3, maxLength: CLARIFICATION_TITLE_MAX })),
+    claim: Type.Optional(Type.String({ minLength: 3, maxLength: CLARIFICATION_CLAIM_MAX })),
+    verdict: Type.Optional(FactcheckVerdict),
+    explanation: Type.Optional(
+      Type.String({ minLength: 1, maxLength: CLARIFICATION_EXPLANATION_MAX }),
+    ),
+    sources: Type.Optional(Sources),
+    examples: Type.Optional(Examples),
+    /** Required for a published clarification: shown publicly with the correction. */
+    note: Type.Optional(Type.String({ minLength: 3, maxLength: CLARIFICATION_NOTE_MAX })),
+  },
+  { additionalProperties: false },
+);
+export type ReviseClarificationBody = Static<typeof ReviseClarificationBody>;
+
+export const WithdrawClarificationBody = Type.Object(
+  { reason: Type.String({ minLength: 3, maxLength: CLARIFICATION_NOTE_MAX }) },
+  { additionalProperties: false },
+);
+export type WithdrawClarificationBody = Static<typeof WithdrawClarificationBody>;
+
+/** One correction after publication, as the public page lists it. */
+export const ClarificationCorrection = Type.Object({
+  at: Type.String(),
+  note: Type.String(),
+  /** The fields that changed. */
+  changed: Type.Array(Type.String()),
+  /** Their values before the correction (explanation, sources and examples are not repeated). */
+  previous: Type.Object({
+    title: Type.Optional(Type.String()),
+    claim: Type.Optional(Type.String()),
+    verdict: Type.Optional(Type.String()),
+  }),
+});
+export type ClarificationCorrection = Static<typeof ClarificationCorrection>;
 
 export const ClarificationView = Type.Object({
   id: Type.String(),
@@ -61,6 +113,10 @@ export const ClarificationView = Type.Object({
   createdAt: Type.String(),
   updatedAt: Type.String(),
   publishedAt: Type.Union([Type.String(), Type.Null()]),
+  withdrawnAt: Type.Union([Type.String(), Type.Null()]),
+  withdrawnReason: Type.Union([Type.String(), Type.Null()]),
+  /** Oldest first. */
+  corrections: Type.Array(ClarificationCorrection),
   /** Absolute URL of the public page. */
   url: Type.String(),
 });
@@ -103,3 +159,11 @@ export type FactcheckCandidate = Static<typeof FactcheckCandidate>;
 
 export const FactcheckCheckResult = Type.Object({ candidates: Type.Array(FactcheckCandidate) });
 export type FactcheckCheckResult = Static<typeof FactcheckCheckResult>;
+
+/** "Paling banyak dicek minggu ini": published clarifications by the checks they answered. */
+export const MostCheckedClarifications = Type.Object({
+  /** The week's Monday (WIB), `YYYY-MM-DD`. */
+  week: Type.String(),
+  items: Type.Array(Type.Object({ clarification: ClarificationView, checks: Type.Integer() })),
+});
+export type MostCheckedClarifications = Static<typeof MostCheckedClarifications>;

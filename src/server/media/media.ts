@@ -221,7 +221,8 @@ function toFileView({ key, mime, width, height, bytes }: MediaFileView): MediaFi
   return { key, mime, width, height, bytes };
 }
 
-function matchesEtag(header: string | undefined, etag: string): boolean {
+/** Whether an If-None-Match header names this ETag (weak or strong, or `*`). */
+export function matchesEtag(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   return header
     .split(',')

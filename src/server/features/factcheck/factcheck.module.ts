@@ -3,6 +3,11 @@ import idFactcheck from '../../../common/i18n/id/factcheck.json' with { type: 'j
 import type { Role } from '../../../common/domain/roles.js';
 import type { FeatureModule } from '../../module.js';
 import * as createFactcheck from './migrations/20261202T1420-factcheck-create.js';
+import * as factcheckCorrections from './migrations/20261203T0750-factcheck-corrections.js';
+import * as factcheckTips from './migrations/20261203T0750-factcheck-tips.js';
+import * as factcheckWeeklyChecks from './migrations/20261203T0750-factcheck-weekly-checks.js';
+import { registerTiplineRoutes } from './tipline.routes.js';
+import type { TipAnswer } from '../../../common/api/tipline.js';
 import { registerFactcheckRoutes } from './factcheck.routes.js';
 import { CLARIFICATION_SEARCH_TYPE } from './factcheck.service.js';
 
@@ -15,6 +20,13 @@ declare module '../../../common/i18n/index.js' {
 declare module '../../auth/policy.js' {
   interface StationPolicies {
     factcheck: typeof factcheckPolicies;
+  }
+}
+
+declare module '../../realtime/stream-events.js' {
+  interface StreamEventTypes {
+    /** To those who asked (logged in): the station answered their tip. */
+    'factcheck.tip_answered': TipAnswer;
   }
 }
 
@@ -33,8 +45,16 @@ const factcheckPolicies = {
 
 export const factcheckModule: FeatureModule = {
   name: 'factcheck',
-  routes: registerFactcheckRoutes,
-  migrations: { '20261202T1420-factcheck-create': createFactcheck },
+  routes: (app, ctx) => {
+    registerFactcheckRoutes(app, ctx);
+    registerTiplineRoutes(app, ctx);
+  },
+  migrations: {
+    '20261202T1420-factcheck-create': createFactcheck,
+    '20261203T0750-factcheck-corrections': factcheckCorrections,
+    '20261203T0750-factcheck-tips': factcheckTips,
+    '20261203T0750-factcheck-weekly-checks': factcheckWeeklyChecks,
+  },
   policies: factcheckPolicies,
   i18n: { factcheck: { id: idFactcheck, en: enFactcheck } },
   searchTypes: [CLARIFICATION_SEARCH_TYPE],

@@ -1,14 +1,30 @@
-import type { ClarificationSource, ClarificationView } from '../../../common/api/factcheck.js';
+import type {
+  ClarificationCorrection,
+  ClarificationSource,
+  ClarificationView,
+} from '../../../common/api/factcheck.js';
+import { claimReviewJsonLd } from '../../../common/api/claim-review.js';
 import { clarificationPath } from '../../../common/domain/factcheck.js';
-import { translate, type Locale } from '../../../common/i18n/index.js';
+import { formatDateTime } from '../../../common/i18n/format.js';
+import { translate, type Locale, type MessageKey } from '../../../common/i18n/index.js';
 import type { PageMeta } from '../../pages/document.js';
 import { html, rawHtml, type SafeHtml } from '../../pages/html.js';
-import type { ClarificationRow } from './factcheck.table.js';
+import type { ClarificationCorrectionRow, ClarificationRow } from './factcheck.table.js';
+
+export function toCorrectionView(row: ClarificationCorrectionRow): ClarificationCorrection {
+  return {
+    at: row.correctedAt,
+    note: row.note,
+    changed: JSON.parse(row.changed) as string[],
+    previous: JSON.parse(row.previous) as ClarificationCorrection['previous'],
+  };
+}
 
 export function toClarificationView(
   row: ClarificationRow,
   station: { id: string; slug: string; name: string },
   publicUrl: string,
+  corrections: readonly ClarificationCorrectionRow[],
 ): ClarificationView {
   return {
     id: row.id,
@@ -24,32 +40,10 @@ export function toClarificationView(
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     publishedAt: row.publishedAt,
+    withdrawnAt: row.withdrawnAt,
+    withdrawnReason: row.withdrawnReason,
+    corrections: corrections.map(toCorrectionView),
     url: `${publicUrl}${clarificationPath(row.id)}`,
-  };
-}
-
-/** schema.org ClaimReview, what search engines and fact-check aggregators read. */
-export function claimReviewJsonLd(view: ClarificationView): object {
-  return {
-    '@context': 'https://schema.org',
-    '@type': 'ClaimReview',
-    url: view.url,
-    claimReviewed: view.claim,
-    datePublished: view.publishedAt ?? view.createdAt,
-    ...(view.updatedAt !== view.publishedAt ? { dateModified: view.updatedAt } : {}),
-    inLanguage: 'id',
-    headline: view.title,
-    author: { '@type': 'Organization', name: view.station.name },
-    reviewRating: {
-      '@type': 'Rating',
-      alternateName: view.verdict,
-    },
-    itemReviewed: {
-      '@type': 'Claim',
-      text: view.claim,
-      inLanguage: 'id',
-      appearance: view.examples.map((text) => ({ '@type': 'CreativeWork', text })),
-    },
   };
 }
 
@@ -63,6 +57,7 @@ export function renderClarificationPage(
     title: `[${view.verdict}] ${view.title} — ${view.station.name}`,
     description,
     url: view.url,
+    image: `${view.url}/card.png`,
     type: 'article',
     locale,
     jsonLd: view.status === 'published' ? [claimReviewJsonLd(view)] : [],
@@ -73,7 +68,16 @@ export function renderClarificationPage(
     <h1>${view.title}</h1>
     ${
       view.status === 'withdrawn'
-        ? html`<p class="factcheck-withdrawn">${translate(locale, 'factcheck.page.withdrawn')}</p>`
+        ? html`<p class="factcheck-withdrawn">
+            ${translate(locale, 'factcheck.page.withdrawn')}
+            ${
+              view.withdrawnReason
+                ? translate(locale, 'factcheck.page.withdrawn_reason', {
+                    reason: view.withdrawnReason,
+                  })
+                : ''
+            }
+          </p>`
         : ''
     }
     <h2>${translate(locale, 'factcheck.page.claim')}</h2>
@@ -87,14 +91,65 @@ export function renderClarificationPage(
               ${view.sources.map(
                 (source) =>
                   html`<li>
-                    <a href="${source.url}" rel="nofollow noopener"
-                      >${source.title ?? source.url}</a
-                    >
+                    <a href="${source.url}" rel="nofollow noopener">${source.title ?? source.url}</a
+                    >${
+                      source.kind === 'document'
+                        ? html` (${translate(locale, 'factcheck.page.document')})`
+                        : ''
+                    }
                   </li>`,
               )}
             </ul>`
         : ''
     }
+    ${renderCorrections(locale, view.corrections)}
   </main>`;
   return [meta, body];
+}
+
+const FIELD_LABELS = {
+  title: 'factcheck.field.title',
+  claim: 'factcheck.field.claim',
+  verdict: 'factcheck.field.verdict',
+  explanation: 'factcheck.field.explanation',
+  sources: 'factcheck.field.sources',
+  examples: 'factcheck.field.examples',
+} as const satisfies Record<string, MessageKey>;
+
+const fieldLabel = (locale: Locale, field: string) =>
+  field in FIELD_LABELS
+    ? translate(locale, FIELD_LABELS[field as keyof typeof FIELD_LABELS])
+    : field;
+
+/** Corrections after publication, newest first, each with what it changed and what was there. */
+function renderCorrections(
+  locale: Locale,
+  corrections: readonly ClarificationCorrection[],
+): SafeHtml | '' {
+  if (corrections.length === 0) return '';
+  return html`<section class="factcheck-corrections">
+    <h2>${translate(locale, 'factcheck.page.corrections')}</h2>
+    <ol>
+      ${[...corrections].reverse().map(
+        (correction) =>
+          html`<li>
+            <p>
+              <time datetime="${correction.at}"
+                >${translate(locale, 'factcheck.page.corrected_at', {
+                  at: formatDateTime(correction.at, locale),
+                })}</time
+              >
+              (${correction.changed.map((field) => fieldLabel(locale, field)).join(', ')})
+            </p>
+            <p>${correction.note}</p>
+            ${Object.values(correction.previous).map(
+              (value) =>
+                html`<p class="factcheck-previous">
+                  ${translate(locale, 'factcheck.page.was', { value })}
+                </p>`,
+            )}
+          </li>`,
+      )}
+    </ol>
+  </section>`;
 }

@@ -1,3 +1,4 @@
+import { Type } from 'typebox';
 import { withErrors } from '../../../common/api/common.js';
 import {
   ClarificationIdParams,
@@ -7,18 +8,29 @@ import {
   CreateClarificationBody,
   FactcheckCheckBody,
   FactcheckCheckResult,
+  FactcheckVerdictList,
+  MostCheckedClarifications,
+  ReviseClarificationBody,
+  WithdrawClarificationBody,
 } from '../../../common/api/factcheck.js';
 import type { AppContext } from '../../context.js';
 import type { App } from '../../http.js';
+import { matchesEtag } from '../../media/media.js';
 import { sendPage } from '../../pages/document.js';
+import { openCheckCounter } from './check-counter.js';
 import { openClarificationIndex } from './clarification-index.js';
 import { renderClarificationPage } from './factcheck.presenter.js';
+import { openShareCards } from './share-card.js';
 import {
   checkClaim,
   createClarification,
   getClarification,
   listClarifications,
+  listFactcheckVerdicts,
+  listMostCheckedClarifications,
   publishClarification,
+  reviseClarification,
+  withdrawClarification,
 } from './factcheck.service.js';
 
 const tags = ['factcheck'];
@@ -30,9 +42,10 @@ export function registerFactcheckRoutes(app: App, ctx: AppContext): void {
   app.addHook('onReady', async () => {
     await index.matcher();
   });
-  app.addHook('onClose', (_instance, done) => {
+  const counter = openCheckCounter(ctx);
+  app.addHook('onClose', async () => {
     index.close();
-    done();
+    await counter.close();
   });
 
   app.post(
@@ -46,7 +59,7 @@ export function registerFactcheckRoutes(app: App, ctx: AppContext): void {
         response: withErrors({ 200: FactcheckCheckResult }),
       },
     },
-    (request) => checkClaim(ctx, index, request.body.text),
+    async (request) => counter.countAnswer(await checkClaim(ctx, index, request.body.text)),
   );
 
   app.post(
@@ -106,12 +119,104 @@ export function registerFactcheckRoutes(app: App, ctx: AppContext): void {
     (request) => getClarification(ctx, request.actor, request.params.id),
   );
 
+  // ——— Lifecycle: labels, edits and corrections, withdrawal ———
+
+  app.get(
+    '/api/clarifications/most-checked',
+    {
+      schema: {
+        tags,
+        summary: 'Paling banyak dicek minggu ini: clarifications by the checks they answered',
+        response: withErrors({ 200: MostCheckedClarifications }),
+      },
+    },
+    () => listMostCheckedClarifications(ctx, counter),
+  );
+
+  app.get(
+    '/api/factcheck/verdicts',
+    {
+      schema: {
+        tags,
+        summary: 'The verdict labels clarifications may carry here (SIAGA_FACTCHECK_VERDICTS)',
+        response: withErrors({ 200: FactcheckVerdictList }),
+      },
+    },
+    () => listFactcheckVerdicts(ctx),
+  );
+
+  app.patch(
+    '/api/clarifications/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          'Edit a draft (officers), or correct a published clarification with a public note (editors; audited)',
+        security,
+        params: ClarificationIdParams,
+        body: ReviseClarificationBody,
+        response: withErrors({ 200: ClarificationView }),
+      },
+    },
+    (request) => reviseClarification(ctx, request.actor, request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/clarifications/:id/withdraw',
+    {
+      schema: {
+        tags,
+        summary:
+          'Withdraw a published clarification; its page stays and says why (editors; audited)',
+        security,
+        params: ClarificationIdParams,
+        body: WithdrawClarificationBody,
+        response: withErrors({ 200: ClarificationView }),
+      },
+    },
+    (request) => withdrawClarification(ctx, request.actor, request.params.id, request.body),
+  );
+
   app.get(
     '/k/:id',
     { schema: { hide: true, params: ClarificationIdParams } },
     async (request, reply) => {
       const view = await getClarification(ctx, request.actor, request.params.id);
       return sendPage(reply, ...renderClarificationPage(request.locale, view));
+    },
+  );
+
+  // ——— Share card: what WhatsApp shows beside the link ———
+
+  const shareCard = openShareCards();
+  app.get(
+    '/k/:id/card.png',
+    {
+      schema: {
+        tags,
+        summary: 'The 1200×630 share card of a clarification (PNG; ETag)',
+        params: ClarificationIdParams,
+        produces: ['image/png'],
+        response: withErrors({
+          200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'The PNG' }),
+          304: Type.Null({ description: 'Not modified (If-None-Match)' }),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const view = await getClarification(ctx, request.actor, request.params.id);
+      const card = await shareCard(view);
+      reply
+        .header('etag', card.etag)
+        // Drafts are seen by staff only; a public card may be cached, briefly (corrections).
+        .header(
+          'cache-control',
+          view.status === 'draft' ? 'private, no-store' : 'public, max-age=300',
+        );
+      if (matchesEtag(request.headers['if-none-match'], card.etag)) {
+        return reply.status(304).send(null);
+      }
+      return reply.type('image/png').send(card.png);
     },
   );
 }

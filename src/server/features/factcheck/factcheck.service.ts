@@ -5,14 +5,18 @@ import type {
   ClarificationSource,
   ClarificationView,
   CreateClarificationBody,
+  FactcheckVerdictList,
+  MostCheckedClarifications,
+  ReviseClarificationBody,
+  WithdrawClarificationBody,
 } from '../../../common/api/factcheck.js';
 import type { Actor } from '../../auth/actor.js';
 import { assertCan, can } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
 import { decodePublishedCursor, encodePublishedCursor } from '../../db/published-cursor.js';
-import { transaction } from '../../db/database.js';
+import { transaction, type Tx } from '../../db/database.js';
 import { transitionRow } from '../../db/transitions.js';
-import { conflict, notFound } from '../../errors.js';
+import { AppError, conflict, notFound } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { renderMarkdown } from '../../text/markdown.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -23,10 +27,16 @@ import {
   findClarificationById,
   findClarificationsByIds,
   insertClarification,
+  insertClarificationCorrection,
+  listCorrectionsOf,
+  listMostCheckedRows,
   listPublishedClarifications,
+  updateClarificationIfUnchanged,
 } from './factcheck.repository.js';
 import type { ClarificationIndex } from './clarification-index.js';
-import type { ClarificationRow } from './factcheck.table.js';
+import { weekOf, type CheckCounter } from './check-counter.js';
+import { answerTipGroup, assertAnswerableTipGroup } from './tipline.service.js';
+import type { ClarificationCorrectionRow, ClarificationRow } from './factcheck.table.js';
 
 export const CLARIFICATION_SEARCH_TYPE = 'clarification';
 const PAGE_SIZE = 20;
@@ -35,11 +45,12 @@ function normaliseSources(sources: CreateClarificationBody['sources']): Clarific
   return (sources ?? []).map((source) => (typeof source === 'string' ? { url: source } : source));
 }
 
-function present(ctx: AppContext, row: ClarificationRow, station: StationSummary) {
+async function present(ctx: AppContext, row: ClarificationRow, station: StationSummary) {
   return toClarificationView(
     row,
     { id: station.id, slug: station.slug, name: station.name },
     ctx.config.publicUrl,
+    await listCorrectionsOf(ctx.db, [row.id]),
   );
 }
 
@@ -51,9 +62,55 @@ async function presentRows(
   for (const id of new Set(rows.map((row) => row.stationId))) {
     stations.set(id, await getStationOrThrow(ctx, id));
   }
+  const corrections = new Map<string, ClarificationCorrectionRow[]>();
+  for (const correction of await listCorrectionsOf(
+    ctx.db,
+    rows.map((row) => row.id),
+  )) {
+    const list = corrections.get(correction.clarificationId) ?? [];
+    corrections.set(correction.clarificationId, [...list, correction]);
+  }
   return rows.flatMap((row) => {
     const station = stations.get(row.stationId);
-    return station ? [present(ctx, row, station)] : [];
+    if (!station) return [];
+    const summary = { id: station.id, slug: station.slug, name: station.name };
+    return [toClarificationView(row, summary, ctx.config.publicUrl, corrections.get(row.id) ?? [])];
+  });
+}
+
+/** The deployment's labels (SIAGA_FACTCHECK_VERDICTS), in the order editors see them. */
+export function listFactcheckVerdicts(ctx: AppContext): FactcheckVerdictList {
+  return { verdicts: ctx.config.factcheckVerdicts };
+}
+
+function assertVerdict(ctx: AppContext, verdict: string): void {
+  if (!ctx.config.factcheckVerdicts.includes(verdict)) {
+    throw new AppError(
+      'factcheck.unknown_verdict',
+      400,
+      { verdicts: ctx.config.factcheckVerdicts.join(', ') },
+      { fields: [{ field: 'verdict', problem: 'factcheck.unknown_verdict' }] },
+    );
+  }
+}
+
+/** What the matcher and the search index read of a clarification. */
+async function indexClarification(
+  ctx: AppContext,
+  tx: Tx,
+  row: ClarificationRow,
+  station: StationSummary,
+  date: string,
+): Promise<void> {
+  await ctx.search.index(tx.db, CLARIFICATION_SEARCH_TYPE, row.id, {
+    fields: {
+      title: row.title,
+      claim: row.claim,
+      examples: (JSON.parse(row.examples) as string[]).join('\n'),
+    },
+    stationPath: station.path,
+    kind: row.verdict,
+    date,
   });
 }
 
@@ -64,6 +121,8 @@ export async function createClarification(
 ): Promise<ClarificationView> {
   const station = await getStationOrThrow(ctx, input.stationId);
   const account = assertCan(actor, 'factcheck.draft', station);
+  assertVerdict(ctx, input.verdict);
+  if (input.tipGroupId) await assertAnswerableTipGroup(ctx, input.tipGroupId, station.id);
   const now = ctx.clock.now().toISOString();
   const row: ClarificationRow = {
     id: newId(ctx.clock.now().getTime()),
@@ -81,6 +140,10 @@ export async function createClarification(
     createdAt: now,
     updatedAt: now,
     publishedAt: null,
+    withdrawnAt: null,
+    withdrawnBy: null,
+    withdrawnReason: null,
+    tipGroupId: input.tipGroupId ?? null,
   };
   await transaction(ctx.db, async (tx) => {
     await insertClarification(tx.db, row);
@@ -119,16 +182,8 @@ export async function publishClarification(
       },
     });
     if (!moved) throw conflict('factcheck.not_draft');
-    await ctx.search.index(tx.db, CLARIFICATION_SEARCH_TYPE, id, {
-      fields: {
-        title: row.title,
-        claim: row.claim,
-        examples: (JSON.parse(row.examples) as string[]).join('\n'),
-      },
-      stationPath: station.path,
-      kind: row.verdict,
-      date: now,
-    });
+    await indexClarification(ctx, tx, row, station, now);
+    await answerTipGroup(ctx, tx, row, account);
     await recordAudit(ctx, tx, {
       actor: account,
       stationId: station.id,
@@ -223,5 +278,170 @@ export async function checkClaim(
         },
       ];
     }),
+  };
+}
+
+// ——— Lifecycle after the draft: edits, corrections after publication, withdrawal ———
+
+const EDITABLE_FIELDS = [
+  'title',
+  'claim',
+  'verdict',
+  'explanation',
+  'sources',
+  'examples',
+] as const;
+/** The fields whose earlier value the public history repeats; the rest it only names. */
+const REPEATED_FIELDS = ['title', 'claim', 'verdict'] as const;
+
+function revisedRow(row: ClarificationRow, input: ReviseClarificationBody): ClarificationRow {
+  const explanation = input.explanation ?? row.explanation;
+  return {
+    ...row,
+    title: input.title?.trim() ?? row.title,
+    claim: input.claim?.trim() ?? row.claim,
+    verdict: input.verdict ?? row.verdict,
+    explanation,
+    explanationHtml:
+      input.explanation === undefined ? row.explanationHtml : renderMarkdown(explanation),
+    sources: input.sources ? JSON.stringify(normaliseSources(input.sources)) : row.sources,
+    examples: input.examples
+      ? JSON.stringify(input.examples.map((text) => text.trim()).filter(Boolean))
+      : row.examples,
+  };
+}
+
+/**
+ * A draft is edited in place by those who may draft; a published clarification is corrected by
+ * those who may publish, with a note the public page shows beside what changed and when.
+ */
+export async function reviseClarification(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: ReviseClarificationBody,
+): Promise<ClarificationView> {
+  const row = await findClarificationById(ctx.db, id);
+  if (!row) throw notFound('factcheck.not_found');
+  const station = await getStationOrThrow(ctx, row.stationId);
+  if (row.status === 'draft' && !can(actor, 'factcheck.draft', station)) {
+    throw notFound('factcheck.not_found');
+  }
+  const isCorrection = row.status !== 'draft';
+  const account = assertCan(actor, isCorrection ? 'factcheck.publish' : 'factcheck.draft', station);
+  if (row.status === 'withdrawn') throw conflict('factcheck.withdrawn');
+  if (input.verdict !== undefined) assertVerdict(ctx, input.verdict);
+  const note = input.note?.trim() ?? '';
+  if (isCorrection && note.length < 3) {
+    throw new AppError(
+      'factcheck.note_required',
+      400,
+      {},
+      { fields: [{ field: 'note', problem: 'factcheck.note_required' }] },
+    );
+  }
+  const now = ctx.clock.now().toISOString();
+  const next = { ...revisedRow(row, input), updatedAt: now };
+  const changed = EDITABLE_FIELDS.filter((field) => next[field] !== row[field]);
+  if (changed.length === 0) throw new AppError('factcheck.nothing_changed', 400);
+  await transaction(ctx.db, async (tx) => {
+    const fields = [...changed, 'explanationHtml', 'updatedAt'] as const;
+    const patch = Object.fromEntries(fields.map((field) => [field, next[field]]));
+    if (!(await updateClarificationIfUnchanged(tx.db, row, patch))) {
+      throw conflict('factcheck.changed_meanwhile');
+    }
+    if (isCorrection) {
+      const previous = Object.fromEntries(
+        REPEATED_FIELDS.filter((field) => changed.includes(field)).map((f) => [f, row[f]]),
+      );
+      await insertClarificationCorrection(tx.db, {
+        id: newId(ctx.clock.now().getTime()),
+        clarificationId: id,
+        note,
+        changed: JSON.stringify(changed),
+        previous: JSON.stringify(previous),
+        correctedBy: account.accountId,
+        correctedAt: now,
+      });
+      await indexClarification(ctx, tx, next, station, row.publishedAt ?? now);
+      tx.onCommit(() => ctx.bus.publish('factcheck.changed', { clarificationId: id }));
+    }
+    await recordAudit(ctx, tx, {
+      actor: account,
+      stationId: station.id,
+      action: isCorrection ? 'factcheck.clarification_corrected' : 'factcheck.clarification_edited',
+      target: { type: 'clarification', id },
+      summary: { changed, ...(isCorrection ? { note } : {}) },
+    });
+  });
+  return present(ctx, next, station);
+}
+
+/** Takes a published clarification down: out of the check and the search, its page says why. */
+export async function withdrawClarification(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: WithdrawClarificationBody,
+): Promise<ClarificationView> {
+  const row = await findClarificationById(ctx.db, id);
+  if (!row) throw notFound('factcheck.not_found');
+  const station = await getStationOrThrow(ctx, row.stationId);
+  const account = assertCan(actor, 'factcheck.publish', station);
+  const now = ctx.clock.now().toISOString();
+  const next: ClarificationRow = {
+    ...row,
+    status: 'withdrawn',
+    withdrawnAt: now,
+    withdrawnBy: account.accountId,
+    withdrawnReason: input.reason.trim(),
+    updatedAt: now,
+  };
+  await transaction(ctx.db, async (tx) => {
+    const moved = await transitionRow(tx.db, {
+      table: 'clarification',
+      id,
+      column: 'status',
+      from: ['published'],
+      set: {
+        status: next.status,
+        withdrawnAt: now,
+        withdrawnBy: next.withdrawnBy,
+        withdrawnReason: next.withdrawnReason,
+        updatedAt: now,
+      },
+    });
+    if (!moved) throw conflict('factcheck.not_published');
+    await ctx.search.remove(tx.db, CLARIFICATION_SEARCH_TYPE, id);
+    await recordAudit(ctx, tx, {
+      actor: account,
+      stationId: station.id,
+      action: 'factcheck.clarification_withdrawn',
+      target: { type: 'clarification', id },
+      summary: { title: row.title, reason: next.withdrawnReason },
+    });
+    tx.onCommit(() => ctx.bus.publish('factcheck.changed', { clarificationId: id }));
+  });
+  return present(ctx, next, station);
+}
+
+// ——— "Paling banyak dicek minggu ini" ———
+
+const MOST_CHECKED = 10;
+
+export async function listMostCheckedClarifications(
+  ctx: AppContext,
+  counter: CheckCounter,
+): Promise<MostCheckedClarifications> {
+  await counter.flush();
+  const week = weekOf(ctx.clock.now());
+  const rows = await listMostCheckedRows(ctx.db, week, MOST_CHECKED);
+  const checks = new Map(rows.map((row) => [row.id, row.checks]));
+  return {
+    week,
+    items: (await presentRows(ctx, rows)).map((clarification) => ({
+      clarification,
+      checks: checks.get(clarification.id) ?? 0,
+    })),
   };
 }

@@ -21,11 +21,42 @@ export interface ClarificationTable {
   createdAt: string;
   updatedAt: string;
   publishedAt: string | null;
+  withdrawnAt: string | null;
+  withdrawnBy: string | null;
+  withdrawnReason: string | null;
+  /** The tip group it answers, if written from one: publishing answers every tip in it. */
+  tipGroupId: string | null;
 }
 export type ClarificationRow = Selectable<ClarificationTable>;
+
+/** A change after publication, kept so the public page can show what was corrected and when. */
+export interface ClarificationCorrectionTable {
+  id: string;
+  clarificationId: string;
+  note: string;
+  /** JSON array of the changed field names. */
+  changed: string;
+  /** JSON object of the changed fields' values before (title, claim, verdict only). */
+  previous: string;
+  correctedBy: string;
+  correctedAt: string;
+}
+export type ClarificationCorrectionRow = Selectable<ClarificationCorrectionTable>;
+
+/**
+ * How many checks a clarification answered in a week (Monday, WIB). Nothing else is kept beside
+ * a check: no address, no user agent, no time finer than the week.
+ */
+export interface ClarificationCheckWeekTable {
+  clarificationId: string;
+  week: string;
+  checks: number;
+}
 
 declare module '../../db/schema.js' {
   interface DatabaseSchema {
     clarification: ClarificationTable;
+    clarification_correction: ClarificationCorrectionTable;
+    clarification_check_week: ClarificationCheckWeekTable;
   }
 }

@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { TestContext } from '../helpers/context.js';
+import { buildAccount, buildStation, grantRole, TEST_PASSWORD } from '../helpers/factories.js';
+import { sessionCookie } from '../helpers/factories.js';
+import { openHarness, type Harness } from './harness.js';
+
+const SHOTS = '/tmp/shots/factcheck';
+const EDITOR_EMAIL = 'rudi@polri.example.id';
+let h: Harness;
+
+async function seed(t: TestContext): Promise<void> {
+  const station = await buildStation(t.ctx.db, {
+    slug: 'polres-malang',
+    name: 'Polres Malang Kota',
+    level: 'polres',
+  });
+  const editor = await buildAccount(t.ctx.db, { name: 'AKP Rudi', email: EDITOR_EMAIL });
+  await grantRole(t.ctx.db, editor.id, station.id, 'editor');
+  const cookie = await sessionCookie(t, editor.id);
+  const created = await t.app.inject({
+    method: 'POST',
+    url: '/api/clarifications',
+    headers: { cookie },
+    payload: {
+      stationId: station.id,
+      title: 'Penculikan anak dengan mobil ambulans di Malang tidak benar',
+      claim: 'Ada penculikan anak memakai mobil ambulans di Malang, pelaku menyamar petugas',
+      verdict: 'HOAKS',
+      explanation: 'Polres **tidak menerima** laporan penculikan dengan ambulans.',
+    },
+  });
+  const id = created.json<{ id: string }>().id;
+  await t.app.inject({
+    method: 'POST',
+    url: `/api/clarifications/${id}/publish`,
+    headers: { cookie },
+  });
+}
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+
+beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  h = await openHarness('factcheck', seed);
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('hoax check in the browser', () => {
+  it('answers a forwarded hoax, takes an unknown text as a tip, and the tracking page shows the answer', async () => {
+    const { page } = h;
+    onTestFailed(() => shot(page, 'failed'));
+    await page.goto('/cek');
+    await page
+      .getByLabel('Isi pesan')
+      .fill(
+        '*Diteruskan berkali-kali* WASPADA!!! ada penculikan anak pakai mobil ambulans di malang, pelakunya nyamar jd petugas 😱😱 SEBARKAN',
+      );
+    await page.getByRole('button', { name: 'Cek', exact: true }).click();
+    await page.locator('.factcheck-answer .verdict-stamp', { hasText: 'HOAKS' }).waitFor();
+    await page.locator('.factcheck-explanation strong', { hasText: 'tidak menerima' }).waitFor();
+    await page.getByRole('link', { name: 'Bagikan ke WhatsApp' }).waitFor();
+    await shot(page, '01-hoax-answer');
+
+    await page
+      .getByLabel('Isi pesan')
+      .fill('Benarkah besok ada pemadaman listrik total se-Kota Malang selama tiga hari?');
+    await page.getByRole('button', { name: 'Cek', exact: true }).click();
+    await page.getByRole('heading', { name: 'Belum ada jawaban untuk pesan ini' }).waitFor();
+    await page.getByLabel('Kantor polisi').selectOption({ label: 'Polres Malang Kota' });
+    await shot(page, '02-no-answer');
+    await page.getByRole('button', { name: 'Kirim ke polisi' }).click();
+    const code = (await page.locator('.tracking-code').textContent()) ?? '';
+    expect(code).toMatch(/^SGA-/);
+    await shot(page, '03-tip-sent');
+
+    // The editor answers from the group in the console.
+    await page.goto('/masuk');
+    await page.getByLabel('Email atau nomor HP').fill(EDITOR_EMAIL);
+    await page.getByLabel('Kata sandi').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('heading', { name: 'Konsol petugas', level: 1 }).waitFor();
+    await page.goto('/konsol/hoaks');
+    await page.locator('.tip-count', { hasText: '1 orang bertanya' }).waitFor();
+    await shot(page, '04-queue');
+    await page.getByRole('button', { name: 'Tulis klarifikasi' }).click();
+    await page
+      .getByLabel('Judul')
+      .fill('Pemadaman listrik total tiga hari di Kota Malang tidak benar');
+    await page.getByLabel('Label').selectOption('HOAKS');
+    await page.getByLabel('Penjelasan (Markdown)').fill('PLN tidak menjadwalkan pemadaman total.');
+    await page.locator('.markup-preview', { hasText: 'ClaimReview' }).waitFor();
+    await shot(page, '05-editor');
+    await page.getByRole('button', { name: 'Simpan draf' }).click();
+    await page.getByRole('button', { name: 'Terbitkan' }).click();
+    await page.getByRole('heading', { name: 'Antrean pertanyaan hoaks' }).waitFor();
+
+    await page.goto(`/cek/lacak/${code}`);
+    await page.getByRole('heading', { name: 'Sudah dijawab' }).waitFor();
+    await page.getByRole('link', { name: /Pemadaman listrik total/ }).waitFor();
+    await shot(page, '06-tracking-answered');
+  });
+});
