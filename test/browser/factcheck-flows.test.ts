@@ -53,7 +53,9 @@ afterAll(async () => {
 describe('hoax check in the browser', () => {
   it('answers a forwarded hoax, takes an unknown text as a tip, and the tracking page shows the answer', async () => {
     const { page } = h;
-    onTestFailed(() => shot(page, 'failed'));
+    onTestFailed(async () => {
+      await shot(page, 'failed');
+    });
     await page.goto('/cek');
     await page
       .getByLabel('Isi pesan')
