@@ -16,13 +16,22 @@ export interface ClaimMatch {
 }
 
 /**
- * Thresholds of the calibrated score. A match is confident only when the distinctive terms of
- * one side are nearly all on the other (coverage) AND the score clears the bar: a message on the
- * same topic and place that claims something else leaves distinctive terms uncovered both ways.
+ * Ranking: a candidate's best passage scores COVERAGE_WEIGHT·coverage + the rest·MinHash
+ * containment, damped by how far its BM25 falls below the best candidate's (the BM25 leader keeps
+ * its absolute score, so scores stay comparable across queries).
+ *
+ * Confidence is judged apart, on what the passage CLAIMS: the names in it (places, units, people:
+ * capitalised words inside a sentence of the claim or an example) say what it is about, and a
+ * message on the same topic and place that claims something else shares those and little else.
+ * So the confidence mixes the coverage of the passage's other terms, the coverage of all its terms,
+ * MinHash containment and the best covered stretch of the message (a hoax inside a chat), each
+ * rarity-weighted; calibrated on the development set (decision 0016).
  */
-const CONFIDENT_SCORE = 0.6;
-const CONFIDENT_COVERAGE = 0.72;
+const CONFIDENT_AT = 0.44;
+const CONFIDENCE_WEIGHTS = { claim: 0.4, passage: 0.2, nearDuplicate: 0.25, stretch: 0.15 };
 const COVERAGE_WEIGHT = 0.65;
+/** A stretch of the message (one or two sentences) counts against at least this share of the claim. */
+const STRETCH_FLOOR = 0.5;
 const BM25_K1 = 1.2;
 const BM25_B = 0.75;
 const RERANK_CANDIDATES = 30;
@@ -34,6 +43,8 @@ const FORWARD_NOISE =
 
 interface Passage {
   terms: ReadonlySet<string>;
+  /** The message's sentences and pairs of adjacent sentences, as term sets (queries only). */
+  stretches: ReadonlyArray<ReadonlySet<string>>;
   numbers: ReadonlySet<string>;
   signature: Uint32Array;
   shingleCount: number;
@@ -41,10 +52,16 @@ interface Passage {
 
 interface IndexedClarification {
   id: string;
+  /** Stems of the names in the claim and examples: what it is about, not what it claims. */
+  names: ReadonlySet<string>;
   termFrequency: Map<string, number>;
   length: number;
   passages: Passage[];
 }
+
+/** A capitalised word that does not open a sentence: a name, in sentence-case text. */
+const NAME = /(?<![.!?\n]\s*|^\s*)(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}]*/gu;
+const SENTENCE_END = /[.!?\n]+/;
 
 const SEEDS = Array.from({ length: MINHASH_SIZE }, (_, i) => Math.imul(i + 1, 0x9e3779b1) >>> 0);
 
@@ -112,13 +129,22 @@ export class ClaimMatcher {
     return this.docs.size;
   }
 
-  private passage(text: string): Passage {
+  private passage(text: string, withStretches = false): Passage {
     const cleaned = text.replace(FORWARD_NOISE, ' ');
     const stems = this.analyser.analyse(cleaned);
     const words = this.analyser.words(cleaned);
     const [signature, shingleCount] = minHash(words, stems);
+    const stretches: Array<Set<string>> = [];
+    if (withStretches) {
+      const sentences = cleaned.split(SENTENCE_END).map((s) => this.analyser.analyse(s));
+      sentences.forEach((sentence, i) => {
+        stretches.push(new Set(sentence));
+        if (i > 0) stretches.push(new Set([...sentences[i - 1]!, ...sentence]));
+      });
+    }
     return {
       terms: new Set(stems),
+      stretches,
       numbers: new Set(words.filter((word) => /^\d+$/.test(word))),
       signature,
       shingleCount,
@@ -142,7 +168,19 @@ export class ClaimMatcher {
       if (!ids) this.postings.set(term, (ids = new Set()));
       ids.add(clarification.id);
     }
-    this.docs.set(clarification.id, { id: clarification.id, termFrequency, length, passages });
+    const names = new Set<string>();
+    for (const text of [clarification.claim, ...clarification.examples]) {
+      for (const [name] of text.matchAll(NAME)) {
+        for (const term of this.analyser.analyse(name)) names.add(term);
+      }
+    }
+    this.docs.set(clarification.id, {
+      id: clarification.id,
+      names,
+      termFrequency,
+      length,
+      passages,
+    });
     this.totalLength += length;
   }
 
@@ -186,43 +224,93 @@ export class ClaimMatcher {
   }
 
   match(text: string, limit = 5): ClaimMatch[] {
-    const query = this.passage(text);
+    const query = this.passage(text, true);
     const weight = (term: string) => this.idf(term);
     const queryWeight = [...query.terms].reduce((sum, term) => sum + weight(term), 0);
+    if (queryWeight === 0) return [];
+    const ranked = this.rankBm25([...query.terms], RERANK_CANDIDATES);
+    const leader = ranked[0]?.bm25 ?? 1;
+    // Each stretch's terms with their rarity, computed once for all candidates.
+    const stretches = query.stretches.map((terms) =>
+      [...terms].map((term) => ({ term, weight: weight(term) })),
+    );
     const results: ClaimMatch[] = [];
-    for (const { id } of this.rankBm25([...query.terms], RERANK_CANDIDATES)) {
-      let best: { score: number; coverage: number; numbersAgree: boolean } | undefined;
-      for (const passage of this.docs.get(id)!.passages) {
-        let shared = 0;
-        let passageWeight = 0;
-        for (const term of passage.terms) {
-          const w = weight(term);
-          passageWeight += w;
-          if (query.terms.has(term)) shared += w;
-        }
-        if (passageWeight === 0 || queryWeight === 0) continue;
-        const coverage = Math.max(shared / passageWeight, shared / queryWeight);
-        const similarity = containment(
-          jaccard(query.signature, passage.signature),
-          query.shingleCount,
-          passage.shingleCount,
-        );
-        const score = COVERAGE_WEIGHT * coverage + (1 - COVERAGE_WEIGHT) * similarity;
-        // Two sides naming different figures (dates, amounts, victims) claim different things.
-        const numbersAgree =
-          passage.numbers.size === 0 ||
-          query.numbers.size === 0 ||
-          [...passage.numbers].some((number) => query.numbers.has(number));
-        if (!best || score > best.score) best = { score, coverage, numbersAgree };
+    for (const { id, bm25 } of ranked) {
+      const doc = this.docs.get(id)!;
+      let score = -1;
+      let confidence = 0;
+      for (const passage of doc.passages) {
+        const judged = this.judge(query, queryWeight, stretches, passage, doc.names);
+        if (!judged) continue;
+        score = Math.max(score, judged.score);
+        if (judged.numbersAgree) confidence = Math.max(confidence, judged.confidence);
       }
-      if (!best) continue;
+      if (score < 0) continue;
+      const damped = score * (0.5 + (0.5 * bm25) / leader);
       results.push({
         clarificationId: id,
-        score: Math.round(best.score * 1000) / 1000,
-        confident:
-          best.score >= CONFIDENT_SCORE && best.coverage >= CONFIDENT_COVERAGE && best.numbersAgree,
+        score: Math.round(damped * 1000) / 1000,
+        confident: confidence >= CONFIDENT_AT,
       });
     }
     return results.sort((a, b) => b.score - a.score).slice(0, limit);
+  }
+
+  /** One passage against the message: its ranking score and its confidence. */
+  private judge(
+    query: Passage,
+    queryWeight: number,
+    stretches: ReadonlyArray<ReadonlyArray<{ term: string; weight: number }>>,
+    passage: Passage,
+    names: ReadonlySet<string>,
+  ): { score: number; confidence: number; numbersAgree: boolean } | undefined {
+    let shared = 0;
+    let passageWeight = 0;
+    let claimShared = 0;
+    let claimWeight = 0;
+    for (const term of passage.terms) {
+      const w = this.idf(term);
+      const found = query.terms.has(term);
+      passageWeight += w;
+      if (found) shared += w;
+      if (!names.has(term)) {
+        claimWeight += w;
+        if (found) claimShared += w;
+      }
+    }
+    if (passageWeight === 0) return undefined;
+    let stretch = 0;
+    for (const terms of stretches) {
+      let covered = 0;
+      let total = 0;
+      for (const { term, weight } of terms) {
+        if (names.has(term)) continue;
+        total += weight;
+        if (passage.terms.has(term)) covered += weight;
+      }
+      stretch = Math.max(stretch, covered / Math.max(total, STRETCH_FLOOR * claimWeight, 1e-9));
+    }
+    const passageCoverage = shared / passageWeight;
+    const similarity = containment(
+      jaccard(query.signature, passage.signature),
+      query.shingleCount,
+      passage.shingleCount,
+    );
+    const w = CONFIDENCE_WEIGHTS;
+    return {
+      score:
+        COVERAGE_WEIGHT * Math.max(passageCoverage, shared / queryWeight) +
+        (1 - COVERAGE_WEIGHT) * similarity,
+      confidence:
+        w.claim * (claimWeight === 0 ? 0 : claimShared / claimWeight) +
+        w.passage * passageCoverage +
+        w.nearDuplicate * similarity +
+        w.stretch * stretch,
+      // Two sides naming different figures (dates, amounts, victims) claim different things.
+      numbersAgree:
+        passage.numbers.size === 0 ||
+        query.numbers.size === 0 ||
+        [...passage.numbers].some((number) => query.numbers.has(number)),
+    };
   }
 }
