@@ -153,7 +153,7 @@ async function devSet(): Promise<void> {
       const falseConfident = new Tally();
       const wrong: string[] = [];
       for (const probe of probes) {
-        const { candidates } = await checkClaim(t.ctx, index, probe.text);
+        const { candidates } = await checkClaim(t.ctx, index, { text: probe.text });
         const best = candidates[0];
         if (probe.expected) {
           const right =
@@ -204,7 +204,7 @@ async function devSet(): Promise<void> {
     for (let round = 0; round < 5; round++) {
       for (const probe of probes) {
         const t0 = performance.now();
-        const result: FactcheckCheckResult = await checkClaim(t.ctx, index, probe.text);
+        const result: FactcheckCheckResult = await checkClaim(t.ctx, index, { text: probe.text });
         service.push(performance.now() - t0);
         if (result.candidates.length > 5) throw new Error('more than five candidates');
         const t1 = performance.now();

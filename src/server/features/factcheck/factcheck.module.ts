@@ -3,6 +3,7 @@ import idFactcheck from '../../../common/i18n/id/factcheck.json' with { type: 'j
 import type { Role } from '../../../common/domain/roles.js';
 import type { FeatureModule } from '../../module.js';
 import * as createFactcheck from './migrations/20261202T1420-factcheck-create.js';
+import * as clarificationImages from './migrations/20261203T0740-clarification-images.js';
 import { registerFactcheckRoutes } from './factcheck.routes.js';
 import { CLARIFICATION_SEARCH_TYPE } from './factcheck.service.js';
 
@@ -34,7 +35,10 @@ const factcheckPolicies = {
 export const factcheckModule: FeatureModule = {
   name: 'factcheck',
   routes: registerFactcheckRoutes,
-  migrations: { '20261202T1420-factcheck-create': createFactcheck },
+  migrations: {
+    '20261202T1420-factcheck-create': createFactcheck,
+    '20261203T0740-clarification-images': clarificationImages,
+  },
   policies: factcheckPolicies,
   i18n: { factcheck: { id: idFactcheck, en: enFactcheck } },
   searchTypes: [CLARIFICATION_SEARCH_TYPE],

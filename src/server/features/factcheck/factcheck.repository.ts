@@ -1,6 +1,6 @@
 import type { PublishedCursor } from '../../db/published-cursor.js';
 import type { Db } from '../../db/database.js';
-import type { ClarificationRow } from './factcheck.table.js';
+import type { ClarificationImageRow, ClarificationRow } from './factcheck.table.js';
 
 export async function insertClarification(db: Db, row: ClarificationRow): Promise<void> {
   await db.insertInto('clarification').values(row).execute();
@@ -48,4 +48,20 @@ export function listPublishedClarifications(
 
 export function listAllPublishedClarifications(db: Db): Promise<ClarificationRow[]> {
   return db.selectFrom('clarification').selectAll().where('status', '=', 'published').execute();
+}
+
+export async function insertClarificationImage(db: Db, row: ClarificationImageRow): Promise<void> {
+  await db.insertInto('clarification_image').values(row).execute();
+}
+
+export function listClarificationImages(
+  db: Db,
+  clarificationIds?: readonly string[],
+): Promise<ClarificationImageRow[]> {
+  let query = db.selectFrom('clarification_image').selectAll().orderBy('createdAt');
+  if (clarificationIds) {
+    if (clarificationIds.length === 0) return Promise.resolve([]);
+    query = query.where('clarificationId', 'in', clarificationIds);
+  }
+  return query.execute();
 }

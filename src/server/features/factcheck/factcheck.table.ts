@@ -24,8 +24,21 @@ export interface ClarificationTable {
 }
 export type ClarificationRow = Selectable<ClarificationTable>;
 
+/** An example image of the hoax as it circulates, with its perceptual hashes for matching. */
+export interface ClarificationImageTable {
+  id: string;
+  clarificationId: string;
+  mediaId: string;
+  /** JSON array of 16-hex-digit pHashes (see image-hash.ts). */
+  hashes: string;
+  createdBy: string;
+  createdAt: string;
+}
+export type ClarificationImageRow = Selectable<ClarificationImageTable>;
+
 declare module '../../db/schema.js' {
   interface DatabaseSchema {
     clarification: ClarificationTable;
+    clarification_image: ClarificationImageTable;
   }
 }

@@ -177,3 +177,34 @@ export async function perceptualHashes(bytes: Buffer): Promise<string[]> {
   const hashes = await Promise.all(regions.map((region) => hashRegion(image, region)));
   return [...new Set(hashes)];
 }
+
+export interface ImageMatch {
+  clarificationId: string;
+  /** Bits apart of the closest example image. */
+  distance: number;
+}
+
+/** The example images' hashes of every published clarification, held in memory on each node. */
+export class ImageIndex {
+  private readonly images = new Map<string, ReadonlyArray<readonly string[]>>();
+
+  /** Replaces a clarification's example images (each a set of hashes). */
+  put(clarificationId: string, images: ReadonlyArray<readonly string[]>): void {
+    if (images.length === 0) this.images.delete(clarificationId);
+    else this.images.set(clarificationId, images);
+  }
+
+  remove(clarificationId: string): void {
+    this.images.delete(clarificationId);
+  }
+
+  /** Clarifications with an example image within MATCH_DISTANCE, closest first. */
+  match(hashes: readonly string[], limit: number): ImageMatch[] {
+    const matches: ImageMatch[] = [];
+    for (const [clarificationId, images] of this.images) {
+      const distance = Math.min(...images.map((image) => imageDistance(hashes, image)));
+      if (distance <= MATCH_DISTANCE) matches.push({ clarificationId, distance });
+    }
+    return matches.sort((a, b) => a.distance - b.distance).slice(0, limit);
+  }
+}
