@@ -145,6 +145,28 @@ export const FactcheckCheckBody = Type.Object(
 );
 export type FactcheckCheckBody = Static<typeof FactcheckCheckBody>;
 
+/** The check as multipart: a text, an image (a screenshot, a forwarded picture) or both. */
+export const FactcheckCheckForm = Type.Object(
+  {
+    text: Type.Optional(Type.String({ maxLength: FACTCHECK_TEXT_MAX })),
+    image: Type.Optional(Type.String({ format: 'binary', description: 'JPEG/PNG/WebP/AVIF/GIF' })),
+  },
+  { additionalProperties: false },
+);
+
+/** `POST /api/clarifications/:id/images` (multipart `image`): an example image of the hoax. */
+export const ClarificationImageForm = Type.Object(
+  { image: Type.String({ format: 'binary', description: 'JPEG/PNG/WebP/AVIF/GIF' }) },
+  { additionalProperties: false },
+);
+
+export const ClarificationImageView = Type.Object({
+  id: Type.String(),
+  /** The image as served (public). */
+  url: Type.String(),
+});
+export type ClarificationImageView = Static<typeof ClarificationImageView>;
+
 export const FactcheckCandidate = Type.Object({
   clarificationId: Type.String(),
   /** 0–1, calibrated: comparable across queries. */

@@ -38,6 +38,8 @@ export class StagedUpload {
     /** GPS and capture time from the image's EXIF, which is not stored: the caller may use it. */
     readonly extracted: ExtractedMetadata | null,
     readonly variants: readonly StagedVariant[],
+    /** The narrowest JPEG variant's bytes, for features that look at the pixels; null for a PDF. */
+    readonly preview: Buffer | null,
   ) {}
 }
 
@@ -47,6 +49,14 @@ export interface MediaIntake {
   fields: Record<string, string>;
   /** Removes every staged file not promoted by a committed attach. Safe to call twice. */
   discard(): Promise<void>;
+}
+
+export interface ReceiveOptions {
+  /**
+   * Check and decode the files but store nothing, not even staged: the upload has no variants
+   * and lives only in `preview` (an anonymous check's image, looked at and forgotten).
+   */
+  inMemory?: boolean;
 }
 
 const MULTIPART_ERRORS: Record<string, (use: MediaUse) => AppError> = {
@@ -71,6 +81,7 @@ export async function receiveUpload(
   request: FastifyRequest,
   use: MediaUse,
   store: MediaStore,
+  options: ReceiveOptions = {},
 ): Promise<MediaIntake> {
   const files: StagedUpload[] = [];
   const stagedNames: string[] = [];
@@ -110,7 +121,11 @@ export async function receiveUpload(
       totalBytes += bytes.length;
       const processed =
         kind === 'pdf' ? keepPdf(bytes) : await processImage(bytes, kind, use.maxPixels);
-      files.push(await stage(store, part.fieldname, processed, stagedNames));
+      files.push(
+        options.inMemory
+          ? toUpload(part.fieldname, processed, [])
+          : await stage(store, part.fieldname, processed, stagedNames),
+      );
     }
     return intake;
   } catch (err) {
@@ -159,8 +174,13 @@ async function stage(
       stagedName,
     });
   }
+  return toUpload(field, processed, variants);
+}
+
+function toUpload(field: string, processed: ProcessedFile, variants: StagedVariant[]) {
   const { kind, width, height, extracted } = processed;
-  return new StagedUpload(field, kind, width, height, extracted, variants);
+  const preview = processed.files.find((file) => file.mime === 'image/jpeg')?.bytes ?? null;
+  return new StagedUpload(field, kind, width, height, extracted, variants, preview);
 }
 
 /**

@@ -6,7 +6,12 @@ import type { Db, Tx } from '../db/database.js';
 import { notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import type { Logger } from '../logger.js';
-import { receiveUpload, type MediaIntake, type StagedUpload } from './intake.js';
+import {
+  receiveUpload,
+  type MediaIntake,
+  type ReceiveOptions,
+  type StagedUpload,
+} from './intake.js';
 import {
   deleteMediaByIds,
   findServableVariant,
@@ -56,7 +61,7 @@ export interface MediaView {
 export interface Media {
   store: MediaStore;
   /** Reads and stages a multipart request's files; call `discard()` on the result in a finally. */
-  receive(request: FastifyRequest, use: MediaUse): Promise<MediaIntake>;
+  receive(request: FastifyRequest, use: MediaUse, options?: ReceiveOptions): Promise<MediaIntake>;
   /** Inserts the media's rows in the caller's transaction; its files take their keys on commit. */
   attach(tx: Tx, upload: StagedUpload, options: AttachOptions): Promise<MediaView>;
   /** Deletes rows; files no longer referenced are swept after the grace period. */
@@ -100,7 +105,7 @@ export function createMedia(options: MediaOptions): Media {
 
   return {
     store,
-    receive: (request, use) => receiveUpload(request, use, store),
+    receive: (request, use, receiveOptions) => receiveUpload(request, use, store, receiveOptions),
 
     async attach(tx, upload, attachOptions) {
       const id = newId(clock.now().getTime());

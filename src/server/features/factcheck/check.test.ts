@@ -6,6 +6,8 @@ import {
   testDialect,
   type TestContext,
 } from '../../../../test/helpers/context.js';
+import { hoaxPicture, inChatFrame } from '../../../../test/helpers/hoax-images.js';
+import { listFiles, multipartBody } from '../../../../test/helpers/media-files.js';
 import { buildPeople, buildStationWorld } from '../../../../test/helpers/station-world.js';
 
 const CLARIFICATIONS = [
@@ -174,6 +176,136 @@ describe('instant check', () => {
       payload: { text: '' },
     });
     expect(response.statusCode).toBe(400);
+  });
+});
+
+describe('instant check with images (multipart)', () => {
+  let t: TestContext;
+  let world: Awaited<ReturnType<typeof buildStationWorld>>;
+  let clarificationId = '';
+  const mediaFiles = () => listFiles(t.config.mediaDir);
+
+  const checkForm = async (
+    files: Array<{ field?: string; name: string; bytes: Buffer }>,
+    fields: Record<string, string> = {},
+  ) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/factcheck/check',
+      ...(await multipartBody(
+        files.map((file) => ({ field: 'image', ...file })),
+        fields,
+      )),
+    });
+
+  beforeAll(async () => {
+    t = await createTestContext();
+    world = await buildStationWorld(t);
+    const editor = world.people.polsekAdmin.cookie;
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/clarifications',
+      headers: { cookie: editor },
+      payload: {
+        stationId: world.stations.polsek.id,
+        title: 'Foto penculik di sekolah dasar adalah hoaks',
+        claim: 'Foto yang beredar menunjukkan penculik anak di depan sekolah dasar Kebayoran Lama.',
+        verdict: 'HOAKS',
+        explanation: 'Foto lama dari luar negeri.',
+      },
+    });
+    clarificationId = created.json<{ id: string }>().id;
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/clarifications/${clarificationId}/publish`,
+      headers: { cookie: editor },
+    });
+  });
+  afterAll(() => t.close());
+
+  it('attaches an example image for officers of the station only, audited', async () => {
+    const form = await multipartBody([
+      { field: 'image', name: 'hoaks.jpg', bytes: await hoaxPicture(1) },
+    ]);
+    const citizen = await t.app.inject({
+      method: 'POST',
+      url: `/api/clarifications/${clarificationId}/images`,
+      headers: { ...form.headers, cookie: world.people.citizen.cookie },
+      payload: form.payload,
+    });
+    expect(citizen.statusCode).toBe(403);
+    const sibling = await t.app.inject({
+      method: 'POST',
+      url: `/api/clarifications/${clarificationId}/images`,
+      headers: { ...form.headers, cookie: world.people.siblingAdmin.cookie },
+      payload: form.payload,
+    });
+    expect(sibling.statusCode).toBe(403);
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/clarifications/${clarificationId}/images`,
+      headers: { ...form.headers, cookie: world.people.officer.cookie },
+      payload: form.payload,
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const view = response.json<{ id: string; url: string }>();
+    expect(view.url).toMatch(/^http:\/\/localhost:8080\/media\/[0-9a-f]{64}\.jpg$/);
+    const served = await t.app.inject({ method: 'GET', url: new URL(view.url).pathname });
+    expect(served.statusCode).toBe(200);
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'factcheck.image_added')
+      .execute();
+    expect(audit).toHaveLength(1);
+  });
+
+  it('finds the clarification from a chat screenshot of its image, text or not', async () => {
+    const screenshot = await inChatFrame(await hoaxPicture(1));
+    await vi.waitFor(async () => {
+      const response = await checkForm([{ name: 'IMG-WA0001.jpg', bytes: screenshot }]);
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json<FactcheckCheckResult>().candidates[0]).toMatchObject({
+        clarificationId,
+        confident: true,
+      });
+    });
+    const withText = await checkForm([{ name: 'IMG-WA0001.jpg', bytes: screenshot }], {
+      text: 'penculik anak di depan sekolah dasar Kebayoran Lama, awas!!',
+    });
+    const [best] = withText.json<FactcheckCheckResult>().candidates;
+    expect(best).toMatchObject({ clarificationId, confident: true });
+    expect(best!.score).toBeGreaterThan(0.5);
+  });
+
+  it('answers a text sent as multipart like JSON, and an unrelated image with nothing', async () => {
+    const text = await checkForm([], {
+      text: 'Foto yang beredar menunjukkan penculik anak di depan sekolah dasar Kebayoran Lama.',
+    });
+    expect(text.statusCode, text.body).toBe(200);
+    expect(text.json<FactcheckCheckResult>().candidates[0]?.clarificationId).toBe(clarificationId);
+    const unrelated = await checkForm([{ name: 'kucing.jpg', bytes: await hoaxPicture(4) }]);
+    expect(unrelated.statusCode).toBe(200);
+    expect(unrelated.json<FactcheckCheckResult>().candidates).toEqual([]);
+  });
+
+  it('refuses bad files and empty checks with a 4xx, leaving nothing behind', async () => {
+    const before = mediaFiles();
+    const cases = [
+      await checkForm([
+        { name: 'virus.jpg', bytes: Buffer.from('MZ this is not an image at all') },
+      ]),
+      await checkForm([{ name: 'broken.jpg', bytes: (await hoaxPicture(2)).subarray(0, 5000) }]),
+      await checkForm([]),
+      await checkForm([{ field: 'other', name: 'a.jpg', bytes: await hoaxPicture(2) }]),
+    ];
+    for (const response of cases) {
+      expect(response.statusCode, response.body).toBeGreaterThanOrEqual(400);
+      expect(response.statusCode).toBeLessThan(500);
+    }
+    expect(mediaFiles()).toEqual(before);
+    const rows = await t.ctx.db.selectFrom('clarification_image').select('id').execute();
+    expect(rows).toHaveLength(1);
   });
 });
 

@@ -3,6 +3,7 @@ import idFactcheck from '../../../common/i18n/id/factcheck.json' with { type: 'j
 import type { Role } from '../../../common/domain/roles.js';
 import type { FeatureModule } from '../../module.js';
 import * as createFactcheck from './migrations/20261202T1420-factcheck-create.js';
+import * as clarificationImages from './migrations/20261203T0740-clarification-images.js';
 import * as factcheckCorrections from './migrations/20261203T0750-factcheck-corrections.js';
 import * as factcheckTips from './migrations/20261203T0750-factcheck-tips.js';
 import * as factcheckWeeklyChecks from './migrations/20261203T0750-factcheck-weekly-checks.js';
@@ -51,6 +52,7 @@ export const factcheckModule: FeatureModule = {
   },
   migrations: {
     '20261202T1420-factcheck-create': createFactcheck,
+    '20261203T0740-clarification-images': clarificationImages,
     '20261203T0750-factcheck-corrections': factcheckCorrections,
     '20261203T0750-factcheck-tips': factcheckTips,
     '20261203T0750-factcheck-weekly-checks': factcheckWeeklyChecks,

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.js';
 import type { Updateable } from 'kysely';
 import type {
   ClarificationCorrectionRow,
+  ClarificationImageRow,
   ClarificationRow,
   ClarificationTable,
 } from './factcheck.table.js';
@@ -130,4 +131,20 @@ export function listMostCheckedRows(
     .orderBy('c.id', 'desc')
     .limit(limit)
     .execute();
+}
+
+export async function insertClarificationImage(db: Db, row: ClarificationImageRow): Promise<void> {
+  await db.insertInto('clarification_image').values(row).execute();
+}
+
+export function listClarificationImages(
+  db: Db,
+  clarificationIds?: readonly string[],
+): Promise<ClarificationImageRow[]> {
+  let query = db.selectFrom('clarification_image').selectAll().orderBy('createdAt');
+  if (clarificationIds) {
+    if (clarificationIds.length === 0) return Promise.resolve([]);
+    query = query.where('clarificationId', 'in', clarificationIds);
+  }
+  return query.execute();
 }

@@ -1,12 +1,16 @@
 import { Type } from 'typebox';
 import { withErrors } from '../../../common/api/common.js';
+import { invalidFields } from '../../errors.js';
 import {
   ClarificationIdParams,
+  ClarificationImageForm,
+  ClarificationImageView,
   ClarificationList,
   ClarificationListQuery,
   ClarificationView,
   CreateClarificationBody,
   FactcheckCheckBody,
+  FactcheckCheckForm,
   FactcheckCheckResult,
   FactcheckVerdictList,
   MostCheckedClarifications,
@@ -14,6 +18,7 @@ import {
   WithdrawClarificationBody,
 } from '../../../common/api/factcheck.js';
 import type { AppContext } from '../../context.js';
+import { defineMediaUse } from '../../media/media-use.js';
 import type { App } from '../../http.js';
 import { matchesEtag } from '../../media/media.js';
 import { sendPage } from '../../pages/document.js';
@@ -22,6 +27,7 @@ import { openClarificationIndex } from './clarification-index.js';
 import { renderClarificationPage } from './factcheck.presenter.js';
 import { openShareCards } from './share-card.js';
 import {
+  addClarificationImage,
   checkClaim,
   createClarification,
   getClarification,
@@ -35,6 +41,9 @@ import {
 
 const tags = ['factcheck'];
 const security = [{ session: [] }];
+/** One image of up to 12 MB beside the text (or the officer's example image). */
+const checkImageUse = defineMediaUse('factcheck-check', { maxFiles: 1, maxFields: 1 });
+const exampleImageUse = defineMediaUse('clarification-images', { maxFiles: 1, maxFields: 0 });
 
 export function registerFactcheckRoutes(app: App, ctx: AppContext): void {
   const index = openClarificationIndex(ctx);
@@ -54,12 +63,71 @@ export function registerFactcheckRoutes(app: App, ctx: AppContext): void {
       config: { anonymousSubmission: true },
       schema: {
         tags,
-        summary: 'Match a forwarded message against published clarifications (anonymous)',
-        body: FactcheckCheckBody,
+        summary:
+          'Match a forwarded message against published clarifications (anonymous): JSON `{ text }`, or multipart with `text` and/or `image` (looked at, never stored)',
+        body: {
+          content: {
+            'application/json': { schema: FactcheckCheckBody },
+            // Read as a stream in the handler (Fastify sees no body), checked there.
+            'multipart/form-data': { schema: Type.Union([FactcheckCheckForm, Type.Null()]) },
+          },
+        },
         response: withErrors({ 200: FactcheckCheckResult }),
       },
     },
-    async (request) => counter.countAnswer(await checkClaim(ctx, index, request.body.text)),
+    async (request) => {
+      if (!request.isMultipart()) {
+        // The JSON content schema above has checked it (a content map leaves the type open).
+        const body = request.body as FactcheckCheckBody | undefined;
+        return counter.countAnswer(await checkClaim(ctx, index, { text: body?.text ?? '' }));
+      }
+      const intake = await ctx.media.receive(request, checkImageUse, { inMemory: true });
+      try {
+        const image = intake.files.find((file) => file.field === 'image');
+        const unexpected = Object.keys(intake.fields).some((name) => name !== 'text');
+        if (unexpected || intake.files.length !== (image ? 1 : 0)) {
+          throw invalidFields('validation.failed', ['image']);
+        }
+        return counter.countAnswer(
+          await checkClaim(ctx, index, { text: intake.fields.text ?? '', image }),
+        );
+      } finally {
+        await intake.discard();
+      }
+    },
+  );
+
+  app.post(
+    '/api/clarifications/:id/images',
+    {
+      schema: {
+        tags,
+        summary: 'Attach an example image of the hoax (multipart `image`; officers; audited)',
+        security,
+        params: ClarificationIdParams,
+        body: {
+          content: {
+            'multipart/form-data': { schema: Type.Union([ClarificationImageForm, Type.Null()]) },
+          },
+        },
+        response: withErrors({ 201: ClarificationImageView }),
+      },
+    },
+    async (request, reply) => {
+      const intake = await ctx.media.receive(request, exampleImageUse);
+      try {
+        const view = await addClarificationImage(
+          ctx,
+          request.actor,
+          request.params.id,
+          intake.files[0],
+        );
+        reply.status(201);
+        return view;
+      } finally {
+        await intake.discard();
+      }
+    },
   );
 
   app.post(

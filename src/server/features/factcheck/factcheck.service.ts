@@ -2,6 +2,7 @@ import type {
   FactcheckCheckResult,
   ClarificationList,
   ClarificationListQuery,
+  ClarificationImageView,
   ClarificationSource,
   ClarificationView,
   CreateClarificationBody,
@@ -16,7 +17,9 @@ import type { AppContext } from '../../context.js';
 import { decodePublishedCursor, encodePublishedCursor } from '../../db/published-cursor.js';
 import { transaction, type Tx } from '../../db/database.js';
 import { transitionRow } from '../../db/transitions.js';
-import { AppError, conflict, notFound } from '../../errors.js';
+import { AppError, badRequest, conflict, notFound } from '../../errors.js';
+import type { StagedUpload } from '../../media/intake.js';
+import { publicMediaPath } from '../../media/media.js';
 import { newId } from '../../ids.js';
 import { renderMarkdown } from '../../text/markdown.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -28,6 +31,7 @@ import {
   findClarificationsByIds,
   insertClarification,
   insertClarificationCorrection,
+  insertClarificationImage,
   listCorrectionsOf,
   listMostCheckedRows,
   listPublishedClarifications,
@@ -36,6 +40,7 @@ import {
 import type { ClarificationIndex } from './clarification-index.js';
 import { weekOf, type CheckCounter } from './check-counter.js';
 import { answerTipGroup, assertAnswerableTipGroup } from './tipline.service.js';
+import { MATCH_DISTANCE, perceptualHashes } from './image-hash.js';
 import type { ClarificationCorrectionRow, ClarificationRow } from './factcheck.table.js';
 
 export const CLARIFICATION_SEARCH_TYPE = 'clarification';
@@ -248,15 +253,92 @@ export async function listClarifications(
   };
 }
 
+/** Hashes of an uploaded image, from the pipeline's decoded copy; 422 when it has no pixels. */
+async function hashesOf(upload: StagedUpload): Promise<string[]> {
+  if (!upload.preview) throw new AppError('media.unsupported_type', 415, { allowed: 'image' });
+  return perceptualHashes(upload.preview);
+}
+
+/** Attaches an example image of the hoax as it circulates (officers of the station; audited). */
+export async function addClarificationImage(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  file: StagedUpload | undefined,
+): Promise<ClarificationImageView> {
+  const row = await findClarificationById(ctx.db, id);
+  if (!row) throw notFound('factcheck.not_found');
+  const station = await getStationOrThrow(ctx, row.stationId);
+  const account = assertCan(actor, 'factcheck.draft', station);
+  if (!file || file.field !== 'image') throw badRequest('factcheck.image_missing');
+  const hashes = await hashesOf(file);
+  const imageId = newId(ctx.clock.now().getTime());
+  const media = await transaction(ctx.db, async (tx) => {
+    const attached = await ctx.media.attach(tx, file, {
+      visibility: 'public',
+      ownerType: 'clarification',
+      ownerId: id,
+    });
+    await insertClarificationImage(tx.db, {
+      id: imageId,
+      clarificationId: id,
+      mediaId: attached.id,
+      hashes: JSON.stringify(hashes),
+      createdBy: account.accountId,
+      createdAt: ctx.clock.now().toISOString(),
+    });
+    await recordAudit(ctx, tx, {
+      actor: account,
+      stationId: station.id,
+      action: 'factcheck.image_added',
+      target: { type: 'clarification', id },
+      summary: { mediaId: attached.id },
+    });
+    tx.onCommit(() => ctx.bus.publish('factcheck.changed', { clarificationId: id }));
+    return attached;
+  });
+  const widest = media.files.filter((f) => f.mime === 'image/jpeg').at(-1) ?? media.files.at(-1);
+  return { id: imageId, url: `${ctx.config.publicUrl}${publicMediaPath(widest?.key ?? '')}` };
+}
+
 const CHECK_CANDIDATES = 5;
 
-/** The instant check: published clarifications that match a forwarded text, best first. */
+/** An image within MATCH_DISTANCE scores 0.5 or more, an identical one 1. */
+const imageScore = (distance: number) => 1 - distance / (2 * MATCH_DISTANCE);
+
+/**
+ * The instant check: published clarifications that match a forwarded text and/or image, best
+ * first. Text and image scores combine as independent evidence (1 − (1 − a)(1 − b)); either
+ * being confident makes the candidate confident. The image is looked at and forgotten.
+ */
 export async function checkClaim(
   ctx: AppContext,
   index: ClarificationIndex,
-  text: string,
+  input: { text?: string; image?: StagedUpload },
 ): Promise<FactcheckCheckResult> {
-  const matches = (await index.matcher()).match(text, CHECK_CANDIDATES);
+  const text = input.text?.trim() ?? '';
+  if (!text && !input.image) throw badRequest('factcheck.check_empty');
+  const byId = new Map<string, { score: number; confident: boolean }>();
+  if (text) {
+    for (const match of (await index.matcher()).match(text, CHECK_CANDIDATES)) {
+      byId.set(match.clarificationId, { score: match.score, confident: match.confident });
+    }
+  }
+  if (input.image) {
+    const hashes = await hashesOf(input.image);
+    for (const { clarificationId, distance } of (await index.images()).match(
+      hashes,
+      CHECK_CANDIDATES,
+    )) {
+      const textual = byId.get(clarificationId) ?? { score: 0, confident: false };
+      const score = 1 - (1 - textual.score) * (1 - imageScore(distance));
+      byId.set(clarificationId, { score: Math.round(score * 1000) / 1000, confident: true });
+    }
+  }
+  const matches = [...byId]
+    .map(([clarificationId, match]) => ({ clarificationId, ...match }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, CHECK_CANDIDATES);
   const rows = new Map(
     (
       await findClarificationsByIds(

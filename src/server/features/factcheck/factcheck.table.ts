@@ -52,11 +52,23 @@ export interface ClarificationCheckWeekTable {
   week: string;
   checks: number;
 }
+/** An example image of the hoax as it circulates, with its perceptual hashes for matching. */
+export interface ClarificationImageTable {
+  id: string;
+  clarificationId: string;
+  mediaId: string;
+  /** JSON array of 16-hex-digit pHashes (see image-hash.ts). */
+  hashes: string;
+  createdBy: string;
+  createdAt: string;
+}
+export type ClarificationImageRow = Selectable<ClarificationImageTable>;
 
 declare module '../../db/schema.js' {
   interface DatabaseSchema {
     clarification: ClarificationTable;
     clarification_correction: ClarificationCorrectionTable;
     clarification_check_week: ClarificationCheckWeekTable;
+    clarification_image: ClarificationImageTable;
   }
 }
