@@ -130,6 +130,8 @@ describe('the composer of a station in WITA, on a 360 px phone without map tiles
     const { page, shot } = h;
     onTestFailed(() => shot('failed'));
     await page.getByRole('button', { name: 'English' }).click();
+    // The choice is kept once the English catalogs are in: wait for them before reloading.
+    await page.getByRole('heading', { name: 'Officer console' }).waitFor();
     await page.goto('/konsol/peringatan/baru');
     await page.getByLabel('Valid until (WITA)').fill('2026-12-31T17:00');
     await page.getByText('Thursday, 31 December 2026 at 17:00 WITA').waitFor();
