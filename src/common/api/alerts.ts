@@ -207,3 +207,52 @@ export const AlertDelivery = Type.Object({
   }),
 });
 export type AlertDelivery = Static<typeof AlertDelivery>;
+
+/** What a draft holds: the alert as it would be issued; its station is the draft's. */
+export const AlertDraftContent = Type.Object(
+  { ...alertContentFields, ...alertOptionalFields },
+  { additionalProperties: false },
+);
+export type AlertDraftContent = Static<typeof AlertDraftContent>;
+
+export const ALERT_DRAFT_STATES = ['open', 'issued', 'discarded'] as const;
+
+/** What another feature shows of a draft made from its records (a cluster: "draf dibuat"). */
+export const AlertDraftRef = Type.Object({
+  id: Type.String(),
+  state: Type.Enum(ALERT_DRAFT_STATES),
+  /** The alert it became, once issued. */
+  alertId: Nullable(Type.String()),
+});
+export type AlertDraftRef = Static<typeof AlertDraftRef>;
+
+/** A stored draft, for the station's officers; the composer opens, edits, issues or discards it. */
+export const AlertDraftView = Type.Object({
+  ...AlertDraftRef.properties,
+  stationId: Type.String(),
+  content: AlertDraftContent,
+  /** Names of the target's areas, for the composer. */
+  areas: Type.Array(AreaRef),
+  source: Type.Object({
+    type: Type.String({ description: 'What it was drafted from, e.g. `report`' }),
+    ids: Type.Array(Type.String()),
+  }),
+  authorName: Type.String(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+});
+export type AlertDraftView = Static<typeof AlertDraftView>;
+
+export const AlertDraftList = Type.Object({ drafts: Type.Array(AlertDraftView) });
+export type AlertDraftList = Static<typeof AlertDraftList>;
+
+export const AlertDraftListQuery = Type.Object(
+  {
+    station: Type.String({
+      minLength: 1,
+      description: 'Open drafts of this station and the stations below it',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type AlertDraftListQuery = Static<typeof AlertDraftListQuery>;

@@ -10,6 +10,7 @@ import {
   REPORT_NOTE_MAX,
   REPORT_STATUSES,
 } from '../domain/reports.js';
+import { AlertDraftRef } from './alerts.js';
 import { AreaRef } from './areas.js';
 import { StationRef } from './stations.js';
 
@@ -257,6 +258,8 @@ export const ReportCluster = Type.Object({
   reports: Type.Array(Type.Object({ id: Type.String(), trackingCode: Type.String() })),
   /** "3 laporan pencurian di Kel. X dalam 7 hari", in the request's language. */
   summary: Type.String(),
+  /** The alert draft made from any of its reports ("draf dibuat"), until it is discarded. */
+  draft: Nullable(AlertDraftRef),
 });
 export type ReportCluster = Static<typeof ReportCluster>;
 

@@ -5,6 +5,7 @@ import enAlertsWeb from '../../../common/i18n/en/alerts-web.json' with { type: '
 import idAlertsWeb from '../../../common/i18n/id/alerts-web.json' with { type: 'json' };
 import type { Role } from '../../../common/domain/roles.js';
 import type { FeatureModule } from '../../module.js';
+import * as createAlertDraft from './migrations/20261203T1500-create-alert-draft.js';
 import { registerAlertRoutes } from './alerts.routes.js';
 
 declare module '../../../common/i18n/index.js' {
@@ -35,6 +36,7 @@ const alertPolicies = {
 export const alertsModule: FeatureModule = {
   name: 'alerts',
   routes: registerAlertRoutes,
+  migrations: { '20261203T1500-create-alert-draft': createAlertDraft },
   policies: alertPolicies,
   // The alert page is rendered on the server too, in the words the PWA uses.
   i18n: {

@@ -1,6 +1,13 @@
 import type { Db } from '../../db/database.js';
 import { transitionRow } from '../../db/transitions.js';
-import type { AlertRow, AlertUpdate, NewAlertRow, StoredAlertState } from './alerts.table.js';
+import type {
+  AlertDraftRow,
+  AlertDraftState,
+  AlertRow,
+  AlertUpdate,
+  NewAlertRow,
+  StoredAlertState,
+} from './alerts.table.js';
 
 export async function insertAlert(db: Db, row: NewAlertRow): Promise<void> {
   await db.insertInto('alert').values(row).execute();
@@ -126,4 +133,81 @@ export async function countAlertsSent(
   }
   const row = await query.executeTakeFirst();
   return Number(row?.count ?? 0);
+}
+
+// ---- drafts ---------------------------------------------------------------------------------
+
+export async function insertAlertDraft(
+  db: Db,
+  row: AlertDraftRow,
+  sourceIds: readonly string[],
+): Promise<void> {
+  await db.insertInto('alert_draft').values(row).execute();
+  if (sourceIds.length === 0) return;
+  await db
+    .insertInto('alert_draft_source')
+    .values([...new Set(sourceIds)].map((sourceId) => ({ draftId: row.id, sourceId })))
+    .execute();
+}
+
+export async function findAlertDraftById(db: Db, id: string): Promise<AlertDraftRow | undefined> {
+  return db.selectFrom('alert_draft').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listAlertDraftSourceIds(db: Db, draftIds: string[]) {
+  if (draftIds.length === 0) return [];
+  return db
+    .selectFrom('alert_draft_source')
+    .select(['draftId', 'sourceId'])
+    .where('draftId', 'in', draftIds)
+    .execute();
+}
+
+/** The drafts (open or issued, never discarded) made from any of the sources, newest first. */
+export async function listLiveDraftsOfSources(
+  db: Db,
+  sourceType: string,
+  sourceIds: string[],
+): Promise<Array<AlertDraftRow & { sourceId: string }>> {
+  if (sourceIds.length === 0) return [];
+  return db
+    .selectFrom('alert_draft_source as s')
+    .innerJoin('alert_draft as d', 'd.id', 's.draftId')
+    .selectAll('d')
+    .select('s.sourceId')
+    .where('d.sourceType', '=', sourceType)
+    .where('d.state', 'in', ['open', 'issued'])
+    .where('s.sourceId', 'in', sourceIds)
+    .orderBy('d.createdAt', 'desc')
+    .orderBy('d.id', 'desc')
+    .execute();
+}
+
+/** Open drafts of the stations, oldest first. */
+export async function listOpenAlertDrafts(
+  db: Db,
+  stationIds: string[],
+  limit: number,
+): Promise<AlertDraftRow[]> {
+  if (stationIds.length === 0) return [];
+  return db
+    .selectFrom('alert_draft')
+    .selectAll()
+    .where('stationId', 'in', stationIds)
+    .where('state', '=', 'open')
+    .orderBy('createdAt', 'asc')
+    .orderBy('id', 'asc')
+    .limit(limit)
+    .execute();
+}
+
+/** Changes a draft only while it is still open; false when someone issued or discarded it first. */
+export async function updateOpenAlertDraft(
+  db: Db,
+  id: string,
+  patch: Partial<Pick<AlertDraftRow, 'content' | 'alertId' | 'updatedAt'>> & {
+    state?: AlertDraftState;
+  },
+): Promise<boolean> {
+  return transitionRow(db, { table: 'alert_draft', id, column: 'state', from: ['open'], set: patch });
 }

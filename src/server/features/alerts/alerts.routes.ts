@@ -1,6 +1,10 @@
 import { Type } from 'typebox';
 import {
   AlertDelivery,
+  AlertDraftContent,
+  AlertDraftList,
+  AlertDraftListQuery,
+  AlertDraftView,
   AlertIdParams,
   AlertList,
   AlertListQuery,
@@ -20,14 +24,19 @@ import { CAP_CONTENT_TYPE } from '../../standards/cap.js';
 import {
   approveAlert,
   cancelAlert,
+  discardAlertDraft,
   getAlert,
+  getAlertDraft,
   getAlertCap,
   getAlertDelivery,
   issueAlert,
+  issueAlertDraft,
+  listAlertDrafts,
   listAlerts,
   previewAlertTarget,
   rejectAlert,
   renderAlertsFeed,
+  saveAlertDraft,
   updateAlert,
 } from './alerts.service.js';
 import { registerAlertPages } from './alerts.pages.js';
@@ -36,6 +45,8 @@ const tags = ['alerts'];
 const Xml = Type.String();
 
 export function registerAlertRoutes(app: App, ctx: AppContext): void {
+  registerAlertDraftRoutes(app, ctx);
+
   app.post(
     '/api/alerts',
     {
@@ -202,4 +213,77 @@ export function registerAlertRoutes(app: App, ctx: AppContext): void {
   );
 
   registerAlertPages(app, ctx);
+}
+
+/** Stored drafts (made from a cluster of reports): the station's officers open, edit, issue or discard them. */
+function registerAlertDraftRoutes(app: App, ctx: AppContext): void {
+  app.get(
+    '/api/alerts/drafts',
+    {
+      schema: {
+        tags,
+        summary: 'Open alert drafts of a station and the stations below it (its officers)',
+        querystring: AlertDraftListQuery,
+        response: withErrors({ 200: AlertDraftList }),
+      },
+    },
+    (request) => listAlertDrafts(ctx, request.actor, request.query),
+  );
+
+  app.get(
+    '/api/alerts/drafts/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One alert draft, in any state',
+        params: AlertIdParams,
+        response: withErrors({ 200: AlertDraftView }),
+      },
+    },
+    (request) => getAlertDraft(ctx, request.actor, request.params.id),
+  );
+
+  app.put(
+    '/api/alerts/drafts/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Save the edits of an open draft (audited)',
+        params: AlertIdParams,
+        body: AlertDraftContent,
+        response: withErrors({ 200: AlertDraftView }),
+      },
+    },
+    (request) => saveAlertDraft(ctx, request.actor, request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/alerts/drafts/:id/issue',
+    {
+      schema: {
+        tags,
+        summary: 'Issue an open draft as edited, for its station; the draft closes',
+        params: AlertIdParams,
+        body: AlertDraftContent,
+        response: withErrors({ 201: AlertView }),
+      },
+    },
+    async (request, reply) => {
+      reply.status(201);
+      return issueAlertDraft(ctx, request.actor, request.params.id, request.body);
+    },
+  );
+
+  app.post(
+    '/api/alerts/drafts/:id/discard',
+    {
+      schema: {
+        tags,
+        summary: 'Discard an open draft (audited); its records may be drafted anew',
+        params: AlertIdParams,
+        response: withErrors({ 200: AlertDraftView }),
+      },
+    },
+    (request) => discardAlertDraft(ctx, request.actor, request.params.id),
+  );
 }

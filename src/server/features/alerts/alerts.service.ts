@@ -1,5 +1,10 @@
 import type {
   AlertDelivery,
+  AlertDraftContent,
+  AlertDraftList,
+  AlertDraftListQuery,
+  AlertDraftRef,
+  AlertDraftView,
   AlertList,
   AlertListQuery,
   AlertPreview,
@@ -46,6 +51,7 @@ import {
   findStationsById,
   getStationBySlugOrThrow,
   getStationOrThrow,
+  listStationIdsUnder,
   listStationJurisdiction,
   stationCoversAreas,
   type StationSummary,
@@ -54,13 +60,19 @@ import {
   cancelThread,
   countAlertsSent,
   findAlertById,
+  findAlertDraftById,
   findAlertsByIds,
   insertAlert,
+  insertAlertDraft,
+  listAlertDraftSourceIds,
+  listLiveDraftsOfSources,
+  listOpenAlertDrafts,
   listPendingAlerts,
   listPublicAlerts,
   listThreadAlerts,
   supersedeThread,
   updateAlertInState,
+  updateOpenAlertDraft,
 } from './alerts.repository.js';
 import {
   isDrill,
@@ -71,7 +83,7 @@ import {
   toCapMessage,
   type StoredTarget,
 } from './alerts.presenter.js';
-import type { AlertRow, NewAlertRow } from './alerts.table.js';
+import type { AlertDraftRow, AlertRow, NewAlertRow } from './alerts.table.js';
 
 // ---------------------------------------------------------------------------------------------
 // Target: validated and resolved to keys once, at issue time.
@@ -330,6 +342,19 @@ export async function issueAlert(
   actor: Actor,
   input: IssueAlertBody,
 ): Promise<AlertView> {
+  return issueWithin(ctx, actor, input);
+}
+
+/**
+ * Issues an alert; `alsoInTx` runs in the same transaction once the alert is stored (a draft
+ * marks itself issued), and its result joins the audit summary.
+ */
+async function issueWithin(
+  ctx: AppContext,
+  actor: Actor,
+  input: IssueAlertBody,
+  alsoInTx?: (tx: Tx, alertId: string) => Promise<Record<string, unknown>>,
+): Promise<AlertView> {
   const station = await getStationOrThrow(ctx, input.stationId);
   const account = assertCan(actor, 'alert.issue', station);
   const target = await resolveTarget(ctx, input.target);
@@ -368,33 +393,103 @@ export async function issueAlert(
   return transaction(ctx.db, async (tx) => {
     await insertAlert(tx.db, row);
     const stored = await findAlertOrThrow(tx, message.id);
+    const extra = alsoInTx ? await alsoInTx(tx, stored.id) : {};
     if (!pending) await publishAlert(ctx, tx, stored, station, target.keys);
-    await audit(ctx, tx, account, 'alert.issued', stored, { state: stored.state });
+    await audit(ctx, tx, account, 'alert.issued', stored, { state: stored.state, ...extra });
     return present(ctx, stored, station, true);
   });
 }
 
+// ---------------------------------------------------------------------------------------------
+// Drafts: an alert pre-filled elsewhere (a cluster of reports), stored for the composer
+
+/** What another feature hands over to draft an alert from its records. */
+export interface AlertDraftInput
+  extends Pick<IssueAlertBody, 'stationId' | 'category' | 'title' | 'body' | 'titleEn' | 'bodyEn'> {
+  areaCodes: string[];
+  /** The records it is drafted from: a later draft from any of them opens this one. */
+  source: { type: string; ids: string[] };
+}
+
+function parseDraftContent(row: AlertDraftRow): AlertDraftContent {
+  return JSON.parse(row.content) as AlertDraftContent;
+}
+
+const toDraftRef = (row: AlertDraftRow): AlertDraftRef => ({
+  id: row.id,
+  state: row.state,
+  alertId: row.alertId,
+});
+
+async function presentDrafts(ctx: AppContext, rows: AlertDraftRow[]): Promise<AlertDraftView[]> {
+  const contents = new Map(rows.map((row) => [row.id, parseDraftContent(row)]));
+  const codes = [...contents.values()].flatMap((content) => content.target.areas ?? []);
+  const [areas, sources] = await Promise.all([
+    findAreaRefs(ctx, [...new Set(codes)]),
+    listAlertDraftSourceIds(
+      ctx.db,
+      rows.map((row) => row.id),
+    ),
+  ]);
+  return rows.map((row) => {
+    const content = contents.get(row.id)!;
+    return {
+      ...toDraftRef(row),
+      stationId: row.stationId,
+      content,
+      areas: (content.target.areas ?? []).map((code) => ({
+        code,
+        name: areas.get(code)?.name ?? code,
+      })),
+      source: {
+        type: row.sourceType,
+        ids: sources.filter((s) => s.draftId === row.id).map((s) => s.sourceId),
+      },
+      authorName: row.authorName,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+    };
+  });
+}
+
+async function presentDraft(ctx: AppContext, row: AlertDraftRow): Promise<AlertDraftView> {
+  const [view] = await presentDrafts(ctx, [row]);
+  return view!;
+}
+
+async function auditDraft(
+  ctx: AppContext,
+  tx: Tx,
+  actor: AccountActor,
+  action: string,
+  row: Pick<AlertDraftRow, 'id' | 'stationId'>,
+  summary: Record<string, unknown>,
+): Promise<void> {
+  await recordAudit(ctx, tx, {
+    actor,
+    stationId: row.stationId,
+    action,
+    target: { type: 'alert_draft', id: row.id },
+    summary,
+  });
+}
+
 /**
- * An alert pre-filled for the composer (another feature's pattern, e.g. a cluster of reports),
- * stored nowhere: checked as issuing it would be (the officer may issue for the station, the
- * areas lie within its jurisdiction), so the officer can review, edit and send it.
+ * Drafts an alert pre-filled by another feature, checked as issuing it would be (the officer
+ * may issue for the station, the areas lie within its jurisdiction), and stores it for the
+ * composer. When a live draft (open or issued) was already made from any of the same records,
+ * that one is answered instead of a twin (`isNew` false).
  */
 export async function draftAlert(
   ctx: AppContext,
   actor: Actor,
-  input: Pick<
-    IssueAlertBody,
-    'stationId' | 'category' | 'title' | 'body' | 'titleEn' | 'bodyEn'
-  > & {
-    areaCodes: string[];
-  },
-): Promise<IssueAlertBody> {
+  input: AlertDraftInput,
+): Promise<{ draft: AlertDraftView; isNew: boolean }> {
   const station = await getStationOrThrow(ctx, input.stationId);
-  assertCan(actor, 'alert.issue', station);
+  const account = assertCan(actor, 'alert.issue', station);
   const target = { areas: input.areaCodes };
   await assertWithinJurisdiction(ctx, station, (await resolveTarget(ctx, target)).stored);
-  return {
-    stationId: station.id,
+  const content: AlertDraftContent = {
     category: input.category,
     title: input.title.slice(0, ALERT_TITLE_MAX),
     body: input.body.slice(0, ALERT_BODY_MAX),
@@ -405,6 +500,155 @@ export async function draftAlert(
     certainty: 'Likely',
     target,
   };
+  const result = await transaction(ctx.db, async (tx) => {
+    // Two clicks at once on one cluster make one draft.
+    await lockForUpdate(tx, ctx.database.dialect, `alert-draft:${input.source.type}`);
+    const [existing] = await listLiveDraftsOfSources(tx.db, input.source.type, input.source.ids);
+    if (existing) return { row: existing, isNew: false };
+    const nowIso = ctx.clock.now().toISOString();
+    const row: AlertDraftRow = {
+      id: newId(Date.parse(nowIso)),
+      stationId: station.id,
+      state: 'open',
+      content: JSON.stringify(content),
+      sourceType: input.source.type,
+      alertId: null,
+      authorId: account.accountId,
+      authorName: account.name,
+      createdAt: nowIso,
+      updatedAt: nowIso,
+    };
+    await insertAlertDraft(tx.db, row, input.source.ids);
+    await auditDraft(ctx, tx, account, 'alert.draft_created', row, {
+      title: content.title,
+      category: content.category,
+      source: input.source,
+    });
+    return { row, isNew: true };
+  });
+  const stored = await findAlertDraftById(ctx.db, result.row.id);
+  if (!stored) throw notFound('alert.draft_not_found');
+  return { draft: await presentDraft(ctx, stored), isNew: result.isNew };
+}
+
+/** The live draft made from each record given, if any (the newest when several). */
+export async function findAlertDraftsOfSources(
+  ctx: AppContext,
+  sourceType: string,
+  sourceIds: string[],
+): Promise<Map<string, AlertDraftRef>> {
+  const rows = await listLiveDraftsOfSources(ctx.db, sourceType, [...new Set(sourceIds)]);
+  const refs = new Map<string, AlertDraftRef>();
+  for (const row of rows) if (!refs.has(row.sourceId)) refs.set(row.sourceId, toDraftRef(row));
+  return refs;
+}
+
+/** A draft and its station, for an officer who may issue for that station. */
+async function loadDraft(ctx: AppContext, actor: Actor, id: string) {
+  const row = await findAlertDraftById(ctx.db, id);
+  if (!row) throw notFound('alert.draft_not_found');
+  const station = await getStationOrThrow(ctx, row.stationId);
+  // Whoever may not issue for the station does not learn the draft exists.
+  if (!isOfficerOf(actor, station)) throw notFound('alert.draft_not_found');
+  const account = assertCan(actor, 'alert.issue', station);
+  return { row, station, account };
+}
+
+async function loadOpenDraft(ctx: AppContext, actor: Actor, id: string) {
+  const loaded = await loadDraft(ctx, actor, id);
+  if (loaded.row.state !== 'open') throw conflict('alert.draft_closed');
+  return loaded;
+}
+
+export async function getAlertDraft(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+): Promise<AlertDraftView> {
+  return presentDraft(ctx, (await loadDraft(ctx, actor, id)).row);
+}
+
+/** Open drafts of the station and those below it, for its officers. */
+export async function listAlertDrafts(
+  ctx: AppContext,
+  actor: Actor,
+  query: AlertDraftListQuery,
+): Promise<AlertDraftList> {
+  const station = await getStationOrThrow(ctx, query.station);
+  assertCan(actor, 'alert.issue', station);
+  const rows = await listOpenAlertDrafts(ctx.db, await listStationIdsUnder(ctx, station), 100);
+  const stations = await findStationsById(
+    ctx,
+    rows.map((row) => row.stationId),
+  );
+  const visible = rows.filter((row) => {
+    const rowStation = stations.get(row.stationId);
+    return rowStation !== undefined && isOfficerOf(actor, rowStation);
+  });
+  return { drafts: await presentDrafts(ctx, visible) };
+}
+
+/** The officer's edits, kept for later; the target is checked as issuing would. */
+export async function saveAlertDraft(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  content: AlertDraftContent,
+): Promise<AlertDraftView> {
+  const { row, station, account } = await loadOpenDraft(ctx, actor, id);
+  await assertWithinJurisdiction(ctx, station, (await resolveTarget(ctx, content.target)).stored);
+  await transaction(ctx.db, async (tx) => {
+    const saved = await updateOpenAlertDraft(tx.db, row.id, {
+      content: JSON.stringify(content),
+      updatedAt: ctx.clock.now().toISOString(),
+    });
+    if (!saved) throw conflict('alert.draft_closed');
+    await auditDraft(ctx, tx, account, 'alert.draft_saved', row, {
+      title: content.title,
+      category: content.category,
+    });
+  });
+  return getAlertDraft(ctx, actor, id);
+}
+
+/** Issues the draft as edited (with the approval rules of any alert) and closes it. */
+export async function issueAlertDraft(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  content: AlertDraftContent,
+): Promise<AlertView> {
+  const { row } = await loadOpenDraft(ctx, actor, id);
+  return issueWithin(ctx, actor, { ...content, stationId: row.stationId }, async (tx, alertId) => {
+    const issued = await updateOpenAlertDraft(tx.db, row.id, {
+      state: 'issued',
+      content: JSON.stringify(content),
+      alertId,
+      updatedAt: ctx.clock.now().toISOString(),
+    });
+    if (!issued) throw conflict('alert.draft_closed');
+    return { draftId: row.id };
+  });
+}
+
+/** The officer decides against it; a later pattern of the same records may draft anew. */
+export async function discardAlertDraft(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+): Promise<AlertDraftView> {
+  const { row, account } = await loadOpenDraft(ctx, actor, id);
+  await transaction(ctx.db, async (tx) => {
+    const discarded = await updateOpenAlertDraft(tx.db, row.id, {
+      state: 'discarded',
+      updatedAt: ctx.clock.now().toISOString(),
+    });
+    if (!discarded) throw conflict('alert.draft_closed');
+    await auditDraft(ctx, tx, account, 'alert.draft_discarded', row, {
+      title: parseDraftContent(row).title,
+    });
+  });
+  return getAlertDraft(ctx, actor, id);
 }
 
 async function findAlertOrThrow(tx: Tx, id: string): Promise<AlertRow> {

@@ -63,3 +63,35 @@ declare module '../../db/schema.js' {
     alert: AlertTable;
   }
 }
+
+export type AlertDraftState = 'open' | 'issued' | 'discarded';
+
+/** An alert prepared for the composer (from a cluster of reports), not yet issued. */
+export interface AlertDraftTable {
+  id: string;
+  stationId: string;
+  state: AlertDraftState;
+  /** JSON: the alert as it would be issued, without its station (AlertDraftContent). */
+  content: string;
+  /** What it was drafted from, e.g. `report`; its ids are in alert_draft_source. */
+  sourceType: string;
+  /** The alert it became, once issued. */
+  alertId: string | null;
+  authorId: string;
+  authorName: string;
+  createdAt: string;
+  updatedAt: string;
+}
+export type AlertDraftRow = Selectable<AlertDraftTable>;
+
+export interface AlertDraftSourceTable {
+  draftId: string;
+  sourceId: string;
+}
+
+declare module '../../db/schema.js' {
+  interface DatabaseSchema {
+    alert_draft: AlertDraftTable;
+    alert_draft_source: AlertDraftSourceTable;
+  }
+}

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../config.js';
 import { createTestContext, type TestContext } from '../../../../test/helpers/context.js';
+import type { AlertDraftView } from '../../../common/api/alerts.js';
 import { type TestStation } from '../../../../test/helpers/factories.js';
 import { buildPeople, buildSouthJakartaWorld } from '../../../../test/helpers/station-world.js';
 import { distanceM, findClusters, type PlacedReport } from './reports.clusters.js';
@@ -77,6 +78,7 @@ describe('finding clusters', () => {
 describe('report clusters over HTTP', () => {
   let t: TestContext;
   let polsek: TestStation;
+  let polresId = '';
   const cookies: Record<string, string> = {};
   const TEBET_BARAT = '31.74.07.1001';
 
@@ -106,10 +108,12 @@ describe('report clusters over HTTP', () => {
 
   beforeAll(async () => {
     t = await createTestContext();
-    let polres: TestStation;
     let sibling: TestStation;
     let mapped: TestStation;
-    ({ polsek, polres, sibling, mapped } = await buildSouthJakartaWorld(t));
+    const world = await buildSouthJakartaWorld(t);
+    ({ polsek, sibling, mapped } = world);
+    const polres = world.polres;
+    polresId = polres.id;
     const people = await buildPeople(t, {
       officer: { stationId: polsek.id, role: 'officer' },
       siblingOfficer: { stationId: sibling.id, role: 'officer' },
@@ -173,34 +177,131 @@ describe('report clusters over HTTP', () => {
     expect(anonymous.statusCode).toBe(401);
   });
 
-  it('opens an alert draft pre-filled through the alerts service, storing nothing', async () => {
+  it('stores one alert draft per cluster through the alerts service; a second click opens it', async () => {
     const [cluster] = await clusters('officer');
+    expect(cluster!.draft).toBeNull();
     const alertsBefore = await t.ctx.db.selectFrom('alert').select('id').execute();
     const response = await draft('officer', cluster!.key as string);
-    expect(response.statusCode).toBe(200);
-    const body = response.json<Record<string, unknown>>();
-    expect(body).toMatchObject({
+    expect(response.statusCode).toBe(201);
+    const made = response.json<AlertDraftView>();
+    expect(made).toMatchObject({
+      state: 'open',
+      alertId: null,
       stationId: polsek.id,
-      category: 'pencurian',
-      target: { areas: [TEBET_BARAT] },
-      title: 'Waspada pencurian di Kel. Tebet Barat',
-      titleEn: 'Beware of theft in Tebet Barat village',
+      areas: [{ code: TEBET_BARAT, name: 'Tebet Barat' }],
+      source: { type: 'report' },
+      content: {
+        category: 'pencurian',
+        target: { areas: [TEBET_BARAT] },
+        title: 'Waspada pencurian di Kel. Tebet Barat',
+        titleEn: 'Beware of theft in Tebet Barat village',
+      },
     });
-    expect(body.body).toContain('3 laporan pencurian di Kel. Tebet Barat');
+    expect(made.content.body).toContain('3 laporan pencurian di Kel. Tebet Barat');
+    expect([...made.source.ids].sort()).toEqual(
+      (cluster!.reports as Array<{ id: string }>).map((r) => r.id).sort(),
+    );
+    // A draft is not an alert: nothing went out.
     expect(await t.ctx.db.selectFrom('alert').select('id').execute()).toEqual(alertsBefore);
 
-    // As it comes, the draft is an alert the officer may send.
-    const issued = await t.app.inject({
-      method: 'POST',
-      url: '/api/alerts',
-      headers: { cookie: cookies.officer! },
-      payload: body,
+    const again = await draft('officer', cluster!.key as string);
+    expect(again.statusCode).toBe(200);
+    expect(again.json<AlertDraftView>().id).toBe(made.id);
+    expect((await clusters('officer'))[0]!.draft).toEqual({
+      id: made.id,
+      state: 'open',
+      alertId: null,
     });
-    expect(issued.statusCode).toBe(201);
+    expect(await t.ctx.db.selectFrom('alert_draft').select('id').execute()).toHaveLength(1);
 
     // Another station's officer does not see the cluster, so cannot draft from it.
     expect((await draft('siblingOfficer', cluster!.key as string)).statusCode).toBe(404);
     expect((await draft('officer', 'no-such-cluster')).statusCode).toBe(404);
+  });
+
+  it("lists the draft in the station's composer, to edit, issue or discard, audited", async () => {
+    const call = (who: string, method: 'GET' | 'PUT' | 'POST', url: string, payload?: object) =>
+      t.app.inject({ method, url, headers: { cookie: cookies[who] ?? '' }, payload });
+    const listed = await call('officer', 'GET', `/api/alerts/drafts?station=${polsek.id}`);
+    expect(listed.statusCode).toBe(200);
+    const [open] = listed.json<{ drafts: AlertDraftView[] }>().drafts;
+    expect(open?.state).toBe('open');
+    // The Polres sees the drafts of the stations below it; a sibling, a citizen do not.
+    const polres = await call('polresAdmin', 'GET', `/api/alerts/drafts?station=${polresId}`);
+    expect(polres.json<{ drafts: AlertDraftView[] }>().drafts.map((d) => d.id)).toEqual([open!.id]);
+    expect((await call('siblingOfficer', 'GET', `/api/alerts/drafts/${open!.id}`)).statusCode).toBe(
+      404,
+    );
+    expect(
+      (await call('siblingOfficer', 'GET', `/api/alerts/drafts?station=${polsek.id}`)).statusCode,
+    ).toBe(403);
+    expect((await call('citizen', 'GET', `/api/alerts/drafts/${open!.id}`)).statusCode).toBe(404);
+
+    const edited = { ...open!.content, title: 'Waspada pencurian motor di Tebet Barat' };
+    const saved = await call('officer', 'PUT', `/api/alerts/drafts/${open!.id}`, edited);
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json<AlertDraftView>().content.title).toBe(edited.title);
+    const bad = await call('officer', 'PUT', `/api/alerts/drafts/${open!.id}`, { title: '' });
+    expect(bad.statusCode).toBe(400);
+    const outside = await call('officer', 'PUT', `/api/alerts/drafts/${open!.id}`, {
+      ...edited,
+      target: { areas: ['31.74.08'] },
+    });
+    expect(outside.statusCode).toBe(403);
+    expect(
+      (await call('siblingOfficer', 'POST', `/api/alerts/drafts/${open!.id}/issue`, edited))
+        .statusCode,
+    ).toBe(404);
+
+    const issued = await call('officer', 'POST', `/api/alerts/drafts/${open!.id}/issue`, edited);
+    expect(issued.statusCode).toBe(201);
+    const alert = issued.json<{ id: string; title: string; state: string; station: object }>();
+    expect(alert).toMatchObject({ title: edited.title, state: 'published' });
+    const closed = await call('officer', 'GET', `/api/alerts/drafts/${open!.id}`);
+    expect(closed.json<AlertDraftView>()).toMatchObject({ state: 'issued', alertId: alert.id });
+    const twice = await call('officer', 'POST', `/api/alerts/drafts/${open!.id}/issue`, edited);
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json<{ error: { code: string } }>().error.code).toBe('alert.draft_closed');
+    expect((await call('officer', 'POST', `/api/alerts/drafts/${open!.id}/discard`)).statusCode).toBe(
+      409,
+    );
+    expect((await clusters('officer'))[0]!.draft).toEqual({
+      id: open!.id,
+      state: 'issued',
+      alertId: alert.id,
+    });
+    const listedAfter = await call('officer', 'GET', `/api/alerts/drafts?station=${polsek.id}`);
+    expect(listedAfter.json<{ drafts: AlertDraftView[] }>().drafts).toEqual([]);
+
+    const audited = await t.ctx.db
+      .selectFrom('audit_log')
+      .select(['action'])
+      .where('action', 'like', 'alert.%')
+      .orderBy('seq')
+      .execute();
+    expect(audited.map((row) => row.action)).toEqual([
+      'alert.draft_created',
+      'alert.draft_saved',
+      'alert.issued',
+    ]);
+  });
+
+  it('discards a draft; the pattern may then be drafted anew', async () => {
+    const [, mampang] = await clusters('polresAdmin');
+    const first = await draft('polresAdmin', mampang!.key as string);
+    expect(first.statusCode).toBe(201);
+    const id = first.json<AlertDraftView>().id;
+    const discarded = await t.app.inject({
+      method: 'POST',
+      url: `/api/alerts/drafts/${id}/discard`,
+      headers: { cookie: cookies.mampangOfficer! },
+    });
+    expect(discarded.statusCode).toBe(200);
+    expect(discarded.json<AlertDraftView>().state).toBe('discarded');
+    expect((await clusters('mampangOfficer'))[0]!.draft).toBeNull();
+    const second = await draft('mampangOfficer', mampang!.key as string);
+    expect(second.statusCode).toBe(201);
+    expect(second.json<AlertDraftView>().id).not.toBe(id);
   });
 
   it('leaves out rejected reports, and reports older than the window', async () => {

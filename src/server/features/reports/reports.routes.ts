@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { withErrors } from '../../../common/api/common.js';
-import { IssueAlertBody } from '../../../common/api/alerts.js';
+import { AlertDraftView } from '../../../common/api/alerts.js';
 import {
   ReportClusterList,
   ReportClusterParams,
@@ -210,13 +210,17 @@ export function registerReportRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags,
         summary:
-          'An alert draft pre-filled from a cluster (category, areas, text), for the composer; nothing is stored',
+          "The cluster's alert draft (category, areas, text), stored by the alerts feature and tied to its reports: 201 when made now, 200 when it already existed",
         security,
         params: ReportClusterParams,
-        response: withErrors({ 200: IssueAlertBody }),
+        response: withErrors({ 200: AlertDraftView, 201: AlertDraftView }),
       },
     },
-    (request) => draftAlertForCluster(ctx, request.actor, request.params.key),
+    async (request, reply) => {
+      const { draft, isNew } = await draftAlertForCluster(ctx, request.actor, request.params.key);
+      reply.status(isNew ? 201 : 200);
+      return draft;
+    },
   );
 
   app.get(

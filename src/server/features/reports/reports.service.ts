@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { ReportExport } from '../../../common/api/accounts.js';
-import type { IssueAlertBody } from '../../../common/api/alerts.js';
+import type { AlertDraftView } from '../../../common/api/alerts.js';
 import type { StationRef } from '../../../common/api/stations.js';
 import { translate, type Locale } from '../../../common/i18n/index.js';
 import type {
@@ -49,7 +49,11 @@ import { accountKey } from '../../geo/targeting.js';
 import { newId } from '../../ids.js';
 import type { StagedUpload } from '../../media/intake.js';
 import { findAccountNames } from '../accounts/accounts.service.js';
-import { draftAlert, findPublicAlertSummaries } from '../alerts/alerts.service.js';
+import {
+  draftAlert,
+  findAlertDraftsOfSources,
+  findPublicAlertSummaries,
+} from '../alerts/alerts.service.js';
 import { findAreaRefs, locateAreaCode } from '../areas/areas.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { enqueuePushFanout } from '../push/push.service.js';
@@ -602,6 +606,11 @@ export async function listReportClusters(
   locale: Locale,
 ): Promise<ReportClusterList> {
   const clusters = await clustersVisibleTo(ctx, actor);
+  const drafts = await findAlertDraftsOfSources(
+    ctx,
+    DRAFT_SOURCE,
+    clusters.flatMap((cluster) => cluster.members.map((member) => member.id)),
+  );
   return {
     items: clusters.map((cluster): ReportCluster => ({
       key: cluster.members[0]!.id,
@@ -617,20 +626,25 @@ export async function listReportClusters(
         trackingCode: cluster.trackingCodes.get(member.id)!,
       })),
       summary: translate(locale, 'reports.clusters.summary', clusterWords(ctx, locale, cluster)),
+      draft: cluster.members.flatMap((member) => drafts.get(member.id) ?? [])[0] ?? null,
     })),
     rules: ctx.config.reportClusters,
   };
 }
 
+/** Alert drafts name the reports they were made from under this source type. */
+const DRAFT_SOURCE = 'report';
+
 /**
  * The one action on a cluster: an alert draft pre-filled with its category, areas and text
- * (in both languages), through the alerts service, for the officer to review and send.
+ * (in both languages), stored by the alerts service and tied to the cluster's reports, so a
+ * second action opens the same draft (`isNew` false) instead of a twin.
  */
 export async function draftAlertForCluster(
   ctx: AppContext,
   actor: Actor,
   key: string,
-): Promise<IssueAlertBody> {
+): Promise<{ draft: AlertDraftView; isNew: boolean }> {
   const cluster = (await clustersVisibleTo(ctx, actor)).find((c) => c.members[0]!.id === key);
   if (!cluster) throw notFound('report.cluster_not_found');
   const category = cluster.members[0]!.category;
@@ -643,6 +657,7 @@ export async function draftAlertForCluster(
     body: translate('id', 'reports.clusters.draft_body', id),
     titleEn: translate('en', 'reports.clusters.draft_title', en),
     bodyEn: translate('en', 'reports.clusters.draft_body', en),
+    source: { type: DRAFT_SOURCE, ids: cluster.members.map((member) => member.id) },
   });
 }
 
