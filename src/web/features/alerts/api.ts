@@ -1,4 +1,9 @@
-import type { AlertList } from '../../../common/api/alerts.js';
+import type {
+  AlertDraftContent,
+  AlertDraftList,
+  AlertDraftView,
+  AlertList,
+} from '../../../common/api/alerts.js';
 import type {
   PushKeyView,
   PushSubscribeBody,
@@ -50,3 +55,14 @@ export const approveAlert = (id: string) =>
   api<AlertView>('POST', `/api/alerts/${enc(id)}/approve`, {});
 export const rejectAlert = (id: string, reason: string) =>
   api<AlertView>('POST', `/api/alerts/${enc(id)}/reject`, { reason });
+
+export const listAlertDrafts = (stationId: string) =>
+  api<AlertDraftList>('GET', `/api/alerts/drafts?station=${enc(stationId)}`);
+export const getAlertDraft = (id: string) =>
+  api<AlertDraftView>('GET', `/api/alerts/drafts/${enc(id)}`);
+export const saveAlertDraft = (id: string, content: AlertDraftContent) =>
+  api<AlertDraftView>('PUT', `/api/alerts/drafts/${enc(id)}`, content);
+export const issueAlertDraft = (id: string, content: AlertDraftContent) =>
+  api<AlertView>('POST', `/api/alerts/drafts/${enc(id)}/issue`, content);
+export const discardAlertDraft = (id: string) =>
+  api<AlertDraftView>('POST', `/api/alerts/drafts/${enc(id)}/discard`, {});

@@ -4,7 +4,7 @@ import { ErrorNote, Skeleton } from '../../../components/ui.js';
 import { alertQueries, useQuery } from '../../../query/query.js';
 import { formatDateTime } from '../../../../common/i18n/format.js';
 import { useI18n } from '../../../i18n/i18n.js';
-import { listStationAlerts } from '../api.js';
+import { listAlertDrafts, listStationAlerts } from '../api.js';
 import { NAMESPACES, StateBadge, tk } from './shared.js';
 
 /** Key of a station's alert lists in the cache; the live stream and console changes refresh it. */
@@ -24,6 +24,9 @@ export function AlertLists({ station }: { station: StationListItem }) {
   const all = useQuery(stationAlertsKey(station.id, false), () =>
     listStationAlerts(station.id, false),
   );
+  const drafts = useQuery([...alertQueries, 'drafts', station.id], () =>
+    listAlertDrafts(station.id),
+  );
   const published = all.data?.alerts ?? [];
   const groups: Array<[MessageKey, AlertView[] | undefined]> = [
     ['consoleAlerts.list.pending', pending.data?.alerts],
@@ -35,7 +38,28 @@ export function AlertLists({ station }: { station: StationListItem }) {
       <a class="button" href="/konsol/peringatan/baru">
         {t('consoleAlerts.new')}
       </a>
-      <ErrorNote error={pending.error ?? all.error} />
+      <ErrorNote error={pending.error ?? all.error ?? drafts.error} />
+      <section>
+        <h2>{t('consoleAlerts.list.drafts')}</h2>
+        {!drafts.data && <Skeleton lines={2} />}
+        {drafts.data?.drafts.length === 0 && <p class="muted">{t('consoleAlerts.list.empty')}</p>}
+        {drafts.data && drafts.data.drafts.length > 0 && (
+          <ul class="list">
+            {drafts.data.drafts.map((draft) => (
+              <li key={draft.id}>
+                <a href={`/konsol/peringatan/baru?draf=${encodeURIComponent(draft.id)}`}>
+                  {draft.content.title}
+                </a>{' '}
+                <span class="badge">{t('consoleAlerts.draft.badge')}</span>
+                <br />
+                <small class="muted">
+                  {draft.authorName} · {formatDateTime(draft.updatedAt, locale, station.timezone)}
+                </small>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       {groups.map(([title, alerts]) => (
         <section key={title}>
           <h2>{t(title)}</h2>

@@ -6,22 +6,22 @@ import {
   ALERT_STATUSES,
   ALERT_URGENCIES,
 } from '../../../../common/domain/alerts.js';
+import type { AlertDraftContent, AlertDraftView } from '../../../../common/api/alerts.js';
 import type {
   AlertPreview,
   AlertTargetInput,
   IssueAlertBody,
   StationListItem,
 } from '../../../api/types.js';
-import { fromWallTime } from '../../../../common/domain/zoned-time.js';
-import { ErrorNote, Field } from '../../../components/ui.js';
+import { fromWallTime, toWallTime } from '../../../../common/domain/zoned-time.js';
+import { Confirm, ErrorNote, Field } from '../../../components/ui.js';
 import { useForm } from '../../../components/use-form.js';
 import { alertQueries, queryClient } from '../../../query/query.js';
 import { useI18n } from '../../../i18n/i18n.js';
-import { issueAlert, previewAlert } from '../api.js';
+import { discardAlertDraft, issueAlert, issueAlertDraft, previewAlert, saveAlertDraft } from '../api.js';
 import { checkAlertContent, type Problem } from './check.js';
 import { Select, TextArea, ZonedDateTime } from './fields.js';
 import { NAMESPACES, reachText, targetText, tk } from './shared.js';
-import { takeAlertDraft, type HandedDraft } from './handed-draft.js';
 import { TargetEditor } from './TargetEditor.js';
 import { useTarget } from './use-target.js';
 
@@ -62,14 +62,13 @@ const EMPTY: Content = {
 };
 
 /** Optional texts are left out when empty, so the server's length rules do not trip on "". */
-function toIssueBody(
-  station: StationListItem,
+function toDraftContent(
+  timeZone: string,
   c: Content & { category: IssueAlertBody['category'] },
   target: AlertTargetInput,
-): IssueAlertBody {
+): AlertDraftContent {
   const optional = (value: string) => (value.trim() ? value.trim() : undefined);
-  const body: IssueAlertBody = {
-    stationId: station.id,
+  const body: AlertDraftContent = {
     title: c.title.trim(),
     body: c.body.trim(),
     category: c.category,
@@ -86,46 +85,56 @@ function toIssueBody(
     bodyEn: optional(c.bodyEn),
     instructionEn: optional(c.instructionEn),
     // The officer picks the station's wall time (WITA for a Makassar station), not the browser's.
-    expiresAt: fromWallTime(c.expiresAt, station.timezone),
+    expiresAt: fromWallTime(c.expiresAt, timeZone),
   };
   for (const [key, value] of Object.entries(texts))
     if (value) Object.assign(body, { [key]: value });
   return body;
 }
 
-/** The composer's fields from a draft handed over (e.g. from a cluster of reports). */
-function contentOf(handed: HandedDraft | undefined): Content {
-  if (!handed) return EMPTY;
-  const { draft } = handed;
+/** The composer's fields from a stored draft (e.g. made from a cluster of reports). */
+function contentOf(draft: AlertDraftView | undefined, timeZone: string): Content {
+  if (!draft) return EMPTY;
+  const { content } = draft;
   return {
     ...EMPTY,
-    title: draft.title,
-    body: draft.body,
-    category: draft.category,
-    severity: draft.severity,
-    urgency: draft.urgency,
-    certainty: draft.certainty,
-    titleEn: draft.titleEn ?? '',
-    bodyEn: draft.bodyEn ?? '',
+    title: content.title,
+    body: content.body,
+    category: content.category,
+    severity: content.severity,
+    urgency: content.urgency,
+    certainty: content.certainty,
+    instruction: content.instruction ?? '',
+    expiresAt: content.expiresAt ? toWallTime(content.expiresAt, timeZone) : '',
+    status: content.status ?? 'Actual',
+    titleEn: content.titleEn ?? '',
+    bodyEn: content.bodyEn ?? '',
+    instructionEn: content.instructionEn ?? '',
+    describesSuspect: content.describesSuspect ?? false,
   };
 }
 
-/** A new alert: content, target, reach preview and a confirmation before it goes out. */
-export function Composer({ station }: { station: StationListItem }) {
+const go = (path: string) => {
+  history.pushState(null, '', path);
+  dispatchEvent(new PopStateEvent('popstate'));
+};
+
+/**
+ * A new alert, or a stored draft to edit, keep, discard or issue: content, target, reach
+ * preview and a confirmation before it goes out.
+ */
+export function Composer({ station, draft }: { station: StationListItem; draft?: AlertDraftView }) {
   const { t } = useI18n(NAMESPACES);
   const form = useForm(t);
-  const [handed] = useState(takeAlertDraft);
-  const [content, setContent] = useState<Content>(() => contentOf(handed));
+  const [content, setContent] = useState<Content>(() => contentOf(draft, station.timezone));
+  const [isSaved, setSaved] = useState(false);
   const set =
     <K extends keyof Content>(key: K) =>
-    (value: Content[K]) =>
+    (value: Content[K]) => {
+      setSaved(false);
       setContent((c) => ({ ...c, [key]: value }));
-  const target = useTarget(
-    (handed?.draft.target.areas ?? []).map((code) => ({
-      code,
-      name: handed?.areaNames[code] ?? code,
-    })),
-  );
+    };
+  const target = useTarget(draft?.areas, draft?.content.target);
   const [preview, setPreview] = useState<AlertPreview | null>(null);
   const [isConfirming, setConfirming] = useState(false);
   const [problems, setProblems] = useState<Record<string, Problem>>({});
@@ -153,11 +162,32 @@ export function Composer({ station }: { station: StationListItem }) {
     form.submit(event, async () => {
       setConfirming(false);
       if (category === '') return;
-      const alert = await issueAlert(toIssueBody(station, { ...content, category }, target.input));
+      const body = toDraftContent(station.timezone, { ...content, category }, target.input);
+      // A draft is issued for its own station (it may be one below the console's).
+      const alert = draft
+        ? await issueAlertDraft(draft.id, body)
+        : await issueAlert({ ...body, stationId: station.id });
       void queryClient.invalidateQueries({ queryKey: alertQueries });
-      history.pushState(null, '', `/konsol/peringatan/${alert.id}`);
-      dispatchEvent(new PopStateEvent('popstate'));
+      go(`/konsol/peringatan/${alert.id}`);
     });
+  const onSaveDraft = (event: Event) =>
+    form.submit(event, async () => {
+      const found = checkAlertContent(content);
+      setProblems(found);
+      if (!draft || category === '' || Object.keys(found).length > 0) return;
+      await saveAlertDraft(
+        draft.id,
+        toDraftContent(station.timezone, { ...content, category }, target.input),
+      );
+      void queryClient.invalidateQueries({ queryKey: alertQueries });
+      setSaved(true);
+    });
+  const onDiscardDraft = async () => {
+    if (!draft) return;
+    await discardAlertDraft(draft.id);
+    void queryClient.invalidateQueries({ queryKey: alertQueries });
+    go('/konsol/peringatan');
+  };
 
   const f = form.fields;
   /** A CAP code chosen from its closed list, labelled from `consoleAlerts.<name>.<code>`. */
@@ -174,8 +204,18 @@ export function Composer({ station }: { station: StationListItem }) {
   return (
     <form class="form composer" onSubmit={(e) => void onAskToSend(e)} noValidate>
       <a href="/konsol/peringatan">{t('consoleAlerts.back')}</a>
-      <h2>{t('consoleAlerts.new')}</h2>
+      <h2>{t(draft ? 'consoleAlerts.draft.title' : 'consoleAlerts.new')}</h2>
+      {draft && (
+        <p class="muted">
+          {t('consoleAlerts.draft.by', { name: draft.authorName })}
+        </p>
+      )}
       <ErrorNote error={form.error} />
+      {isSaved && (
+        <p class="note" role="status">
+          {t('consoleAlerts.draft.saved')}
+        </p>
+      )}
       {Object.keys(problems).length > 0 && (
         <p class="note note-error" role="alert">
           {t('consoleAlerts.check.summary')}
@@ -287,6 +327,24 @@ export function Composer({ station }: { station: StationListItem }) {
           {t('consoleAlerts.send')}
         </button>
       </div>
+      {draft && (
+        <div class="actions">
+          <button
+            type="button"
+            class="button button-secondary"
+            onClick={(e) => void onSaveDraft(e)}
+            disabled={form.isBusy}
+          >
+            {t('consoleAlerts.draft.save')}
+          </button>
+          <Confirm
+            label={t('consoleAlerts.draft.discard')}
+            question={t('consoleAlerts.draft.discard_confirm')}
+            yes={t('consoleAlerts.draft.discard')}
+            onConfirm={onDiscardDraft}
+          />
+        </div>
+      )}
 
       {isConfirming && preview && isComplete && (
         <div class="dialog-backdrop">

@@ -7,10 +7,13 @@ type Circle = NonNullable<AlertTargetInput['circles']>[number];
 type Polygon = NonNullable<AlertTargetInput['polygons']>[number];
 
 /** The composer's target: chosen areas, drawn circles and polygons, the drawing mode. */
-export function useTarget(initialAreas: Named[] = []) {
+export function useTarget(
+  initialAreas: Named[] = [],
+  initialShapes: Pick<AlertTargetInput, 'circles' | 'polygons'> = {},
+) {
   const [areas, setAreas] = useState<Named[]>(initialAreas);
-  const [circles, setCircles] = useState<Circle[]>([]);
-  const [polygons, setPolygons] = useState<Polygon[]>([]);
+  const [circles, setCircles] = useState<Circle[]>(initialShapes.circles ?? []);
+  const [polygons, setPolygons] = useState<Polygon[]>(initialShapes.polygons ?? []);
   const [draft, setDraft] = useState<number[][]>([]);
   const [mode, setMode] = useState<DrawMode>('none');
   const [radiusM, setRadiusM] = useState(1000);

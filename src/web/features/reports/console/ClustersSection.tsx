@@ -1,5 +1,5 @@
 import { useLocation } from 'preact-iso';
-import type { IssueAlertBody } from '../../../../common/api/alerts.js';
+import type { AlertDraftView } from '../../../../common/api/alerts.js';
 import type { ReportCluster, ReportClusterList } from '../../../../common/api/reports.js';
 import { api } from '../../../api/client.js';
 import { ErrorNote, Skeleton } from '../../../components/ui.js';
@@ -7,19 +7,19 @@ import { useForm } from '../../../components/use-form.js';
 import { useLoad } from '../../../components/use-load.js';
 import { formatDateTime } from '../../../../common/i18n/format.js';
 import { useI18n } from '../../../i18n/i18n.js';
-import { handAlertDraft } from '../../alerts/console/handed-draft.js';
 import type { ConsoleSectionProps } from '../../feature.js';
 
 const NAMESPACES = ['reports', 'alerts'];
 
 const listClusters = () => api<ReportClusterList>('GET', '/api/reports/clusters');
 const draftFrom = (key: string) =>
-  api<IssueAlertBody>('POST', `/api/reports/clusters/${encodeURIComponent(key)}/alert-draft`);
+  api<AlertDraftView>('POST', `/api/reports/clusters/${encodeURIComponent(key)}/alert-draft`);
 
 /**
  * `/konsol/pola-laporan`: reports of one kind close in space and time over every station the
  * officer sees ("3 laporan pencurian di Kel. X dalam 7 hari"), each with one action: an alert
- * draft pre-filled with its category, areas and text, opened in the alert composer.
+ * draft pre-filled with its category, areas and text, stored by the alerts feature and opened
+ * in the alert composer; a cluster with a draft opens that one, with an issued alert links it.
  */
 export function ClustersSection(_props: ConsoleSectionProps) {
   const { t } = useI18n(NAMESPACES);
@@ -56,12 +56,9 @@ function ClusterCard({ cluster }: { cluster: ReportCluster }) {
   const onDraft = (event: Event) =>
     form.submit(event, async () => {
       const draft = await draftFrom(cluster.key);
-      handAlertDraft({
-        draft,
-        areaNames: cluster.area ? { [cluster.area.code]: cluster.area.name } : {},
-      });
-      route('/konsol/peringatan/baru');
+      route(`/konsol/peringatan/baru?draf=${encodeURIComponent(draft.id)}`);
     });
+  const { draft } = cluster;
   return (
     <li class="card">
       <strong>{cluster.summary}</strong>
@@ -72,12 +69,22 @@ function ClusterCard({ cluster }: { cluster: ReportCluster }) {
       <p>
         {t('reports.clusters.reports')}: {cluster.reports.map((r) => r.trackingCode).join(', ')}
       </p>
-      <form onSubmit={(e) => void onDraft(e)}>
-        <ErrorNote error={form.error} />
-        <button type="submit" class="button" disabled={form.isBusy}>
-          {t('reports.clusters.open_draft')}
-        </button>
-      </form>
+      {draft?.state === 'issued' && draft.alertId ? (
+        <p class="note">
+          {t('reports.clusters.alert_issued')}{' '}
+          <a href={`/konsol/peringatan/${encodeURIComponent(draft.alertId)}`}>
+            {t('reports.clusters.view_alert')}
+          </a>
+        </p>
+      ) : (
+        <form onSubmit={(e) => void onDraft(e)}>
+          {draft && <p class="note">{t('reports.clusters.draft_made')}</p>}
+          <ErrorNote error={form.error} />
+          <button type="submit" class="button" disabled={form.isBusy}>
+            {t(draft ? 'reports.clusters.open_existing_draft' : 'reports.clusters.open_draft')}
+          </button>
+        </form>
+      )}
     </li>
   );
 }
