@@ -209,5 +209,11 @@ export async function updateOpenAlertDraft(
     state?: AlertDraftState;
   },
 ): Promise<boolean> {
-  return transitionRow(db, { table: 'alert_draft', id, column: 'state', from: ['open'], set: patch });
+  return transitionRow(db, {
+    table: 'alert_draft',
+    id,
+    column: 'state',
+    from: ['open'],
+    set: patch,
+  });
 }

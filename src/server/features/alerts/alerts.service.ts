@@ -404,8 +404,10 @@ async function issueWithin(
 // Drafts: an alert pre-filled elsewhere (a cluster of reports), stored for the composer
 
 /** What another feature hands over to draft an alert from its records. */
-export interface AlertDraftInput
-  extends Pick<IssueAlertBody, 'stationId' | 'category' | 'title' | 'body' | 'titleEn' | 'bodyEn'> {
+export interface AlertDraftInput extends Pick<
+  IssueAlertBody,
+  'stationId' | 'category' | 'title' | 'body' | 'titleEn' | 'bodyEn'
+> {
   areaCodes: string[];
   /** The records it is drafted from: a later draft from any of them opens this one. */
   source: { type: string; ids: string[] };

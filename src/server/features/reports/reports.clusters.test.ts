@@ -262,9 +262,9 @@ describe('report clusters over HTTP', () => {
     const twice = await call('officer', 'POST', `/api/alerts/drafts/${open!.id}/issue`, edited);
     expect(twice.statusCode).toBe(409);
     expect(twice.json<{ error: { code: string } }>().error.code).toBe('alert.draft_closed');
-    expect((await call('officer', 'POST', `/api/alerts/drafts/${open!.id}/discard`)).statusCode).toBe(
-      409,
-    );
+    expect(
+      (await call('officer', 'POST', `/api/alerts/drafts/${open!.id}/discard`)).statusCode,
+    ).toBe(409);
     expect((await clusters('officer'))[0]!.draft).toEqual({
       id: open!.id,
       state: 'issued',

@@ -42,12 +42,18 @@ import {
   listStationReports,
   submitReport,
   trackReport,
+  trackingEtag,
+  watchTrackedReport,
   updateReportByOfficer,
 } from './reports.service.js';
 
 const tags = ['reports'];
 const security = [{ session: [] }];
 const photoFile = Type.String({ description: 'The photo (JPEG)' });
+
+/** How long a browser waits before reconnecting a dropped tracking stream. */
+const TRACKING_RETRY_MS = 5000;
+const TRACKING_HEARTBEAT_MS = 25_000;
 
 export function registerReportRoutes(app: App, ctx: AppContext): void {
   app.addHook('onListen', async () => {
@@ -108,8 +114,69 @@ export function registerReportRoutes(app: App, ctx: AppContext): void {
         response: withErrors({ 200: ReportTracking }),
       },
     },
-    (request) =>
-      trackReport(ctx, request.params.trackingCode, request.headers['x-tracking-secret']),
+    async (request, reply) => {
+      const view = await trackReport(
+        ctx,
+        request.params.trackingCode,
+        request.headers['x-tracking-secret'],
+      );
+      // A page that polls (when its stream cannot stay open) gets 304 while nothing changed.
+      const etag = trackingEtag(view);
+      void reply.header('etag', etag).header('cache-control', 'private, no-cache');
+      if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+      return view;
+    },
+  );
+
+  app.get(
+    '/api/reports/track/:trackingCode/events',
+    {
+      // Reconnects count like lookups: the stream is no faster way to guess a secret.
+      config: { anonymousSubmission: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      // A compressing stream would hold events back until its buffer fills.
+      compress: false,
+      schema: {
+        tags,
+        summary:
+          'The tracking view live (Server-Sent Events, `event: tracking`, `id` its ETag), for the holder of the secret; read with fetch since EventSource cannot send the header',
+        params: TrackingParams,
+        headers: TrackingHeaders,
+        response: withErrors({
+          200: Type.String({ description: 'text/event-stream; `data` is a ReportTracking' }),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const response = reply.raw;
+      const send = (view: ReportTracking) =>
+        response.write(
+          `id: ${trackingEtag(view)}\nevent: tracking\ndata: ${JSON.stringify(view)}\n\n`,
+        );
+      const watch = await watchTrackedReport(
+        ctx,
+        request.params.trackingCode,
+        request.headers['x-tracking-secret'],
+        send,
+      );
+      reply.hijack();
+      response.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+        'x-content-type-options': 'nosniff',
+      });
+      response.socket?.setNoDelay(true);
+      response.write(`retry: ${TRACKING_RETRY_MS}\n\n`);
+      send(watch.view);
+      // A comment now and then keeps proxies and phones from closing an idle stream.
+      const heartbeat = setInterval(() => response.write(': \n\n'), TRACKING_HEARTBEAT_MS);
+      heartbeat.unref();
+      response.on('close', () => {
+        clearInterval(heartbeat);
+        watch.stop();
+      });
+    },
   );
 
   app.post(

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { ReportExport } from '../../../common/api/accounts.js';
 import type { AlertDraftView } from '../../../common/api/alerts.js';
 import type { StationRef } from '../../../common/api/stations.js';
@@ -68,6 +68,7 @@ import {
 } from '../stations/stations.service.js';
 import { publishStreamEvent } from '../../realtime/stream.service.js';
 import { findClusters, mostCommon, type PlacedReport } from './reports.clusters.js';
+import { announceTrackingChange, onTrackingChange } from './reports.events.js';
 import { toReportTracking, toReportView, toSubmittedReport } from './reports.presenter.js';
 import {
   countReportsByStatus,
@@ -372,8 +373,43 @@ export async function addTipsterMessage(
       createdAt: now.toISOString(),
     });
     await updateReport(tx.db, row.id, { updatedAt: now.toISOString() });
+    // The reporter's other tabs and devices show it too.
+    announceTrackingChange(ctx, tx, row.id);
   });
   return trackReport(ctx, rawCode, secret);
+}
+
+/** A validator of what the tracking page shows: equal views, equal tags (for If-None-Match). */
+export function trackingEtag(view: ReportTracking): string {
+  return `"${createHash('sha256').update(JSON.stringify(view)).digest('base64url').slice(0, 27)}"`;
+}
+
+/**
+ * The tracking view now, then again on every change (status, public reply, message) until
+ * `stop`; for the holder of the secret only (anything else is "not found", as on the track
+ * route). A change that cannot be read is skipped; the next one brings the page up to date.
+ */
+export async function watchTrackedReport(
+  ctx: AppContext,
+  rawCode: string,
+  secret: string | undefined,
+  onChange: (view: ReportTracking) => void,
+): Promise<{ view: ReportTracking; stop: () => void }> {
+  const row = await findTrackedReport(ctx, rawCode, secret);
+  const read = async () => {
+    const current = await findReportById(ctx.db, row.id);
+    if (!current) throw notFound('report.not_found');
+    return trackingView(ctx, current, trackingPhotoUrl(current.trackingCode));
+  };
+  const stop = onTrackingChange(ctx, row.id, () => {
+    read().then(onChange, (err: unknown) => ctx.log.warn({ err }, 'tracking stream read failed'));
+  });
+  try {
+    return { view: await read(), stop };
+  } catch (err) {
+    stop();
+    throw err;
+  }
 }
 
 /** "Laporan saya": the signed-in citizen's named reports, newest first. */
@@ -830,6 +866,8 @@ async function notifyReporter(
   row: ReportRow,
   change: { status: ReportRow['status'] },
 ): Promise<void> {
+  // Whoever holds the secret may have the tracking page open, named or not.
+  announceTrackingChange(ctx, tx, row.id);
   if (!row.reporterAccountId || row.isAnonymous === 1) return;
   const keys = [accountKey(row.reporterAccountId)];
   const data = { id: row.id, trackingCode: row.trackingCode, status: change.status };

@@ -18,7 +18,13 @@ import { Confirm, ErrorNote, Field } from '../../../components/ui.js';
 import { useForm } from '../../../components/use-form.js';
 import { alertQueries, queryClient } from '../../../query/query.js';
 import { useI18n } from '../../../i18n/i18n.js';
-import { discardAlertDraft, issueAlert, issueAlertDraft, previewAlert, saveAlertDraft } from '../api.js';
+import {
+  discardAlertDraft,
+  issueAlert,
+  issueAlertDraft,
+  previewAlert,
+  saveAlertDraft,
+} from '../api.js';
 import { checkAlertContent, type Problem } from './check.js';
 import { Select, TextArea, ZonedDateTime } from './fields.js';
 import { NAMESPACES, reachText, targetText, tk } from './shared.js';
@@ -205,11 +211,7 @@ export function Composer({ station, draft }: { station: StationListItem; draft?:
     <form class="form composer" onSubmit={(e) => void onAskToSend(e)} noValidate>
       <a href="/konsol/peringatan">{t('consoleAlerts.back')}</a>
       <h2>{t(draft ? 'consoleAlerts.draft.title' : 'consoleAlerts.new')}</h2>
-      {draft && (
-        <p class="muted">
-          {t('consoleAlerts.draft.by', { name: draft.authorName })}
-        </p>
-      )}
+      {draft && <p class="muted">{t('consoleAlerts.draft.by', { name: draft.authorName })}</p>}
       <ErrorNote error={form.error} />
       {isSaved && (
         <p class="note" role="status">
