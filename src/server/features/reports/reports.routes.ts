@@ -111,7 +111,10 @@ export function registerReportRoutes(app: App, ctx: AppContext): void {
         summary: "A report's timeline, replies and photos, for the holder of its secret",
         params: TrackingParams,
         headers: TrackingHeaders,
-        response: withErrors({ 200: ReportTracking }),
+        response: withErrors({
+          200: ReportTracking,
+          304: Type.Null({ description: 'Unchanged since the ETag sent in If-None-Match' }),
+        }),
       },
     },
     async (request, reply) => {
@@ -123,7 +126,7 @@ export function registerReportRoutes(app: App, ctx: AppContext): void {
       // A page that polls (when its stream cannot stay open) gets 304 while nothing changed.
       const etag = trackingEtag(view);
       void reply.header('etag', etag).header('cache-control', 'private, no-cache');
-      if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+      if (request.headers['if-none-match'] === etag) return reply.status(304).send(null);
       return view;
     },
   );

@@ -16,6 +16,7 @@ import {
   trackReport,
   type ReportTracking,
 } from './api.js';
+import { followTracking } from './live-tracking.js';
 import { NAMESPACES, trackUrl } from './shared.js';
 import { useOutbox } from './use-outbox.js';
 
@@ -36,6 +37,12 @@ export function TrackReport() {
     `${code} ${usedSecret}`,
   );
   useEffect(() => setFresh(null), [code, usedSecret]);
+  // Once the code and secret open the report, replies and status changes come without reload.
+  const isOpen = result.data !== undefined;
+  useEffect(
+    () => (isOpen && code && usedSecret ? followTracking(code, usedSecret, setFresh) : undefined),
+    [isOpen, code, usedSecret],
+  );
   const report = fresh ?? result.data;
   const onSubmit = (event: Event) => {
     event.preventDefault();
