@@ -61,6 +61,53 @@ describe('finding clusters', () => {
     );
   });
 
+  it('finds, through its grid, the clusters that comparing every pair finds', () => {
+    // A seeded walk: the same reports on every run.
+    let seed = 7;
+    const random = () => (seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647;
+    const areas = ['31.74.07.1001', '31.74.07.1002', null, null, null, null, null, null];
+    const reports = Array.from({ length: 400 }, () => {
+      const withPoint = random() < 0.95;
+      return placed({
+        category: random() < 0.7 ? 'pencurian' : 'begal',
+        // About 13 × 13 km around Tebet, near the equator and far from it alike.
+        ...(withPoint
+          ? {
+              lat: (random() < 0.5 ? -6.24 : -10.5) + random() * 0.05,
+              lng: 106.8 + random() * 0.05,
+            }
+          : {}),
+        areaCode: areas[Math.floor(random() * areas.length)] ?? null,
+        createdAt: at(random() * 20),
+      });
+    });
+    const pairwise = (all: PlacedReport[]) => {
+      const parent = all.map((_, i) => i);
+      const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+      all.forEach((a, i) =>
+        all.forEach((b, j) => {
+          const inWindow = Math.abs(Date.parse(a.createdAt) - Date.parse(b.createdAt)) <= 7 * DAY;
+          const near =
+            a.lat !== null && a.lng !== null && b.lat !== null && b.lng !== null
+              ? distanceM({ lat: a.lat, lng: a.lng }, { lat: b.lat, lng: b.lng }) <= 1000
+              : a.areaCode !== null && a.areaCode === b.areaCode;
+          if (j > i && a.category === b.category && inWindow && near) parent[root(i)] = root(j);
+        }),
+      );
+      const groups = new Map<number, string[]>();
+      all.forEach((r, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), r.id]));
+      return [...groups.values()].filter((g) => g.length >= 3).map((g) => g.sort().join(','));
+    };
+    const found = findClusters(reports, rules).map((c) =>
+      c
+        .map((r) => r.id)
+        .sort()
+        .join(','),
+    );
+    expect(found.length).toBeGreaterThan(3);
+    expect(found.sort()).toEqual(pairwise(reports).sort());
+  });
+
   it('reads its rules from SIAGA_REPORT_CLUSTER_* (defaults 1 km, 7 days, 3 reports)', () => {
     expect(loadConfig({}).reportClusters).toEqual(rules);
     expect(

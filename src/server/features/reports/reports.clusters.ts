@@ -49,6 +49,61 @@ function close(a: PlacedReport, b: PlacedReport, rules: ClusterRules): boolean {
   return a.areaCode !== null && a.areaCode === b.areaCode;
 }
 
+const METRES_PER_DEGREE = (Math.PI / 180) * EARTH_RADIUS_M;
+
+const hasPoint = (r: PlacedReport): r is PlacedReport & { lat: number; lng: number } =>
+  r.lat !== null && r.lng !== null;
+
+/**
+ * For each report, the others that may be close to it, so that not every pair is compared: by
+ * a grid of cells one radius wide (the 3×3 cells around a point hold every point within the
+ * radius: a degree of longitude is narrowest at the largest latitude present, and the cells are
+ * sized for it), and by area code for the reports placed only by their area.
+ */
+function candidatesOf(members: readonly PlacedReport[], radiusM: number): (i: number) => number[] {
+  const maxAbsLat = Math.max(0, ...members.filter(hasPoint).map((r) => Math.abs(r.lat)));
+  const latStep = (radiusM / METRES_PER_DEGREE) * 1.01;
+  const lngStep = latStep / Math.max(Math.cos((Math.min(maxAbsLat + 1, 89) * Math.PI) / 180), 1e-6);
+  const cellOf = (r: { lat: number; lng: number }): [number, number] => [
+    Math.floor(r.lat / latStep),
+    Math.floor(r.lng / lngStep),
+  ];
+  const grid = new Map<string, number[]>();
+  /** Every report naming the area, and those placed by the area only. */
+  const byArea = new Map<string, number[]>();
+  const byAreaOnly = new Map<string, number[]>();
+  const push = (map: Map<string, number[]>, key: string, i: number) => {
+    const bucket = map.get(key);
+    if (bucket) bucket.push(i);
+    else map.set(key, [i]);
+  };
+  members.forEach((member, i) => {
+    if (hasPoint(member)) {
+      const [row, col] = cellOf(member);
+      push(grid, `${row}:${col}`, i);
+    }
+    if (member.areaCode === null) return;
+    push(byArea, member.areaCode, i);
+    if (!hasPoint(member)) push(byAreaOnly, member.areaCode, i);
+  });
+  return (i) => {
+    const member = members[i]!;
+    const found: number[] = [];
+    // The same area joins two reports when one of them has no point (close() decides).
+    if (member.areaCode !== null) {
+      found.push(...((hasPoint(member) ? byAreaOnly : byArea).get(member.areaCode) ?? []));
+    }
+    if (hasPoint(member)) {
+      const [row, col] = cellOf(member);
+      for (let dr = -1; dr <= 1; dr += 1) {
+        for (let dc = -1; dc <= 1; dc += 1)
+          found.push(...(grid.get(`${row + dr}:${col + dc}`) ?? []));
+      }
+    }
+    return found;
+  };
+}
+
 /**
  * Groups reports into clusters: per category, the reports joined by chains of close pairs
  * (single linkage); only groups of at least `threshold` reports are returned, largest first,
@@ -60,7 +115,9 @@ export function findClusters(
 ): PlacedReport[][] {
   const byCategory = new Map<ReportCategory, PlacedReport[]>();
   for (const report of reports) {
-    byCategory.set(report.category, [...(byCategory.get(report.category) ?? []), report]);
+    const members = byCategory.get(report.category);
+    if (members) members.push(report);
+    else byCategory.set(report.category, [report]);
   }
   const clusters: PlacedReport[][] = [];
   for (const members of byCategory.values()) {
@@ -69,13 +126,18 @@ export function findClusters(
       while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
       return i;
     };
+    const candidates = candidatesOf(members, rules.radiusM);
     for (let i = 0; i < members.length; i += 1) {
-      for (let j = i + 1; j < members.length; j += 1) {
-        if (close(members[i]!, members[j]!, rules)) parent[root(i)] = root(j);
+      for (const j of candidates(i)) {
+        if (j > i && close(members[i]!, members[j]!, rules)) parent[root(i)] = root(j);
       }
     }
     const groups = new Map<number, PlacedReport[]>();
-    members.forEach((member, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), member]));
+    members.forEach((member, i) => {
+      const group = groups.get(root(i));
+      if (group) group.push(member);
+      else groups.set(root(i), [member]);
+    });
     for (const group of groups.values()) {
       if (group.length >= rules.threshold) {
         clusters.push(
