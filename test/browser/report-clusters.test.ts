@@ -146,4 +146,29 @@ describe('report patterns and the live tracking page at 360 px', () => {
     expect(await page.evaluate(() => 'notReloaded' in window)).toBe(true);
     await h.shot('06-tracking-live');
   });
+
+  it('falls back to polling with If-None-Match when the stream cannot open', async () => {
+    const { page, t } = h;
+    onTestFailed(() => h.shot('failed-polling'));
+    const report = await submitReport(t, 10, 'begal');
+    // A proxy that refuses streams: every event-stream request fails.
+    await page.route('**/events', (route) => route.abort());
+    await page.goto(`/lapor/lacak?kode=${report.trackingCode}`);
+    await page.getByLabel('Kata sandi rahasia').fill(report.secret);
+    await page.getByRole('button', { name: 'Lacak', exact: true }).click();
+    const thread = page.getByRole('article', { name: report.trackingCode });
+    await thread.getByRole('status').getByText('Diterima').waitFor();
+    await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+    const reply = await t.app.inject({
+      method: 'POST',
+      url: `/api/reports/${report.id}/replies`,
+      headers: { cookie: officerCookie },
+      payload: { body: 'Laporan diterima, kami cek malam ini.' },
+    });
+    expect(reply.statusCode).toBe(201);
+    // The next poll (15 s apart) brings it.
+    await thread.getByText('kami cek malam ini').waitFor({ timeout: 40_000 });
+    expect(await page.evaluate(() => 'notReloaded' in window)).toBe(true);
+    await page.unroute('**/events');
+  }, 60_000);
 });
