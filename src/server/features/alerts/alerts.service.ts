@@ -505,7 +505,10 @@ export async function draftAlert(
   const result = await transaction(ctx.db, async (tx) => {
     // Two clicks at once on one cluster make one draft.
     await lockForUpdate(tx, ctx.database.dialect, `alert-draft:${input.source.type}`);
-    const [existing] = await listLiveDraftsOfSources(tx.db, input.source.type, input.source.ids);
+    // Only a draft of the same station: the officer was checked against this one.
+    const existing = (
+      await listLiveDraftsOfSources(tx.db, input.source.type, input.source.ids)
+    ).find((row) => row.stationId === station.id);
     if (existing) return { row: existing, isNew: false };
     const nowIso = ctx.clock.now().toISOString();
     const row: AlertDraftRow = {
