@@ -13,7 +13,7 @@ import { createMemoryBus } from './bus.js';
 import { STREAM_EVENT_ID_PATTERN } from '../../common/api/stream.js';
 import type { StreamEvent } from './stream-events.js';
 import { listMissedStreamEvents, publishStreamEvent } from './stream.service.js';
-import { StreamHub } from './stream-hub.js';
+import { formatStreamFrame, StreamHub } from './stream-hub.js';
 
 // The hub carries any module's events: these tests publish one of their own.
 declare module './stream-events.js' {
@@ -199,6 +199,35 @@ describe('stream hub', () => {
     await vi.waitFor(() => expect(client.comments).toBeGreaterThanOrEqual(2));
     expect(client.received).toEqual([]);
     client.close();
+    hub.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it('writes bare frames, without chunk size lines, to an HTTP/1.0 client', async () => {
+    const hub = new StreamHub({ bus: createMemoryBus() });
+    const server = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      hub.add({ response: res, keys: ['a:31'], wantsDrills: false, replaying: false });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const socket = net.connect(port, '127.0.0.1');
+    let received = '';
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
+    socket.write(`GET / HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n`);
+    await vi.waitFor(() => expect(hub.size).toBe(1));
+    const event: StreamEvent = {
+      id: 'e1',
+      type: 'test.notice',
+      data: { n: 1 },
+      keys: ['a:31'],
+      isDrill: false,
+      createdAt: new Date().toISOString(),
+    };
+    hub.deliver(event);
+    const body = () => received.slice(received.indexOf('\r\n\r\n') + 4);
+    await vi.waitFor(() => expect(body()).toBe(formatStreamFrame(event).toString()));
+    socket.destroy();
     hub.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
