@@ -1,7 +1,10 @@
 import enFactcheck from '../../../common/i18n/en/factcheck.json' with { type: 'json' };
 import idFactcheck from '../../../common/i18n/id/factcheck.json' with { type: 'json' };
 import type { Role } from '../../../common/domain/roles.js';
-import { FACTCHECK_DRAFT_ROLES, FACTCHECK_PUBLISH_ROLES } from '../../../common/domain/factcheck.js';
+import {
+  FACTCHECK_DRAFT_ROLES,
+  FACTCHECK_PUBLISH_ROLES,
+} from '../../../common/domain/factcheck.js';
 import type { FeatureModule } from '../../module.js';
 import * as createFactcheck from './migrations/20261202T1420-factcheck-create.js';
 import * as clarificationImages from './migrations/20261203T0740-clarification-images.js';

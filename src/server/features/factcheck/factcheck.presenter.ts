@@ -105,8 +105,7 @@ export function renderClarificationPage(
             </ul>`
         : ''
     }
-    ${renderDocuments(locale, view.documents)}
-    ${renderCorrections(locale, view.corrections)}
+    ${renderDocuments(locale, view.documents)} ${renderCorrections(locale, view.corrections)}
   </main>`;
   return [meta, body];
 }

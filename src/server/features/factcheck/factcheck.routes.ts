@@ -54,7 +54,8 @@ const exampleImageUse = defineMediaUse('clarification-images', { maxFiles: 1, ma
 /** One PDF or picture per request as evidence; a picture is re-encoded without its metadata. */
 const documentUse = defineMediaUse('clarification-documents', {
   maxFiles: 1,
-  maxFields: 0,
+  // Room for one stray field, so a second file is refused as a second file (and a field by the service).
+  maxFields: 1,
   maxBytesPerFile: CLARIFICATION_DOCUMENT_MAX_MB * 1024 * 1024,
   maxTotalBytes: CLARIFICATION_DOCUMENT_MAX_MB * 1024 * 1024,
   allowedKinds: [...IMAGE_KINDS, 'pdf'],
@@ -169,12 +170,7 @@ export function registerFactcheckRoutes(app: App, ctx: AppContext): void {
       await assertMayAttachDocument(ctx, request.actor, request.params.id);
       const intake = await ctx.media.receive(request, documentUse);
       try {
-        const view = await addClarificationDocument(
-          ctx,
-          request.actor,
-          request.params.id,
-          intake.files,
-        );
+        const view = await addClarificationDocument(ctx, request.actor, request.params.id, intake);
         reply.status(201);
         return view;
       } finally {

@@ -19,7 +19,7 @@ import { decodePublishedCursor, encodePublishedCursor } from '../../db/published
 import { transaction, type Db, type Tx } from '../../db/database.js';
 import { transitionRow } from '../../db/transitions.js';
 import { AppError, badRequest, conflict, notFound } from '../../errors.js';
-import type { StagedUpload } from '../../media/intake.js';
+import type { MediaIntake, StagedUpload } from '../../media/intake.js';
 import { publicMediaPath, type MediaFileView, type MediaView } from '../../media/media.js';
 import { newId } from '../../ids.js';
 import { renderMarkdown } from '../../text/markdown.js';
@@ -412,11 +412,11 @@ export async function addClarificationDocument(
   ctx: AppContext,
   actor: Actor,
   id: string,
-  files: readonly StagedUpload[],
+  intake: MediaIntake,
 ): Promise<ClarificationDocument> {
   const { station, account } = await loadForEvidence(ctx, actor, id);
-  const file = files[0];
-  if (!file || files.length !== 1 || file.field !== 'document') {
+  const [file, ...more] = intake.files;
+  if (!file || more.length > 0 || file.field !== 'document' || Object.keys(intake.fields).length) {
     throw badRequest('factcheck.document_missing');
   }
   const documentId = newId(ctx.clock.now().getTime());
