@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import {
   CLARIFICATION_CLAIM_MAX,
+  CLARIFICATION_DOCUMENT_MAX_MB,
   CLARIFICATION_EXAMPLE_MAX,
   CLARIFICATION_EXAMPLES_MAX,
   CLARIFICATION_EXPLANATION_MAX,
@@ -98,6 +99,32 @@ export const ClarificationCorrection = Type.Object({
 });
 export type ClarificationCorrection = Static<typeof ClarificationCorrection>;
 
+/** Evidence uploaded with a clarification (a letter, a statement): public, downloadable. */
+export const ClarificationDocument = Type.Object({
+  id: Type.String(),
+  /** The file's name as the officer's device gave it. */
+  name: Type.String(),
+  /** The served file's MIME type: `application/pdf`, or `image/jpeg` for a picture. */
+  type: Type.String(),
+  /** Bytes of the served file. */
+  size: Type.Integer(),
+  url: Type.String(),
+});
+export type ClarificationDocument = Static<typeof ClarificationDocument>;
+
+/** `POST /api/clarifications/:id/documents` (multipart `document`). */
+export const ClarificationDocumentForm = Type.Object(
+  {
+    document: Type.String({
+      format: 'binary',
+      description: `PDF or JPEG/PNG/WebP/AVIF/GIF, up to ${CLARIFICATION_DOCUMENT_MAX_MB} MB; images are re-encoded without their metadata`,
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const ClarificationDocumentParams = Type.Object({ id: Id, documentId: Id });
+
 export const ClarificationView = Type.Object({
   id: Type.String(),
   station: Type.Object({ id: Type.String(), slug: Type.String(), name: Type.String() }),
@@ -117,6 +144,8 @@ export const ClarificationView = Type.Object({
   withdrawnReason: Type.Union([Type.String(), Type.Null()]),
   /** Oldest first. */
   corrections: Type.Array(ClarificationCorrection),
+  /** Uploaded evidence, oldest first. */
+  documents: Type.Array(ClarificationDocument),
   /** Absolute URL of the public page. */
   url: Type.String(),
 });
@@ -131,6 +160,8 @@ export type ClarificationList = Static<typeof ClarificationList>;
 export const ClarificationListQuery = Type.Object(
   {
     q: Type.Optional(Type.String({ maxLength: 200 })),
+    /** Only this station's clarifications (the console's list). */
+    stationId: Type.Optional(Id),
     cursor: Type.Optional(Type.String({ maxLength: 200 })),
   },
   { additionalProperties: false },

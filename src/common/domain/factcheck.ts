@@ -39,6 +39,14 @@ export const CLARIFICATION_NOTE_MAX = 1000;
 /** A source is a web page (`link`) or a document (a PDF, a letter: `document`). */
 export const CLARIFICATION_SOURCE_KINDS = ['link', 'document'] as const;
 export const FACTCHECK_TEXT_MAX = 10_000;
+/** Documents (PDF letters, photographed statements) a clarification may hold as evidence. */
+export const CLARIFICATION_DOCUMENTS_MAX = 10;
+export const CLARIFICATION_DOCUMENT_MAX_MB = 10;
+export const CLARIFICATION_DOCUMENT_NAME_MAX = 120;
+
+/** Who may draft (and attach evidence) and who may publish, correct and withdraw. */
+export const FACTCHECK_DRAFT_ROLES = ['officer', 'editor', 'station_admin'] as const;
+export const FACTCHECK_PUBLISH_ROLES = ['editor', 'station_admin'] as const;
 
 /** The public page of a clarification. */
 export const clarificationPath = (id: string) => `/k/${id}`;

@@ -25,3 +25,13 @@ export function formatDateTime(
   }
   return `${format.format(new Date(iso))} ${zoneName(timeZone)}`;
 }
+
+/** "1,2 MB", "240 KB": a file's size as a download link shows it. */
+export function formatFileSize(bytes: number, locale: Locale): string {
+  const tag = locale === 'en' ? 'en-GB' : 'id-ID';
+  if (bytes >= 1024 * 1024) {
+    const mb = bytes / (1024 * 1024);
+    return `${mb.toLocaleString(tag, { maximumFractionDigits: 1 })} MB`;
+  }
+  return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString(tag)} KB`;
+}

@@ -40,6 +40,8 @@ export class StagedUpload {
     readonly variants: readonly StagedVariant[],
     /** The narrowest JPEG variant's bytes, for features that look at the pixels; null for a PDF. */
     readonly preview: Buffer | null,
+    /** The name the sender's device gave the file (untrusted: shown, never used as a path). */
+    readonly filename: string,
   ) {}
 }
 
@@ -123,8 +125,8 @@ export async function receiveUpload(
         kind === 'pdf' ? keepPdf(bytes) : await processImage(bytes, kind, use.maxPixels);
       files.push(
         options.inMemory
-          ? toUpload(part.fieldname, processed, [])
-          : await stage(store, part.fieldname, processed, stagedNames),
+          ? toUpload(part.fieldname, part.filename, processed, [])
+          : await stage(store, part.fieldname, part.filename, processed, stagedNames),
       );
     }
     return intake;
@@ -157,6 +159,7 @@ export function leftBodyUnread(request: FastifyRequest): boolean {
 async function stage(
   store: MediaStore,
   field: string,
+  filename: string,
   processed: ProcessedFile,
   stagedNames: string[],
 ): Promise<StagedUpload> {
@@ -174,13 +177,18 @@ async function stage(
       stagedName,
     });
   }
-  return toUpload(field, processed, variants);
+  return toUpload(field, filename, processed, variants);
 }
 
-function toUpload(field: string, processed: ProcessedFile, variants: StagedVariant[]) {
+function toUpload(
+  field: string,
+  filename: string,
+  processed: ProcessedFile,
+  variants: StagedVariant[],
+) {
   const { kind, width, height, extracted } = processed;
   const preview = processed.files.find((file) => file.mime === 'image/jpeg')?.bytes ?? null;
-  return new StagedUpload(field, kind, width, height, extracted, variants, preview);
+  return new StagedUpload(field, kind, width, height, extracted, variants, preview, filename);
 }
 
 /**

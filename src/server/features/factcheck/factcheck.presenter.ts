@@ -1,11 +1,12 @@
 import type {
   ClarificationCorrection,
+  ClarificationDocument,
   ClarificationSource,
   ClarificationView,
 } from '../../../common/api/factcheck.js';
 import { claimReviewJsonLd } from '../../../common/api/claim-review.js';
 import { clarificationPath } from '../../../common/domain/factcheck.js';
-import { formatDateTime } from '../../../common/i18n/format.js';
+import { formatDateTime, formatFileSize } from '../../../common/i18n/format.js';
 import { translate, type Locale, type MessageKey } from '../../../common/i18n/index.js';
 import type { PageMeta } from '../../pages/document.js';
 import { html, rawHtml, type SafeHtml } from '../../pages/html.js';
@@ -25,6 +26,7 @@ export function toClarificationView(
   station: { id: string; slug: string; name: string },
   publicUrl: string,
   corrections: readonly ClarificationCorrectionRow[],
+  documents: readonly ClarificationDocument[],
 ): ClarificationView {
   return {
     id: row.id,
@@ -43,6 +45,7 @@ export function toClarificationView(
     withdrawnAt: row.withdrawnAt,
     withdrawnReason: row.withdrawnReason,
     corrections: corrections.map(toCorrectionView),
+    documents: [...documents],
     url: `${publicUrl}${clarificationPath(row.id)}`,
   };
 }
@@ -102,9 +105,36 @@ export function renderClarificationPage(
             </ul>`
         : ''
     }
-    ${renderCorrections(locale, view.corrections)}
+    ${renderDocuments(locale, view.documents)} ${renderCorrections(locale, view.corrections)}
   </main>`;
   return [meta, body];
+}
+
+/** Uploaded evidence, each a download with its type and size. */
+function renderDocuments(
+  locale: Locale,
+  documents: readonly ClarificationDocument[],
+): SafeHtml | '' {
+  if (documents.length === 0) return '';
+  return html`<section class="factcheck-documents">
+    <h2>${translate(locale, 'factcheck.page.documents')}</h2>
+    <ul>
+      ${documents.map(
+        (document) =>
+          html`<li>
+            <a href="${document.url}" download="${document.name}">${document.name}</a>
+            <small>(${documentLabel(locale, document)})</small>
+          </li>`,
+      )}
+    </ul>
+  </section>`;
+}
+
+/** "PDF, 1,2 MB" or "gambar, 240 KB". */
+function documentLabel(locale: Locale, document: ClarificationDocument): string {
+  const kind =
+    document.type === 'application/pdf' ? 'PDF' : translate(locale, 'factcheck.page.image');
+  return `${kind}, ${formatFileSize(document.size, locale)}`;
 }
 
 const FIELD_LABELS = {

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.js';
 import type { Updateable } from 'kysely';
 import type {
   ClarificationCorrectionRow,
+  ClarificationDocumentRow,
   ClarificationImageRow,
   ClarificationRow,
   ClarificationTable,
@@ -28,10 +29,13 @@ export function findClarificationsByIds(
     .execute();
 }
 
-/** Published clarifications, newest first, after the keyset `(publishedAt, id)` if given. */
+/**
+ * Published clarifications (of one station if given), newest first, after the keyset
+ * `(publishedAt, id)` if given.
+ */
 export function listPublishedClarifications(
   db: Db,
-  options: { after?: PublishedCursor; limit: number },
+  options: { after?: PublishedCursor; stationId?: string; limit: number },
 ): Promise<ClarificationRow[]> {
   let query = db
     .selectFrom('clarification')
@@ -40,6 +44,7 @@ export function listPublishedClarifications(
     .orderBy('publishedAt', 'desc')
     .orderBy('id', 'desc')
     .limit(options.limit);
+  if (options.stationId) query = query.where('stationId', '=', options.stationId);
   const after = options.after;
   if (after) {
     query = query.where((eb) =>
@@ -147,4 +152,50 @@ export function listClarificationImages(
     query = query.where('clarificationId', 'in', clarificationIds);
   }
   return query.execute();
+}
+
+export async function insertClarificationDocument(
+  db: Db,
+  row: ClarificationDocumentRow,
+): Promise<void> {
+  await db.insertInto('clarification_document').values(row).execute();
+}
+
+export function listClarificationDocuments(
+  db: Db,
+  clarificationIds: readonly string[],
+): Promise<ClarificationDocumentRow[]> {
+  if (clarificationIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('clarification_document')
+    .selectAll()
+    .where('clarificationId', 'in', [...clarificationIds])
+    .orderBy('createdAt')
+    .orderBy('id')
+    .execute();
+}
+
+export async function countClarificationDocuments(
+  db: Db,
+  clarificationId: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('clarification_document')
+    .select((eb) => eb.fn.countAll<string | number>().as('count'))
+    .where('clarificationId', '=', clarificationId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export function deleteClarificationDocument(
+  db: Db,
+  clarificationId: string,
+  documentId: string,
+): Promise<ClarificationDocumentRow | undefined> {
+  return db
+    .deleteFrom('clarification_document')
+    .where('id', '=', documentId)
+    .where('clarificationId', '=', clarificationId)
+    .returningAll()
+    .executeTakeFirst();
 }

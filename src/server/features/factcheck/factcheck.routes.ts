@@ -2,6 +2,9 @@ import { Type } from 'typebox';
 import { withErrors } from '../../../common/api/common.js';
 import { invalidFields } from '../../errors.js';
 import {
+  ClarificationDocument,
+  ClarificationDocumentForm,
+  ClarificationDocumentParams,
   ClarificationIdParams,
   ClarificationImageForm,
   ClarificationImageView,
@@ -18,7 +21,8 @@ import {
   WithdrawClarificationBody,
 } from '../../../common/api/factcheck.js';
 import type { AppContext } from '../../context.js';
-import { defineMediaUse } from '../../media/media-use.js';
+import { defineMediaUse, IMAGE_KINDS } from '../../media/media-use.js';
+import { CLARIFICATION_DOCUMENT_MAX_MB } from '../../../common/domain/factcheck.js';
 import type { App } from '../../http.js';
 import { matchesEtag } from '../../media/media.js';
 import { sendPage } from '../../pages/document.js';
@@ -27,7 +31,9 @@ import { openClarificationIndex } from './clarification-index.js';
 import { renderClarificationPage } from './factcheck.presenter.js';
 import { openShareCards } from './share-card.js';
 import {
+  addClarificationDocument,
   addClarificationImage,
+  assertMayAttachDocument,
   checkClaim,
   createClarification,
   getClarification,
@@ -35,6 +41,7 @@ import {
   listFactcheckVerdicts,
   listMostCheckedClarifications,
   publishClarification,
+  removeClarificationDocument,
   reviseClarification,
   withdrawClarification,
 } from './factcheck.service.js';
@@ -44,6 +51,15 @@ const security = [{ session: [] }];
 /** One image of up to 12 MB beside the text (or the officer's example image). */
 const checkImageUse = defineMediaUse('factcheck-check', { maxFiles: 1, maxFields: 1 });
 const exampleImageUse = defineMediaUse('clarification-images', { maxFiles: 1, maxFields: 0 });
+/** One PDF or picture per request as evidence; a picture is re-encoded without its metadata. */
+const documentUse = defineMediaUse('clarification-documents', {
+  maxFiles: 1,
+  // Room for one stray field, so a second file is refused as a second file (and a field by the service).
+  maxFields: 1,
+  maxBytesPerFile: CLARIFICATION_DOCUMENT_MAX_MB * 1024 * 1024,
+  maxTotalBytes: CLARIFICATION_DOCUMENT_MAX_MB * 1024 * 1024,
+  allowedKinds: [...IMAGE_KINDS, 'pdf'],
+});
 
 export function registerFactcheckRoutes(app: App, ctx: AppContext): void {
   const index = openClarificationIndex(ctx);
@@ -131,6 +147,61 @@ export function registerFactcheckRoutes(app: App, ctx: AppContext): void {
   );
 
   app.post(
+    '/api/clarifications/:id/documents',
+    {
+      schema: {
+        tags,
+        summary:
+          'Attach a document as public evidence (multipart `document`: PDF or image; officers of the station; audited)',
+        security,
+        params: ClarificationIdParams,
+        body: {
+          content: {
+            'multipart/form-data': {
+              schema: Type.Union([ClarificationDocumentForm, Type.Null()]),
+            },
+          },
+        },
+        response: withErrors({ 201: ClarificationDocument }),
+      },
+    },
+    async (request, reply) => {
+      // Refuse before reading any file: the account, the clarification, room for one more.
+      await assertMayAttachDocument(ctx, request.actor, request.params.id);
+      const intake = await ctx.media.receive(request, documentUse);
+      try {
+        const view = await addClarificationDocument(ctx, request.actor, request.params.id, intake);
+        reply.status(201);
+        return view;
+      } finally {
+        await intake.discard();
+      }
+    },
+  );
+
+  app.delete(
+    '/api/clarifications/:id/documents/:documentId',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a document from a clarification (officers of the station; audited)',
+        security,
+        params: ClarificationDocumentParams,
+        response: withErrors({ 204: Type.Null() }),
+      },
+    },
+    async (request, reply) => {
+      await removeClarificationDocument(
+        ctx,
+        request.actor,
+        request.params.id,
+        request.params.documentId,
+      );
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
     '/api/clarifications',
     {
       schema: {
@@ -166,7 +237,8 @@ export function registerFactcheckRoutes(app: App, ctx: AppContext): void {
     {
       schema: {
         tags,
-        summary: 'Published clarifications, newest first or by relevance to `q`',
+        summary:
+          'Published clarifications (of `stationId` if given), newest first or by relevance to `q`',
         querystring: ClarificationListQuery,
         response: withErrors({ 200: ClarificationList }),
       },

@@ -2,6 +2,7 @@ import type {
   FactcheckCheckResult,
   ClarificationList,
   ClarificationListQuery,
+  ClarificationDocument,
   ClarificationImageView,
   ClarificationSource,
   ClarificationView,
@@ -15,23 +16,31 @@ import type { Actor } from '../../auth/actor.js';
 import { assertCan, can } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
 import { decodePublishedCursor, encodePublishedCursor } from '../../db/published-cursor.js';
-import { transaction, type Tx } from '../../db/database.js';
+import { transaction, type Db, type Tx } from '../../db/database.js';
 import { transitionRow } from '../../db/transitions.js';
 import { AppError, badRequest, conflict, notFound } from '../../errors.js';
-import type { StagedUpload } from '../../media/intake.js';
-import { publicMediaPath } from '../../media/media.js';
+import type { MediaIntake, StagedUpload } from '../../media/intake.js';
+import { publicMediaPath, type MediaFileView, type MediaView } from '../../media/media.js';
 import { newId } from '../../ids.js';
 import { renderMarkdown } from '../../text/markdown.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { getStationOrThrow, type StationSummary } from '../stations/stations.service.js';
-import { clarificationPath } from '../../../common/domain/factcheck.js';
+import {
+  CLARIFICATION_DOCUMENT_NAME_MAX,
+  CLARIFICATION_DOCUMENTS_MAX,
+  clarificationPath,
+} from '../../../common/domain/factcheck.js';
 import { toClarificationView } from './factcheck.presenter.js';
 import {
+  countClarificationDocuments,
+  deleteClarificationDocument,
   findClarificationById,
   findClarificationsByIds,
   insertClarification,
   insertClarificationCorrection,
+  insertClarificationDocument,
   insertClarificationImage,
+  listClarificationDocuments,
   listCorrectionsOf,
   listMostCheckedRows,
   listPublishedClarifications,
@@ -56,7 +65,45 @@ async function present(ctx: AppContext, row: ClarificationRow, station: StationS
     { id: station.id, slug: station.slug, name: station.name },
     ctx.config.publicUrl,
     await listCorrectionsOf(ctx.db, [row.id]),
+    (await documentsOf(ctx, [row.id])).get(row.id) ?? [],
   );
+}
+
+/** The file a page links to: the widest JPEG of an image, the PDF itself. */
+function servedFile(media: MediaView): MediaFileView | undefined {
+  return media.files.filter((f) => f.mime === 'image/jpeg').at(-1) ?? media.files.at(-1);
+}
+
+/** The clarifications' documents, by clarification, oldest first (two queries for any number). */
+async function documentsOf(
+  ctx: AppContext,
+  clarificationIds: readonly string[],
+): Promise<Map<string, ClarificationDocument[]>> {
+  const rows = await listClarificationDocuments(ctx.db, clarificationIds);
+  const media = new Map(
+    (
+      await ctx.media.list(
+        ctx.db,
+        rows.map((row) => row.mediaId),
+      )
+    ).map((view) => [view.id, view]),
+  );
+  const byClarification = new Map<string, ClarificationDocument[]>();
+  for (const row of rows) {
+    const attached = media.get(row.mediaId);
+    const file = attached && servedFile(attached);
+    if (!file) continue;
+    const list = byClarification.get(row.clarificationId) ?? [];
+    list.push({
+      id: row.id,
+      name: row.name,
+      type: file.mime,
+      size: file.bytes,
+      url: `${ctx.config.publicUrl}${publicMediaPath(file.key)}`,
+    });
+    byClarification.set(row.clarificationId, list);
+  }
+  return byClarification;
 }
 
 async function presentRows(
@@ -67,11 +114,10 @@ async function presentRows(
   for (const id of new Set(rows.map((row) => row.stationId))) {
     stations.set(id, await getStationOrThrow(ctx, id));
   }
+  const ids = rows.map((row) => row.id);
+  const documents = await documentsOf(ctx, ids);
   const corrections = new Map<string, ClarificationCorrectionRow[]>();
-  for (const correction of await listCorrectionsOf(
-    ctx.db,
-    rows.map((row) => row.id),
-  )) {
+  for (const correction of await listCorrectionsOf(ctx.db, ids)) {
     const list = corrections.get(correction.clarificationId) ?? [];
     corrections.set(correction.clarificationId, [...list, correction]);
   }
@@ -79,7 +125,15 @@ async function presentRows(
     const station = stations.get(row.stationId);
     if (!station) return [];
     const summary = { id: station.id, slug: station.slug, name: station.name };
-    return [toClarificationView(row, summary, ctx.config.publicUrl, corrections.get(row.id) ?? [])];
+    return [
+      toClarificationView(
+        row,
+        summary,
+        ctx.config.publicUrl,
+        corrections.get(row.id) ?? [],
+        documents.get(row.id) ?? [],
+      ),
+    ];
   });
 }
 
@@ -234,7 +288,11 @@ export async function listClarifications(
       ctx.db,
       page.items.map((hit) => hit.id),
     );
-    const byId = new Map(rows.filter((row) => row.status === 'published').map((r) => [r.id, r]));
+    const shown = rows.filter(
+      (row) =>
+        row.status === 'published' && (!query.stationId || row.stationId === query.stationId),
+    );
+    const byId = new Map(shown.map((row) => [row.id, row]));
     const ordered = page.items.flatMap((hit) => {
       const row = byId.get(hit.id);
       return row ? [row] : [];
@@ -243,6 +301,7 @@ export async function listClarifications(
   }
   const rows = await listPublishedClarifications(ctx.db, {
     ...(query.cursor ? { after: decodePublishedCursor(query.cursor, 'factcheck.bad_cursor') } : {}),
+    ...(query.stationId ? { stationId: query.stationId } : {}),
     limit: PAGE_SIZE + 1,
   });
   const items = rows.slice(0, PAGE_SIZE);
@@ -297,8 +356,125 @@ export async function addClarificationImage(
     tx.onCommit(() => ctx.bus.publish('factcheck.changed', { clarificationId: id }));
     return attached;
   });
-  const widest = media.files.filter((f) => f.mime === 'image/jpeg').at(-1) ?? media.files.at(-1);
-  return { id: imageId, url: `${ctx.config.publicUrl}${publicMediaPath(widest?.key ?? '')}` };
+  return {
+    id: imageId,
+    url: `${ctx.config.publicUrl}${publicMediaPath(servedFile(media)?.key ?? '')}`,
+  };
+}
+
+// ——— Documents as evidence ———
+
+/** The clarification an officer of its station may attach evidence to (not a withdrawn one). */
+async function loadForEvidence(ctx: AppContext, actor: Actor, id: string) {
+  const row = await findClarificationById(ctx.db, id);
+  if (!row) throw notFound('factcheck.not_found');
+  const station = await getStationOrThrow(ctx, row.stationId);
+  if (row.status === 'draft' && !can(actor, 'factcheck.draft', station)) {
+    throw notFound('factcheck.not_found');
+  }
+  const account = assertCan(actor, 'factcheck.draft', station);
+  if (row.status === 'withdrawn') throw conflict('factcheck.withdrawn');
+  return { row, station, account };
+}
+
+/** Refuses before a byte of the upload is read: who, which clarification, and room for one more. */
+export async function assertMayAttachDocument(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+): Promise<void> {
+  await loadForEvidence(ctx, actor, id);
+  await assertRoomForDocument(ctx.db, id);
+}
+
+async function assertRoomForDocument(db: Db, id: string) {
+  if ((await countClarificationDocuments(db, id)) >= CLARIFICATION_DOCUMENTS_MAX) {
+    throw conflict('factcheck.too_many_documents', { max: CLARIFICATION_DOCUMENTS_MAX });
+  }
+}
+
+/**
+ * The name to show and to download as: the device's name without any folder or control
+ * characters, ending as the file served ends (an image is served as JPEG).
+ */
+export function documentName(filename: string, served: 'pdf' | 'jpg'): string {
+  const base = filename.split(/[/\\]/).at(-1) ?? '';
+  const stem = base
+    .replace(/[\p{Cc}\p{Cf}]/gu, '')
+    .replace(/\.[^.]*$/, '')
+    .trim()
+    .slice(0, CLARIFICATION_DOCUMENT_NAME_MAX - 4);
+  return `${stem || 'dokumen'}.${served}`;
+}
+
+/** Attaches a PDF or a picture as public evidence (officers of the station; audited). */
+export async function addClarificationDocument(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  intake: MediaIntake,
+): Promise<ClarificationDocument> {
+  const { station, account } = await loadForEvidence(ctx, actor, id);
+  const [file, ...more] = intake.files;
+  if (!file || more.length > 0 || file.field !== 'document' || Object.keys(intake.fields).length) {
+    throw badRequest('factcheck.document_missing');
+  }
+  const documentId = newId(ctx.clock.now().getTime());
+  const name = documentName(file.filename, file.kind === 'pdf' ? 'pdf' : 'jpg');
+  const media = await transaction(ctx.db, async (tx) => {
+    await assertRoomForDocument(tx.db, id);
+    const attached = await ctx.media.attach(tx, file, {
+      visibility: 'public',
+      ownerType: 'clarification',
+      ownerId: id,
+    });
+    await insertClarificationDocument(tx.db, {
+      id: documentId,
+      clarificationId: id,
+      mediaId: attached.id,
+      name,
+      createdBy: account.accountId,
+      createdAt: ctx.clock.now().toISOString(),
+    });
+    await recordAudit(ctx, tx, {
+      actor: account,
+      stationId: station.id,
+      action: 'factcheck.document_added',
+      target: { type: 'clarification', id },
+      summary: { documentId, name, mediaId: attached.id },
+    });
+    return attached;
+  });
+  const served = servedFile(media);
+  return {
+    id: documentId,
+    name,
+    type: served?.mime ?? 'application/octet-stream',
+    size: served?.bytes ?? 0,
+    url: `${ctx.config.publicUrl}${publicMediaPath(served?.key ?? '')}`,
+  };
+}
+
+/** Takes a document off a clarification; its files go with the next media sweep (audited). */
+export async function removeClarificationDocument(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  documentId: string,
+): Promise<void> {
+  const { station, account } = await loadForEvidence(ctx, actor, id);
+  await transaction(ctx.db, async (tx) => {
+    const removed = await deleteClarificationDocument(tx.db, id, documentId);
+    if (!removed) throw notFound('factcheck.document_not_found');
+    await ctx.media.remove(tx, [removed.mediaId]);
+    await recordAudit(ctx, tx, {
+      actor: account,
+      stationId: station.id,
+      action: 'factcheck.document_removed',
+      target: { type: 'clarification', id },
+      summary: { documentId, name: removed.name },
+    });
+  });
 }
 
 const CHECK_CANDIDATES = 5;

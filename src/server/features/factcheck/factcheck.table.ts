@@ -64,11 +64,24 @@ export interface ClarificationImageTable {
 }
 export type ClarificationImageRow = Selectable<ClarificationImageTable>;
 
+/** A document uploaded as evidence (a PDF letter, a photographed statement), public. */
+export interface ClarificationDocumentTable {
+  id: string;
+  clarificationId: string;
+  mediaId: string;
+  /** The file's name as the uploader's device gave it, cleaned for display. */
+  name: string;
+  createdBy: string;
+  createdAt: string;
+}
+export type ClarificationDocumentRow = Selectable<ClarificationDocumentTable>;
+
 declare module '../../db/schema.js' {
   interface DatabaseSchema {
     clarification: ClarificationTable;
     clarification_correction: ClarificationCorrectionTable;
     clarification_check_week: ClarificationCheckWeekTable;
     clarification_image: ClarificationImageTable;
+    clarification_document: ClarificationDocumentTable;
   }
 }
