@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import type { TestContext } from '../helpers/context.js';
 import { buildAccount, buildStation, grantRole, TEST_PASSWORD } from '../helpers/factories.js';
 import { sessionCookie } from '../helpers/factories.js';
+import { minimalPdf } from '../helpers/media-files.js';
 import { openHarness, type Harness } from './harness.js';
 
 const SHOTS = '/tmp/shots/factcheck';
@@ -105,5 +106,63 @@ describe('hoax check in the browser', () => {
     await page.getByRole('heading', { name: 'Sudah dijawab' }).waitFor();
     await page.getByRole('link', { name: /Pemadaman listrik total/ }).waitFor();
     await shot(page, '06-tracking-answered');
+  });
+
+  // Runs after the flow above, in the same signed-in page: the editor manages what was published.
+  it('corrects a published clarification with a public note, adds evidence, then withdraws it', async () => {
+    const { page } = h;
+    onTestFailed(async () => {
+      await shot(page, 'failed-manage');
+    });
+    await page.goto('/konsol/hoaks');
+    await page.getByRole('button', { name: 'Sudah terbit' }).click();
+    const item = page.locator('.tip-group', { hasText: 'Penculikan anak dengan mobil ambulans' });
+    const id = await item.getAttribute('data-clarification-id');
+    expect(id).toBeTruthy();
+    await item.getByRole('button', { name: 'Kelola' }).click();
+
+    await page.getByRole('button', { name: 'Koreksi', exact: true }).click();
+    await page
+      .getByLabel('Penjelasan (Markdown)')
+      .fill('Polres **tidak menerima** laporan penculikan dengan ambulans sejak Januari.');
+    await page
+      .getByLabel('Apa yang dikoreksi')
+      .fill('Menambahkan rentang waktu pemeriksaan laporan.');
+    await page.getByRole('button', { name: 'Terbitkan koreksi' }).click();
+    await page.getByRole('status').filter({ hasText: 'Koreksi diterbitkan' }).waitFor();
+
+    await page.getByLabel('Dokumen bukti (PDF atau gambar)').setInputFiles({
+      name: 'surat-klarifikasi.pdf',
+      mimeType: 'application/pdf',
+      buffer: minimalPdf(),
+    });
+    await page.getByRole('button', { name: 'Unggah dokumen' }).click();
+    await page.getByRole('link', { name: /surat-klarifikasi\.pdf/ }).waitFor();
+    await shot(page, '07-manage-corrected');
+
+    await page.goto(`/k/${id}`);
+    await page.getByRole('heading', { name: 'Riwayat koreksi' }).waitFor();
+    await page.getByText('Menambahkan rentang waktu pemeriksaan laporan.').waitFor();
+    await page.getByRole('link', { name: /surat-klarifikasi\.pdf/ }).waitFor();
+    await shot(page, '08-public-corrected');
+
+    await page.goto('/konsol/hoaks');
+    await page.getByRole('button', { name: 'Sudah terbit' }).click();
+    await page
+      .locator(`[data-clarification-id="${id}"]`)
+      .getByRole('button', { name: 'Kelola' })
+      .click();
+    await page.getByLabel('Alasan penarikan').fill('Ditemukan laporan baru yang sedang diperiksa.');
+    await page.getByRole('button', { name: 'Tarik', exact: true }).click();
+    await page.getByRole('button', { name: 'Ya, tarik' }).click();
+    await page.getByRole('status').filter({ hasText: 'Klarifikasi ditarik.' }).waitFor();
+
+    await page.goto(`/k/${id}`);
+    await page
+      .getByText('Klarifikasi ini telah ditarik oleh kantor polisi penerbitnya.')
+      .first()
+      .waitFor();
+    await page.getByText('Ditemukan laporan baru yang sedang diperiksa.').first().waitFor();
+    await shot(page, '09-public-withdrawn');
   });
 });

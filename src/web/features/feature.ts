@@ -9,6 +9,8 @@ export type Load<P = object> = () => Promise<ComponentType<P>>;
 /** What a console section receives: the station the officer is working in. */
 export interface ConsoleSectionProps {
   station: StationListItem;
+  /** The roles the account holds there (granted there or above; a platform admin's anywhere). */
+  roles: readonly string[];
 }
 
 export interface PageEntry {

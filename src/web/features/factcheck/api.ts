@@ -1,24 +1,43 @@
 import type {
+  ClarificationDocument,
   ClarificationView,
   CreateClarificationBody,
+  ReviseClarificationBody,
   FactcheckCheckResult,
   FactcheckVerdictList,
   MostCheckedClarifications,
 } from '../../../common/api/factcheck.js';
 import type { SubmittedTip, TipGroupList, TipTracking } from '../../../common/api/tipline.js';
 import type { StationListItem } from '../../api/types.js';
-import { api, toApiError } from '../../api/client.js';
+import { api, ApiError, NETWORK_ERROR, toApiError } from '../../api/client.js';
+import { getLocale } from '../../i18n/locale.js';
 
-export type { ClarificationView, SubmittedTip, TipTracking };
+export type { ClarificationDocument, ClarificationView, SubmittedTip, TipTracking };
 
 const enc = encodeURIComponent;
 
-/** Sends `fields` (and a file) as multipart, as a browser form would. */
-async function postForm<T>(path: string, fields: Record<string, string>, file?: File): Promise<T> {
+/** Sends `fields` (and a file, as `image` unless named) as multipart, as a browser form would. */
+async function postForm<T>(
+  path: string,
+  fields: Record<string, string>,
+  file?: File,
+  fileField = 'image',
+): Promise<T> {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  if (file) form.append('image', file);
-  const response = await fetch(path, { method: 'POST', body: form, credentials: 'same-origin' });
+  if (file) form.append(fileField, file);
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      body: form,
+      credentials: 'same-origin',
+      // Refusals (a file too large, of a type not taken) come back in the reader's language.
+      headers: { accept: 'application/json', 'accept-language': getLocale() },
+    });
+  } catch {
+    throw new ApiError(0, NETWORK_ERROR, '');
+  }
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) throw toApiError(response.status, body);
   return body as T;
@@ -42,6 +61,9 @@ export const trackTip = (code: string, secret: string) =>
 
 export const getClarification = (id: string) =>
   api<ClarificationView>('GET', `/api/clarifications/${enc(id)}`);
+/** The station's published clarifications, newest first (the console's list). */
+export const listStationClarifications = (stationId: string) =>
+  api<{ items: ClarificationView[] }>('GET', `/api/clarifications?stationId=${enc(stationId)}`);
 export const listClarifications = (q: string) =>
   api<{ items: ClarificationView[] }>('GET', `/api/clarifications${q ? `?q=${enc(q)}` : ''}`);
 export const listMostChecked = () =>
@@ -58,6 +80,15 @@ export const draftClarification = (body: CreateClarificationBody) =>
   api<ClarificationView>('POST', '/api/clarifications', body);
 export const publishClarification = (id: string) =>
   api<ClarificationView>('POST', `/api/clarifications/${enc(id)}/publish`);
+/** On a published clarification a correction: `note` is required and shown publicly. */
+export const reviseClarification = (id: string, body: ReviseClarificationBody) =>
+  api<ClarificationView>('PATCH', `/api/clarifications/${enc(id)}`, body);
+export const withdrawClarification = (id: string, reason: string) =>
+  api<ClarificationView>('POST', `/api/clarifications/${enc(id)}/withdraw`, { reason });
+export const uploadClarificationDocument = (id: string, file: File) =>
+  postForm<ClarificationDocument>(`/api/clarifications/${enc(id)}/documents`, {}, file, 'document');
+export const removeClarificationDocument = (id: string, documentId: string) =>
+  api<void>('DELETE', `/api/clarifications/${enc(id)}/documents/${enc(documentId)}`);
 
 /** The tips this device sent: the code and the secret, so the tracking page opens again. */
 const STORE = 'siaga.factcheck.tips';

@@ -8,47 +8,99 @@ import type { ConsoleSectionProps } from '../../feature.js';
 import { useI18n } from '../../../i18n/i18n.js';
 import {
   draftClarification,
+  listStationClarifications,
   listTipGroups,
   listVerdicts,
   publishClarification,
   type ClarificationView,
 } from '../api.js';
 import { FACTCHECK_NAMESPACES, VerdictStamp } from '../Verdict.js';
+import { ClarificationManager } from './ClarificationManager.js';
 
-/** The tip queue (similar tips grouped, most asked first) and the clarification editor. */
-export function ConsoleTips({ station }: ConsoleSectionProps) {
-  const { t, locale } = useI18n(FACTCHECK_NAMESPACES);
-  const [status, setStatus] = useState<'open' | 'answered'>('open');
+const TABS = ['open', 'answered', 'published'] as const;
+type Tab = (typeof TABS)[number];
+
+/**
+ * The tip queue (similar tips grouped, most asked first), the clarification editor, and the
+ * station's published clarifications, each opened to correct, withdraw or add evidence.
+ */
+export function ConsoleTips({ station, roles }: ConsoleSectionProps) {
+  const { t } = useI18n(FACTCHECK_NAMESPACES);
+  const [tab, setTab] = useState<Tab>('open');
   const [editing, setEditing] = useState<TipGroupView | null>(null);
-  const groups = useLoad(() => listTipGroups(station.id, status), `${station.id}:${status}`);
+  const [managing, setManaging] = useState<string | null>(null);
+  if (managing) {
+    return <ClarificationManager id={managing} roles={roles} onBack={() => setManaging(null)} />;
+  }
   if (editing) {
     return (
-      <ClarificationEditor
-        station={station}
-        group={editing}
-        onDone={() => {
-          setEditing(null);
-          groups.reload();
-        }}
-      />
+      <ClarificationEditor station={station} group={editing} onDone={() => setEditing(null)} />
     );
   }
   return (
     <section class="console-tips">
       <h2>{t('factcheck.web.console.queue')}</h2>
       <div class="tabs" role="group">
-        {(['open', 'answered'] as const).map((value) => (
+        {TABS.map((value) => (
           <button
             key={value}
             type="button"
-            class={value === status ? 'button' : 'button button-secondary'}
-            aria-pressed={value === status}
-            onClick={() => setStatus(value)}
+            class={value === tab ? 'button' : 'button button-secondary'}
+            aria-pressed={value === tab}
+            onClick={() => setTab(value)}
           >
             {t(`factcheck.web.console.status_${value}`)}
           </button>
         ))}
       </div>
+      {tab === 'published' ? (
+        <StationClarifications station={station} onOpen={setManaging} />
+      ) : (
+        <TipGroups station={station} status={tab} onWrite={setEditing} onOpen={setManaging} />
+      )}
+    </section>
+  );
+}
+
+/** The station's published clarifications, newest first. */
+function StationClarifications(props: {
+  station: ConsoleSectionProps['station'];
+  onOpen: (id: string) => void;
+}) {
+  const { t } = useI18n(FACTCHECK_NAMESPACES);
+  const list = useLoad(() => listStationClarifications(props.station.id), props.station.id);
+  return (
+    <>
+      <ErrorNote error={list.error} />
+      {list.isLoading && !list.data && <Skeleton />}
+      {list.data?.items.length === 0 && <p>{t('factcheck.web.empty')}</p>}
+      <ul class="tip-groups">
+        {list.data?.items.map((item) => (
+          <li key={item.id} class="tip-group" data-clarification-id={item.id}>
+            <p>
+              <VerdictStamp verdict={item.verdict} /> <strong>{item.title}</strong>
+            </p>
+            <button type="button" class="button" onClick={() => props.onOpen(item.id)}>
+              {t('factcheck.web.console.manage')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function TipGroups(props: {
+  station: ConsoleSectionProps['station'];
+  status: 'open' | 'answered';
+  onWrite: (group: TipGroupView) => void;
+  onOpen: (id: string) => void;
+}) {
+  const { t, locale } = useI18n(FACTCHECK_NAMESPACES);
+  const { station, status } = props;
+  const groups = useLoad(() => listTipGroups(station.id, status), `${station.id}:${status}`);
+  return (
+    <>
       {groups.error !== undefined && <ErrorNote error={groups.error} />}
       {groups.isLoading && !groups.data && <Skeleton />}
       {groups.data?.items.length === 0 && <p>{t('factcheck.web.console.empty')}</p>}
@@ -77,17 +129,24 @@ export function ConsoleTips({ station }: ConsoleSectionProps) {
                 <VerdictStamp verdict={group.answer.verdict} />{' '}
                 <a href={`/k/${encodeURIComponent(group.answer.clarificationId)}`}>
                   {group.answer.title}
-                </a>
+                </a>{' '}
+                <button
+                  type="button"
+                  class="button button-secondary button-small"
+                  onClick={() => group.answer && props.onOpen(group.answer.clarificationId)}
+                >
+                  {t('factcheck.web.console.manage')}
+                </button>
               </p>
             ) : (
-              <button type="button" class="button" onClick={() => setEditing(group)}>
+              <button type="button" class="button" onClick={() => props.onWrite(group)}>
                 {t('factcheck.web.console.write')}
               </button>
             )}
           </li>
         ))}
       </ul>
-    </section>
+    </>
   );
 }
 

@@ -111,7 +111,7 @@ function ConsoleFrame({ me }: { me: Me }) {
               </a>
             ))}
           </nav>
-          <ConsoleSection section={current} station={station} />
+          <ConsoleSection section={current} station={station} roles={roles} />
         </>
       )}
     </Page>
@@ -121,12 +121,14 @@ function ConsoleFrame({ me }: { me: Me }) {
 function ConsoleSection({
   section,
   station,
+  roles,
 }: {
   section: (typeof SECTIONS)[number] | undefined;
   station: StationListItem;
+  roles: readonly string[];
 }) {
   const { t } = useI18n(consoleNamespaces);
   if (!section) return <p>{t('web.console.overview')}</p>;
   const Section = section.component;
-  return <Section station={station} />;
+  return <Section station={station} roles={roles} />;
 }
