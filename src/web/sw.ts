@@ -118,16 +118,32 @@ scope.addEventListener('fetch', (event) => {
 });
 
 async function networkFirst(request: Request): Promise<Response> {
+  const key = await cacheKey(request);
   try {
     const response = await fetch(request);
     if (response.ok) {
       const cache = await caches.open(API_CACHE);
-      await cache.put(request, response.clone());
+      await cache.put(key, response.clone());
     }
     return response;
   } catch {
-    return cachedOr(request, offlineResponse);
+    return cachedOr(key, offlineResponse);
   }
+}
+
+/**
+ * A tracking view (a report's, a tip's) is read with its secret in a header: cached by URL alone,
+ * anyone on this phone who knows the code would see it offline. Its key carries a hash of the
+ * secret, so only the holder of the secret finds it.
+ */
+async function cacheKey(request: Request): Promise<Request> {
+  const secret = request.headers.get('x-tracking-secret');
+  if (!secret) return request;
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(secret));
+  const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  const url = new URL(request.url);
+  url.searchParams.set('siaga-secret-sha256', hex);
+  return new Request(url);
 }
 
 async function cacheFirst(request: Request): Promise<Response> {

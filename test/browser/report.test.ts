@@ -139,6 +139,36 @@ describe('citizen reports', () => {
     await shot('03-tracked');
   });
 
+  it('keeps a tracked report offline for the holder of its secret only', async () => {
+    const { page } = h;
+    onTestFailed(() => shot('failed-offline-tracking'));
+    await page.goto('/lapor/lacak');
+    await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
+    const track = (withSecret: string) =>
+      page.evaluate(
+        async ([trackingCode, header]) => {
+          const response = await fetch(`/api/reports/track/${trackingCode}`, {
+            headers: { 'x-tracking-secret': header! },
+          });
+          const body = (await response.json()) as {
+            trackingCode?: string;
+            error?: { code: string };
+          };
+          return body.trackingCode ?? body.error?.code;
+        },
+        [code, withSecret],
+      );
+    expect(await track(secret)).toBe(code);
+    await page.context().setOffline(true);
+    try {
+      // The worker's copy answers the secret it was read with, and nobody else on this phone.
+      expect(await track(secret)).toBe(code);
+      expect(await track('bukan-kata-sandinya')).toBe('web.offline');
+    } finally {
+      await page.context().setOffline(false);
+    }
+  });
+
   it('lets an officer work the report and the tipster answer the reply', async () => {
     const { page } = h;
     onTestFailed(() => shot('failed-console'));
