@@ -115,7 +115,7 @@ describe('hoax check in the browser', () => {
       await shot(page, 'failed-manage');
     });
     await page.goto('/konsol/hoaks');
-    await page.getByRole('button', { name: 'Sudah terbit' }).click();
+    await page.getByRole('button', { name: 'Klarifikasi terbit' }).click();
     const item = page.locator('.tip-group', { hasText: 'Penculikan anak dengan mobil ambulans' });
     const id = await item.getAttribute('data-clarification-id');
     expect(id).toBeTruthy();
@@ -126,7 +126,7 @@ describe('hoax check in the browser', () => {
       .getByLabel('Penjelasan (Markdown)')
       .fill('Polres **tidak menerima** laporan penculikan dengan ambulans sejak Januari.');
     await page
-      .getByLabel('Apa yang dikoreksi')
+      .getByLabel('Catatan koreksi (apa yang diubah)')
       .fill('Menambahkan rentang waktu pemeriksaan laporan.');
     await page.getByRole('button', { name: 'Terbitkan koreksi' }).click();
     await page.getByRole('status').filter({ hasText: 'Koreksi diterbitkan' }).waitFor();
@@ -147,7 +147,7 @@ describe('hoax check in the browser', () => {
     await shot(page, '08-public-corrected');
 
     await page.goto('/konsol/hoaks');
-    await page.getByRole('button', { name: 'Sudah terbit' }).click();
+    await page.getByRole('button', { name: 'Klarifikasi terbit' }).click();
     await page
       .locator(`[data-clarification-id="${id}"]`)
       .getByRole('button', { name: 'Kelola' })
