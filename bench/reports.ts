@@ -10,7 +10,10 @@
  * and every report that had been answered 201 must be there, none twice; the submissions
  * whose answer was lost are sent again with their keys and must not make twins.
  *
- *   npm run bench -- reports [--connections=64] [--seconds=8] [--profile=DIR]
+ *   npm run bench -- reports [--connections=64] [--seconds=8] [--workers=1] [--profile=DIR]
+ *
+ * `--workers` is passed to `siaga serve`; the default, one process, is what the bare route runs
+ * (with one process per core, SQLite's writers also wait on each other's lock).
  *
  * `--profile` writes a CPU profile of the measured server (open it in Chrome's DevTools).
  */
@@ -30,6 +33,7 @@ const option = (name: string, fallback: number): number => {
 };
 const CONNECTIONS = option('connections', 64);
 const SECONDS = option('seconds', 8);
+const WORKERS = option('workers', 1);
 const KILL_AFTER_MS = 2_000;
 const AIM_RPS = 1_000;
 const PROFILE_DIR = process.argv.find((a) => a.startsWith('--profile='))?.split('=')[1];
@@ -83,7 +87,12 @@ function startChild(
 
 const startSiaga = async (profile = false) => {
   const profiling = profile && PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
-  return (await startChild([...profiling, 'bin/siaga.js', 'serve'], /Siaga is running at/)).child;
+  return (
+    await startChild(
+      [...profiling, 'bin/siaga.js', 'serve', '--workers', String(WORKERS)],
+      /Siaga is running at/,
+    )
+  ).child;
 };
 
 async function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {

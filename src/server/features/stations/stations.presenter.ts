@@ -11,9 +11,22 @@ import type { Role } from '../../../common/domain/roles.js';
 import type { LiaisonRow, StationWithParent } from './stations.repository.js';
 import type { RoleGrantRow, StationRow } from './stations.table.js';
 
-/** How Indonesians write a number: (021) 7221111, 0812-3456-7890; short codes (110) as they are. */
+const formattedNumbers = new Map<string, string>();
+const FORMATTED_NUMBERS_KEPT = 5_000;
+
+/**
+ * How Indonesians write a number: (021) 7221111, 0812-3456-7890; short codes (110) as they are.
+ * Remembered: stations' few numbers go out with every report answer and listing, and parsing
+ * one costs more than the rest of the presenter.
+ */
 export function nationalNumber(number: string): string {
-  return parsePhoneNumberFromString(number, 'ID')?.formatNational() ?? number;
+  let display = formattedNumbers.get(number);
+  if (display === undefined) {
+    display = parsePhoneNumberFromString(number, 'ID')?.formatNational() ?? number;
+    if (formattedNumbers.size >= FORMATTED_NUMBERS_KEPT) formattedNumbers.clear();
+    formattedNumbers.set(number, display);
+  }
+  return display;
 }
 
 const parsePhones = (row: StationRow): Phone[] =>
