@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import type { TestContext } from '../helpers/context.js';
 import { buildAccount, buildStation, grantRole, TEST_PASSWORD } from '../helpers/factories.js';
 import { sessionCookie } from '../helpers/factories.js';
-import { minimalPdf } from '../helpers/media-files.js';
+import { hoaxPicture, inChatFrame } from '../helpers/hoax-images.js';
+import { minimalPdf, multipartBody } from '../helpers/media-files.js';
 import { openHarness, type Harness } from './harness.js';
 
 const SHOTS = '/tmp/shots/factcheck';
@@ -38,6 +39,42 @@ async function seed(t: TestContext): Promise<void> {
     url: `/api/clarifications/${id}/publish`,
     headers: { cookie },
   });
+  // The picture as it circulates, for the check by picture.
+  const form = await multipartBody([
+    { field: 'image', name: 'hoaks.jpg', bytes: await hoaxPicture(1) },
+  ]);
+  const image = await t.app.inject({
+    method: 'POST',
+    url: `/api/clarifications/${id}/images`,
+    headers: { ...form.headers, cookie },
+    payload: form.payload,
+  });
+  if (image.statusCode !== 201) throw new Error(`example image: ${image.body}`);
+}
+
+/** What Android's share sheet does with "Bagikan → Siaga": a multipart POST to the manifest's action. */
+async function shareToSiaga(page: Page, item: { text?: string; image?: Buffer }): Promise<void> {
+  await page.evaluate((text) => {
+    const form = document.createElement('form');
+    form.method = 'POST';
+    form.action = '/cek/bagikan';
+    form.enctype = 'multipart/form-data';
+    form.id = 'share-sheet';
+    form.innerHTML = '<textarea name="text"></textarea><input type="file" name="image">';
+    form.querySelector('textarea')!.value = text;
+    document.body.append(form);
+  }, item.text ?? '');
+  if (item.image) {
+    await page.setInputFiles('#share-sheet input[type=file]', {
+      name: 'IMG-20261203-WA0007.jpg',
+      mimeType: 'image/jpeg',
+      buffer: item.image,
+    });
+  }
+  await Promise.all([
+    page.waitForURL(/\/cek\?shared/),
+    page.evaluate(() => (document.getElementById('share-sheet') as HTMLFormElement).submit()),
+  ]);
 }
 
 const shot = (page: Page, name: string) =>
@@ -108,6 +145,33 @@ describe('hoax check in the browser', () => {
     await shot(page, '06-tracking-answered');
   });
 
+  it('takes a forward and a picture shared from another app, and answers both', async () => {
+    const { page } = h;
+    onTestFailed(async () => {
+      await shot(page, 'failed-share');
+    });
+    await page.goto('/cek');
+    await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
+
+    const forward =
+      'Diteruskan: ada penculikan anak pakai ambulans di Malang, pelaku nyamar petugas!!';
+    await shareToSiaga(page, { text: forward });
+    await expect.poll(() => page.getByLabel('Isi pesan').inputValue()).toBe(forward);
+    await page.getByRole('button', { name: 'Cek', exact: true }).click();
+    await page.locator('.factcheck-answer .verdict-stamp', { hasText: 'HOAKS' }).waitFor();
+    await shot(page, '07-shared-text');
+
+    // The picture as a chat screenshot of it: re-encoded, framed, with text around it.
+    await shareToSiaga(page, { image: await inChatFrame(await hoaxPicture(1)) });
+    await expect.poll(() => page.getByLabel('Isi pesan').inputValue()).toBe('');
+    await page.getByRole('button', { name: 'Cek', exact: true }).click();
+    await page
+      .locator('.factcheck-answer', { hasText: 'Penculikan anak dengan mobil ambulans' })
+      .locator('.verdict-stamp', { hasText: 'HOAKS' })
+      .waitFor();
+    await shot(page, '08-shared-picture');
+  });
+
   // Runs after the flow above, in the same signed-in page: the editor manages what was published.
   it('corrects a published clarification with a public note, adds evidence, then withdraws it', async () => {
     const { page } = h;
@@ -138,13 +202,13 @@ describe('hoax check in the browser', () => {
     });
     await page.getByRole('button', { name: 'Unggah dokumen' }).click();
     await page.getByRole('link', { name: /surat-klarifikasi\.pdf/ }).waitFor();
-    await shot(page, '07-manage-corrected');
+    await shot(page, '09-manage-corrected');
 
     await page.goto(`/k/${id}`);
     await page.getByRole('heading', { name: 'Riwayat koreksi' }).waitFor();
     await page.getByText('Menambahkan rentang waktu pemeriksaan laporan.').waitFor();
     await page.getByRole('link', { name: /surat-klarifikasi\.pdf/ }).waitFor();
-    await shot(page, '08-public-corrected');
+    await shot(page, '10-public-corrected');
 
     await page.goto('/konsol/hoaks');
     await page.getByRole('button', { name: 'Klarifikasi terbit' }).click();
@@ -163,6 +227,6 @@ describe('hoax check in the browser', () => {
       .first()
       .waitFor();
     await page.getByText('Ditemukan laporan baru yang sedang diperiksa.').first().waitFor();
-    await shot(page, '09-public-withdrawn');
+    await shot(page, '11-public-withdrawn');
   });
 });

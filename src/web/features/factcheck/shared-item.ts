@@ -15,7 +15,10 @@ export async function receiveSharedItem(request: Request, origin: string): Promi
     .map((name) => form.get(name))
     .filter((value): value is string => typeof value === 'string' && value.trim() !== '')
     .join('\n');
-  const image = form.getAll('image').find((value): value is File => typeof value !== 'string');
+  // An empty part (a share with no picture, from a form whose file field was left empty) is no picture.
+  const image = form
+    .getAll('image')
+    .find((value): value is File => typeof value !== 'string' && value.size > 0);
   const cache = await caches.open(SHARE_CACHE);
   await cache.put(TEXT_KEY, new Response(text));
   if (image) {
